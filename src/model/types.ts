@@ -1,0 +1,59 @@
+/**
+ * The document model: one tree that both renderers (PDF, DOCX) draw.
+ * It knows nothing of indices or districts — only of a bulletin article's parts.
+ * Every stage before it (narrative, figures) produces content; this model is
+ * the single place where content becomes layout intent.
+ */
+
+/** A run of inline text. Footnote references are inline too, so the mark sits where the author put it. */
+export type Inline =
+  | { type: 'text'; text: string; bold?: boolean; italic?: boolean; superscript?: boolean }
+  | { type: 'footnoteRef'; id: string };
+
+export interface Footnote {
+  id: string;
+  /** The printed mark: ①, ②, … (the bulletin's convention). */
+  mark: string;
+  content: Inline[];
+}
+
+export type Block =
+  /** The article title, e.g. 2018年第三季度重庆区县双创指数报告. */
+  | { type: 'title'; content: Inline[] }
+  /** Author line under the title, usually carrying footnote ①. */
+  | { type: 'byline'; content: Inline[] }
+  /** The lead paragraph (导语) set apart before the body. */
+  | { type: 'lead'; content: Inline[] }
+  /** level 1 = 一、…, level 2 = （一）…, level 3 = 1. … ; the numbering is part of the text. */
+  | { type: 'heading'; level: 1 | 2 | 3; content: Inline[] }
+  /** Body paragraph: justified, first line indented two characters. */
+  | { type: 'paragraph'; content: Inline[] }
+  /** A figure; caption printed below it as 图N 标题. */
+  | { type: 'figure'; id: string; number: number; caption: string; svg: string; png: Uint8Array; widthPt: number; heightPt: number; note?: string }
+  /** A table; caption printed above it as 表N 标题; header rows repeat across pages. */
+  | { type: 'table'; id: string; number: number; caption: string; header: string[][]; rows: string[][]; align?: ('left' | 'center' | 'right')[]; widths?: number[]; note?: string }
+  /** A note line in small type (注：…, 来源：…). */
+  | { type: 'note'; content: Inline[] }
+  | { type: 'pageBreak' };
+
+export interface RunningHeader {
+  /** e.g. 科技参考·2018年第6期 */
+  bulletin: string;
+  /** e.g. ·本期特稿· */
+  column: string;
+}
+
+export interface DocumentModel {
+  meta: {
+    title: string;
+    /** Document language for both renderers. */
+    lang: 'zh-CN';
+    /** Author stored in document properties (no clock or user name: deterministic). */
+    author: string;
+    subject?: string;
+    keywords?: string[];
+  };
+  header: RunningHeader;
+  blocks: Block[];
+  footnotes: Footnote[];
+}
