@@ -1,0 +1,202 @@
+import type { IndexConfig, TreeNode } from '../config/types.js';
+import { InputError } from '../errors.js';
+import { previousQuarter } from '../load/quarter.js';
+import type { Dataset } from '../validate/dataset.js';
+import { aggregate, competitionRanks, normalise, round2 } from './normalise.js';
+
+/** One node of one district in one quarter. */
+export interface Cell {
+  /** Leaves: the indicator's own value (家, %, 次 …). Other nodes: the score (= points). */
+  value: number;
+  /** Points earned (leaves: unrounded share of their points; other nodes: rounded to 2 decimals, as printed). */
+  score: number;
+  /** Rank among the districts by value (leaves, direction-aware) or score; ties share the better rank. */
+  rank: number;
+  /** Leaves of kind count: the district's share of the city total, in %. */
+  share?: number;
+  /** True when the value came from the data rather than from the children. */
+  given: boolean;
+  /** Leaves: the value lay outside the goalposts and its normalised value was clipped. */
+  clipped?: boolean;
+}
+
+export interface Change {
+  /** Score difference in points (leaves: value difference in the indicator's unit). */
+  diff: number;
+  /** % change of the score (leaves: of the value); null when the previous value is 0. */
+  pct: number | null;
+  /** Previous rank minus current rank: positive means the district moved up. */
+  rankMove: number;
+  previous: Cell;
+}
+
+export interface DistrictResult {
+  district: string;
+  current: Cell;
+  change?: Change;
+}
+
+export interface NodeStats {
+  /** City mean of the scores (leaves: of the values). */
+  mean: number;
+  /** City total of the values (meaningful for counts). */
+  total: number;
+  previousMean?: number;
+  /** Mean of the districts' % changes (rounded, as printed). */
+  meanPct?: number;
+  /** Districts whose rounded % change exceeds the rounded mean % change. */
+  aboveMeanPct?: number;
+  rose?: number;
+  fell?: number;
+  same?: number;
+  /** Districts without a % change (previous value 0). */
+  noPct?: number;
+}
+
+export interface NodeResult {
+  node: TreeNode;
+  /** In registry order. */
+  districts: DistrictResult[];
+  stats: NodeStats;
+}
+
+export interface QuarterResult {
+  quarter: string;
+  previous: string | null;
+  nodes: Map<string, NodeResult>;
+  /** Tier name for each district, by total score. */
+  tiers: Map<string, string>;
+}
+
+interface Scored {
+  /** node → district → cell */
+  cells: Map<string, Map<string, Cell>>;
+}
+
+/** Goalposts for each leaf: from its configured bounds, or from the base quarter's range. */
+export function goalposts(config: IndexConfig, dataset: Dataset): Map<string, [number, number]> {
+  const result = new Map<string, [number, number]>();
+  for (const leaf of config.nodes.filter((n) => n.children.length === 0)) {
+    const method = leaf.normalisation ?? config.normalisation.method;
+    if (method !== 'goalpost') continue;
+    if (leaf.bounds) {
+      result.set(leaf.name, leaf.bounds);
+      continue;
+    }
+    const base = config.normalisation.baseQuarter ?? dataset.quarters[0];
+    const rows = dataset.values.get(base);
+    const xs = rows ? [...rows.values()].map((r) => r.get(leaf.name)).filter((x): x is number => x !== undefined) : [];
+    if (xs.length === 0 && dataset.quarters.every((q) => [...dataset.values.get(q)!.values()].every((r) => !r.has(leaf.name)))) continue;
+    if (xs.length === 0)
+      throw new InputError([{ file: 'config', message: `no goalposts for ${leaf.name}: it has no bounds and the base quarter ${base} has no values for it`, hint: `give ${leaf.name} bounds: [lower, upper] in the config, or data for ${base}` }]);
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    const span = hi - lo || Math.abs(hi) || 1;
+    result.set(leaf.name, [lo, hi + span * config.normalisation.headroom]);
+  }
+  return result;
+}
+
+function scoreQuarter(config: IndexConfig, dataset: Dataset, quarter: string, posts: Map<string, [number, number]>): Scored {
+  const rows = dataset.values.get(quarter)!;
+  const districts = config.districts.map((d) => d.name);
+  const cells = new Map<string, Map<string, Cell>>();
+
+  // Depth-first from the root: a node given in the data is used as-is; otherwise it is computed.
+  const visit = (node: TreeNode): boolean => {
+    // Validation guarantees every district of a quarter gives the same columns.
+    const given = rows.get(districts[0])!.has(node.name);
+    const byDistrict = new Map<string, Cell>();
+    if (node.children.length === 0) {
+      if (!given) return false;
+      const values = districts.map((d) => rows.get(d)!.get(node.name)!);
+      const method = node.normalisation ?? config.normalisation.method;
+      const norm = normalise(values, { method, direction: node.direction, bounds: posts.get(node.name), floor: config.normalisation.floor });
+      const ranks = competitionRanks(values, node.direction === '逆向' ? 'asc' : 'desc');
+      const total = values.reduce((s, x) => s + x, 0);
+      districts.forEach((d, i) =>
+        byDistrict.set(d, {
+          value: values[i],
+          score: node.points * norm[i].value,
+          rank: ranks[i],
+          share: node.kind === 'count' && total > 0 ? (values[i] / total) * 100 : undefined,
+          given: true,
+          clipped: norm[i].clipped || undefined,
+        }),
+      );
+    } else {
+      const childKnown = node.children.map((c) => visit(config.nodes.find((n) => n.name === c)!));
+      const computable = childKnown.every(Boolean);
+      if (!given && !computable) return false;
+      const scores = districts.map((d) => {
+        const own = rows.get(d)!.get(node.name);
+        if (own !== undefined) return { score: round2(own), given: true };
+        const children = node.children.map((c) => {
+          const child = config.nodes.find((n) => n.name === c)!;
+          return { score: cells.get(c)!.get(d)!.score, points: child.points, weight: child.weight };
+        });
+        return { score: round2(aggregate(children, node.points, config.aggregation)), given: false };
+      });
+      const ranks = competitionRanks(scores.map((s) => s.score));
+      districts.forEach((d, i) => byDistrict.set(d, { value: scores[i].score, score: scores[i].score, rank: ranks[i], given: scores[i].given }));
+    }
+    cells.set(node.name, byDistrict);
+    return true;
+  };
+  visit(config.nodes.find((n) => n.name === config.root)!);
+  return { cells };
+}
+
+function pctChange(now: number, before: number): number | null {
+  if (before === 0) return null;
+  return ((now - before) / Math.abs(before)) * 100;
+}
+
+/** Scores, ranks, changes on the previous quarter and city statistics for every node. */
+export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: string): QuarterResult {
+  if (!dataset.values.has(quarter))
+    throw new InputError([{ file: '--quarter', message: `quarter ${quarter} is not in the data`, hint: `choose one of ${dataset.quarters.join(', ')}` }]);
+  const posts = goalposts(config, dataset);
+  const prevQ = previousQuarter(quarter);
+  const previous = dataset.values.has(prevQ) ? prevQ : null;
+  const now = scoreQuarter(config, dataset, quarter, posts);
+  const before = previous ? scoreQuarter(config, dataset, previous, posts) : null;
+  const nodes = new Map<string, NodeResult>();
+
+  for (const node of config.nodes) {
+    const cur = now.cells.get(node.name);
+    if (!cur) continue; // below a node given as-is and not itself in the data
+    const prev = before?.cells.get(node.name);
+    const isLeaf = node.children.length === 0;
+    const districts: DistrictResult[] = config.districts.map(({ name }) => {
+      const c = cur.get(name)!;
+      const p = prev?.get(name);
+      if (!p) return { district: name, current: c };
+      // Scores are compared as printed (2 decimals) so that every change a reader can recompute matches.
+      const a = isLeaf ? c.value : c.score;
+      const b = isLeaf ? p.value : p.score;
+      return { district: name, current: c, change: { diff: a - b, pct: pctChange(a, b), rankMove: p.rank - c.rank, previous: p } };
+    });
+    const vals = districts.map((d) => (isLeaf ? d.current.value : d.current.score));
+    const stats: NodeStats = { mean: vals.reduce((s, x) => s + x, 0) / vals.length, total: vals.reduce((s, x) => s + x, 0) };
+    if (prev) {
+      const prevVals = districts.map((d) => (isLeaf ? d.change!.previous.value : d.change!.previous.score));
+      stats.previousMean = prevVals.reduce((s, x) => s + x, 0) / prevVals.length;
+      const pcts = districts.map((d) => d.change!.pct).filter((x): x is number => x !== null);
+      stats.meanPct = pcts.length ? round2(pcts.reduce((s, x) => s + x, 0) / pcts.length) : undefined;
+      stats.aboveMeanPct = stats.meanPct === undefined ? 0 : pcts.filter((x) => round2(x) > stats.meanPct!).length;
+      stats.rose = districts.filter((d) => round2(d.change!.diff) > 0).length;
+      stats.fell = districts.filter((d) => round2(d.change!.diff) < 0).length;
+      stats.same = districts.length - stats.rose - stats.fell;
+      stats.noPct = districts.length - pcts.length;
+    }
+    nodes.set(node.name, { node, districts, stats });
+  }
+
+  const tiers = new Map<string, string>();
+  for (const d of nodes.get(config.root)!.districts) {
+    const tier = config.tiers.find((t) => t.min === null || d.current.score > t.min)!;
+    tiers.set(d.district, tier.name);
+  }
+  return { quarter, previous, nodes, tiers };
+}

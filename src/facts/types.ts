@@ -1,0 +1,165 @@
+/**
+ * The facts ledger (facts.json): everything the report may state, numbers already
+ * rounded as printed (2 decimals for scores and %, counts whole). The narrative,
+ * the figures and the fact check read this and nothing else.
+ */
+
+/** Where a fact comes from: the node, the quarter(s) and the measure. */
+export interface Basis {
+  node: string;
+  quarters: string[];
+  measure: 'score' | 'value' | 'rank' | 'pct' | 'diff' | 'share' | 'mean' | 'count';
+}
+
+export interface DistrictValue {
+  district: string;
+  value: number;
+  rank: number;
+  /** True when another district has the same printed value. */
+  tied: boolean;
+}
+
+export interface DistrictChange {
+  district: string;
+  /** % change, 2 decimals (null: previous value 0). */
+  pct: number | null;
+  /** Change in points (scores) or in the unit (indicators), 2 decimals. */
+  diff: number;
+  value: number;
+  previousValue: number;
+  rank: number;
+  previousRank: number;
+}
+
+/** One indicator's movement for one district, as the portraits and change paragraphs cite it. */
+export interface IndicatorFact {
+  indicator: string;
+  /** The first-level index it belongs to. */
+  parent: string;
+  unit: string;
+  kind: 'count' | 'rate' | 'score';
+  value: number;
+  rank: number;
+  /** Share of the city total in % (counts only). */
+  share?: number;
+  previousValue?: number;
+  previousRank?: number;
+  /** Change in the unit; for rates this is the change in 个百分点. */
+  diff?: number;
+  /** % change of the value; null for rates (their change is in 个百分点) or a zero base. */
+  pct?: number | null;
+  /** Points this indicator added to (or took from) the district's first-level score. */
+  contribution?: number;
+  basis: Basis;
+}
+
+export interface Extreme {
+  districts: string[];
+  value: number;
+}
+
+export interface NodeChangeFacts {
+  /** Mean of the 38 districts' % changes. */
+  meanPct: number;
+  /** City mean score last quarter and now, and the change of that mean. */
+  previousMean: number;
+  mean: number;
+  meanDiff: number;
+  /** 'up' | 'down' | 'flat' — the sign of the mean % change (what 整体有所上升 refers to). */
+  direction: 'up' | 'down' | 'flat';
+  aboveMean: number;
+  rose: number;
+  fell: number;
+  same: number;
+  /** Districts with rising scores, largest % rise first (at most lists.risers, ties at the edge kept). */
+  risers: DistrictChange[];
+  /** Districts with falling scores, largest % fall first. */
+  fallers: DistrictChange[];
+  biggestRise: (Extreme & { diff: number; drivers: IndicatorFact[] }) | null;
+  biggestFall: (Extreme & { diff: number; drivers: IndicatorFact[] }) | null;
+  basis: Basis;
+}
+
+export interface NodeFacts {
+  node: string;
+  depth: number;
+  points: number;
+  /** Highest first. */
+  top: DistrictValue[];
+  /** In descending order, so the last is the lowest (as the bulletin lists them). */
+  bottom: DistrictValue[];
+  highest: Extreme;
+  lowest: Extreme;
+  mean: number;
+  change: NodeChangeFacts | null;
+  basis: Basis;
+}
+
+export interface TierFacts {
+  name: string;
+  label: string;
+  min: number | null;
+  /** Upper bound (exclusive of the tier above), null for the top tier. */
+  max: number | null;
+  count: number;
+  members: DistrictValue[];
+}
+
+export interface NodeScore {
+  score: number;
+  rank: number;
+  previousScore?: number;
+  previousRank?: number;
+  diff?: number;
+  pct?: number | null;
+  rankMove?: number;
+}
+
+export interface DistrictRow {
+  district: string;
+  code: number;
+  tier: string;
+  /** First-level indices and the total, by node name. */
+  scores: Record<string, NodeScore>;
+  /** Where the district's row came from. */
+  source: { file: string; sheet?: string; row: number };
+  previousSource?: { file: string; sheet?: string; row: number };
+}
+
+export interface Portrait {
+  role: 'top' | 'riser' | 'faller';
+  district: string;
+  /** Total and each first-level index. */
+  total: NodeScore;
+  subIndices: (NodeScore & { node: string })[];
+  /** Top district: its best-ranked indicators; riser/faller: the indicators that moved the score most. */
+  indicators: IndicatorFact[];
+}
+
+export interface Ledger {
+  meta: {
+    title: string;
+    quarter: string;
+    quarterLabel: string;
+    quarterTitle: string;
+    quarterShort: string;
+    previous: string | null;
+    previousLabel: string | null;
+    previousShort: string | null;
+    districtCount: number;
+    root: string;
+    firstLevel: string[];
+    /** Why change facts are absent, when they are. */
+    changesUnavailable: string | null;
+    normalisation: string;
+    aggregation: string;
+  };
+  tiers: TierFacts[];
+  nodes: Record<string, NodeFacts>;
+  portraits: Portrait[];
+  districts: DistrictRow[];
+  /** Indicator values of the quarter (every leaf, every district), for figures and checks. */
+  indicators: Record<string, { unit: string; kind: string; parent: string; values: Record<string, IndicatorFact> }>;
+  /** Notes about the computation a careful reader should know (clipped values …). */
+  notes: string[];
+}

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { loadConfig, DEFAULT_CONFIG } from './config/load.js';
+import type { IndexConfig } from './config/types.js';
+import { computeQuarter, type QuarterResult } from './compute/index.js';
+import { buildLedger } from './facts/build.js';
+import type { Ledger } from './facts/types.js';
+import { InputError } from './errors.js';
+import { parseQuarter } from './load/quarter.js';
+import { readTables } from './load/read.js';
+import { validateTables, type Dataset } from './validate/dataset.js';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SAMPLE_DATA = resolve(PROJECT_ROOT, 'data/sample');
+
+export interface FactsInput {
+  data: string;
+  config?: string;
+  /** Any accepted spelling; default: the latest quarter in the data. */
+  quarter?: string;
+}
+
+export interface FactsOutput {
+  config: IndexConfig;
+  dataset: Dataset;
+  result: QuarterResult;
+  ledger: Ledger;
+}
+
+/** load → validate → compute → facts, for one quarter. */
+export async function buildFacts(input: FactsInput): Promise<FactsOutput> {
+  const config = loadConfig(input.config ?? DEFAULT_CONFIG);
+  const tables = await readTables(input.data);
+  const dataset = validateTables(tables, config);
+  const quarter = selectQuarter(dataset, input.quarter);
+  const result = computeQuarter(config, dataset, quarter);
+  const ledger = buildLedger(config, dataset, result);
+  return { config, dataset, result, ledger };
+}
+
+export function selectQuarter(dataset: Dataset, wanted?: string): string {
+  if (wanted === undefined) return dataset.quarters[dataset.quarters.length - 1];
+  const q = parseQuarter(wanted);
+  if (!q) throw new InputError([{ file: '--quarter', message: `"${wanted}" is not a quarter`, hint: 'write it as 2018Q3 or 2018年第3季度' }]);
+  if (!dataset.values.has(q)) throw new InputError([{ file: '--quarter', message: `quarter ${q} is not in the data`, hint: `the data holds ${dataset.quarters.join(', ')}` }]);
+  return q;
+}
