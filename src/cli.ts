@@ -18,7 +18,8 @@ program
   .option('-q, --quarter <quarter>', 'the quarter to report, e.g. 2018Q3 (default: the latest in the data)')
   .option('-c, --config <yaml>', 'the index configuration (default: config/index.yaml)')
   .option('-o, --out <dir>', 'output folder', 'output')
-  .action(async (opts: { data: string; quarter?: string; config?: string; out: string }) => {
+  .option('--facts-only', 'stop after the facts ledger (facts.json)')
+  .action(async (opts: { data: string; quarter?: string; config?: string; out: string; factsOnly?: boolean }) => {
     const { ledger } = await buildFacts({ data: opts.data, quarter: opts.quarter, config: opts.config });
     const files = new Map<string, string | Uint8Array>();
     files.set('facts.json', JSON.stringify(ledger, null, 2) + '\n');

@@ -115,7 +115,8 @@ function readYaml<T>(file: string, schema: z.ZodType<T>): { value: T; lineOf: (p
     throw new InputError(
       parsed.error.issues.map((issue) => ({
         file,
-        line: lineOf(issue.path as (string | number)[]),
+        // For an unknown key, point at the key itself rather than at the map holding it.
+        line: lineOf([...(issue.path as (string | number)[]), ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])]),
         message: `${issue.path.join('.') || '(top)'}: ${issue.message}`,
         hint: 'see config/index.yaml for the expected form',
       })),

@@ -42,6 +42,7 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
   const problems = new ProblemList();
   const values: Dataset['values'] = new Map();
   const sources: Dataset['sources'] = new Map();
+  const faulty = new Set<string>();
 
   for (const table of tables) {
     const where = { file: table.sheet ? `${table.file} [${table.sheet}]` : table.file };
@@ -87,6 +88,7 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
         );
       }
       const rowValues = new Map<string, number>();
+      const before = problems.size;
       for (const { index, node, column } of nodeCols) {
         const cell = cells[index] ?? null;
         const n = parseNumber(cell);
@@ -108,6 +110,8 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
       }
       qSources.set(district.name, { file: table.file, sheet: table.sheet, row });
       qValues.set(district.name, rowValues);
+      // A row with a bad cell is already reported; keep it out of the coverage checks below.
+      if (problems.size > before) faulty.add(`${quarter}|${district.name}`);
     }
   }
 
@@ -120,8 +124,9 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
     if (missing.length)
       problems.add({ file: anyFile.file, message: `${q} has no row for ${missing.length} district${missing.length > 1 ? 's' : ''}: ${missing.join('、')}`, hint: `add a row for each (all ${config.districts.length} districts are needed in every quarter)` });
     const columnsOf = (m: Map<string, number>) => [...m.keys()].sort().join('、');
-    const first = [...rows.entries()][0];
-    for (const [district, given] of rows) {
+    const sound = [...rows.entries()].filter(([d]) => !faulty.has(`${q}|${d}`));
+    const first = sound[0];
+    for (const [district, given] of sound) {
       if (columnsOf(given) !== columnsOf(first[1])) {
         const src = sources.get(q)!.get(district)!;
         problems.add({ file: src.file, row: src.row, message: `${district} ${q} gives other columns (${columnsOf(given)}) than ${first[0]} (${columnsOf(first[1])})`, hint: 'give every district of a quarter the same columns' });
