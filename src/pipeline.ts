@@ -17,6 +17,8 @@ export const SAMPLE_DATA = resolve(PROJECT_ROOT, 'data/sample');
 export interface FactsInput {
   data: string;
   config?: string;
+  /** Overrides the district registry named in the config (the archive's snapshot keeps its own copy). */
+  districts?: string;
   /** Any accepted spelling; default: the latest quarter in the data. */
   quarter?: string;
 }
@@ -30,13 +32,18 @@ export interface FactsOutput {
 
 /** load → validate → compute → facts, for one quarter. */
 export async function buildFacts(input: FactsInput): Promise<FactsOutput> {
-  const config = loadConfig(input.config ?? DEFAULT_CONFIG);
-  const tables = await readTables(input.data);
-  const dataset = validateTables(tables, config);
-  const quarter = selectQuarter(dataset, input.quarter);
+  const { config, dataset, quarter } = await loadInputs(input);
   const result = computeQuarter(config, dataset, quarter);
   const ledger = buildLedger(config, dataset, result);
   return { config, dataset, result, ledger };
+}
+
+/** load → validate, and the quarter to report. */
+export async function loadInputs(input: FactsInput): Promise<{ config: IndexConfig; dataset: Dataset; quarter: string }> {
+  const config = loadConfig(input.config ?? DEFAULT_CONFIG, { districtsFile: input.districts });
+  const tables = await readTables(input.data);
+  const dataset = validateTables(tables, config);
+  return { config, dataset, quarter: selectQuarter(dataset, input.quarter) };
 }
 
 export function selectQuarter(dataset: Dataset, wanted?: string): string {

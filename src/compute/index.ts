@@ -97,6 +97,16 @@ export function goalposts(config: IndexConfig, dataset: Dataset): Map<string, [n
   return result;
 }
 
+/** The quarters a quarter's computation reads: itself, the previous one, and the goalposts' base quarter. */
+export function quartersUsed(config: IndexConfig, dataset: Dataset, quarter: string): string[] {
+  const used = new Set([quarter]);
+  const prev = previousQuarter(quarter);
+  if (dataset.values.has(prev)) used.add(prev);
+  const needsBase = config.nodes.some((n) => n.children.length === 0 && !n.bounds && (n.normalisation ?? config.normalisation.method) === 'goalpost');
+  if (needsBase) used.add(config.normalisation.baseQuarter ?? dataset.quarters[0]);
+  return [...used].filter((q) => dataset.values.has(q)).sort();
+}
+
 function scoreQuarter(config: IndexConfig, dataset: Dataset, quarter: string, posts: Map<string, [number, number]>): Scored {
   const rows = dataset.values.get(quarter)!;
   const districts = config.districts.map((d) => d.name);

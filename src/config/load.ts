@@ -125,7 +125,7 @@ function readYaml<T>(file: string, schema: z.ZodType<T>): { value: T; lineOf: (p
   return { value: parsed.data, lineOf };
 }
 
-export function loadConfig(file: string = DEFAULT_CONFIG): IndexConfig {
+export function loadConfig(file: string = DEFAULT_CONFIG, opts: { districtsFile?: string } = {}): IndexConfig {
   const shown = displayPath(file);
   const { value: raw, lineOf } = readYaml(file, configSchema);
   const problems: InputProblem[] = [];
@@ -229,7 +229,7 @@ export function loadConfig(file: string = DEFAULT_CONFIG): IndexConfig {
     if ((mins[i] as number) >= (mins[i - 1] as number)) problem(['tiers', i], 'tier bounds must fall from the top tier down', 'list tiers from the highest min to the lowest');
   if (problems.length) throw new InputError(problems);
 
-  const districtFile = resolve(dirname(file), raw.districts);
+  const districtFile = opts.districtsFile ?? resolve(dirname(file), raw.districts);
   const { value: reg } = readYaml(districtFile, districtsSchema);
   const districts: District[] = reg.districts.map((d) => ({ ...d }));
 
@@ -243,6 +243,7 @@ export function loadConfig(file: string = DEFAULT_CONFIG): IndexConfig {
     tiers: raw.tiers,
     lists: raw.lists,
     districts,
+    files: { config: resolve(file), districts: resolve(districtFile) },
   };
 }
 

@@ -51,6 +51,8 @@ export interface IndexConfig {
   tiers: Tier[];
   lists: { top: number; bottom: number; risers: number; fallers: number; drivers: number };
   districts: District[];
+  /** The files this config was read from (for the archive's input snapshot; never printed). */
+  files: { config: string; districts: string };
 }
 
 export function nodeByName(config: IndexConfig, name: string): TreeNode {

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { InputError, type InputProblem } from '../errors.js';
@@ -9,7 +9,10 @@ export type CellValue = string | number | null;
 
 /** One sheet or CSV file as read, before any meaning is given to it. */
 export interface RawTable {
+  /** The path as messages show it (relative to the working folder). */
   file: string;
+  /** The file's name within the data set (relative to the --data folder): what provenance records, independent of where the tool runs. */
+  name: string;
   sheet?: string;
   headers: { text: string; column: string }[];
   /** Spreadsheet row number (header is the first non-empty row) and the cells under each header. */
@@ -58,7 +61,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   }
 }
 
-function readCsv(file: string, shown: string): RawTable {
+function readCsv(file: string, shown: string, name: string): RawTable {
   let decoded;
   try {
     decoded = decodeText(readFileSync(file));
@@ -78,6 +81,7 @@ function readCsv(file: string, shown: string): RawTable {
   const [head, ...body] = records;
   return {
     file: shown,
+    name,
     headers: head.record.map((text, i) => ({ text: text.trim(), column: columnLetter(i) })),
     rows: body
       .filter((r) => r.record.some((c) => c !== ''))
@@ -99,7 +103,7 @@ function cellValue(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
-async function readXlsx(file: string, shown: string): Promise<RawTable[]> {
+async function readXlsx(file: string, shown: string, name: string): Promise<RawTable[]> {
   const bytes = readFileSync(file);
   // An encrypted workbook is an OLE compound file, not a zip: say so instead of a zip error.
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
@@ -125,7 +129,7 @@ async function readXlsx(file: string, shown: string): Promise<RawTable[]> {
       if (!headers) headers = cells.map((c, i) => ({ text: c === null ? '' : String(c), column: columnLetter(i) }));
       else rows.push({ row: rowNumber, cells });
     });
-    if (headers) tables.push({ file: shown, sheet: ws.name, headers, rows });
+    if (headers) tables.push({ file: shown, name, sheet: ws.name, headers, rows });
   });
   if (tables.length === 0) throw new InputError([{ file: shown, message: 'the workbook has no data', hint: 'the first sheet must start with the headings 季度, 区县, …' }]);
   return tables;
@@ -137,10 +141,11 @@ export async function readTables(path: string): Promise<RawTable[]> {
   const problems: InputProblem[] = [];
   for (const file of listDataFiles(path)) {
     const shown = displayPath(file);
+    const name = file === path ? basename(file) : relative(path, file).split(sep).join('/');
     try {
       const ext = extname(file).toLowerCase();
-      if (ext === '.xlsx' || ext === '.xlsm') tables.push(...(await readXlsx(file, shown)));
-      else tables.push(readCsv(file, shown));
+      if (ext === '.xlsx' || ext === '.xlsm') tables.push(...(await readXlsx(file, shown, name)));
+      else tables.push(readCsv(file, shown, name));
     } catch (e) {
       if (e instanceof InputError) problems.push(...e.problems);
       else throw e;

@@ -25,6 +25,11 @@ const QUARTER_HEADINGS = ['季度', '时间', '统计季度', '期间', 'quarter
 const DISTRICT_HEADINGS = ['区县', '区县名称', '地区', '行政区', 'district'];
 /** Columns that identify a row and carry no indicator: accepted and left alone. */
 const IGNORED_HEADINGS = ['区县代码', '行政区划代码', '代码', '序号', '备注'];
+/**
+ * Provenance columns, written by the archive's input snapshot: they carry the original
+ * file, sheet and row through a rebuild, so a rebuilt facts.json cites the same sources.
+ */
+const PROVENANCE_HEADINGS = { file: '来源文件', sheet: '来源工作表', row: '来源行' } as const;
 
 /** Numbers as people type them: 1,241 or 12.5% or with spaces. Returns null if not a number. */
 export function parseNumber(v: CellValue): number | null {
@@ -49,10 +54,14 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
     let quarterCol = -1;
     let districtCol = -1;
     const nodeCols: { index: number; node: TreeNode; column: string }[] = [];
+    const provenance: { file?: number; sheet?: number; row?: number } = {};
     table.headers.forEach((h, i) => {
       const text = h.text.replace(/\s+/g, '');
       const column = `${h.column}（${h.text}）`;
-      if (QUARTER_HEADINGS.includes(text)) quarterCol = i;
+      if (text === PROVENANCE_HEADINGS.file) provenance.file = i;
+      else if (text === PROVENANCE_HEADINGS.sheet) provenance.sheet = i;
+      else if (text === PROVENANCE_HEADINGS.row) provenance.row = i;
+      else if (QUARTER_HEADINGS.includes(text)) quarterCol = i;
       else if (DISTRICT_HEADINGS.includes(text)) districtCol = i;
       else if (IGNORED_HEADINGS.includes(text) || text === '') return;
       else {
@@ -108,7 +117,7 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
         problems.add({ ...at, column: dHead, message: `a second row for ${district.name} in ${quarter} (the first is ${earlier.file}${earlier.sheet ? ` [${earlier.sheet}]` : ''} row ${earlier.row})`, hint: 'keep one row per district and quarter' });
         continue;
       }
-      qSources.set(district.name, { file: table.file, sheet: table.sheet, row });
+      qSources.set(district.name, sourceOf(table, row, cells, provenance));
       qValues.set(district.name, rowValues);
       // A row with a bad cell is already reported; keep it out of the coverage checks below.
       if (problems.size > before) faulty.add(`${quarter}|${district.name}`);
@@ -141,6 +150,14 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
   }
   problems.throwIfAny();
   return { quarters, values, sources };
+}
+
+function sourceOf(table: RawTable, row: number, cells: CellValue[], p: { file?: number; sheet?: number; row?: number }): SourceRef {
+  if (p.file !== undefined && p.row !== undefined && cells[p.file] != null) {
+    const sheet = p.sheet !== undefined ? cells[p.sheet] : null;
+    return { file: String(cells[p.file]), ...(sheet != null ? { sheet: String(sheet) } : {}), row: Number(cells[p.row]) };
+  }
+  return { file: table.name, ...(table.sheet ? { sheet: table.sheet } : {}), row };
 }
 
 /** Nodes that are neither given nor computable from given children (reported at the highest level). */

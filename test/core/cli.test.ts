@@ -7,12 +7,12 @@ import { tempDir, writeFile } from '../helpers.js';
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
 
 describe('command line', () => {
-  it('builds the sample quarter 2018Q3 end to end and writes facts.json', () => {
+  it('builds the sample quarter 2018Q3 end to end into the archive (out/2018Q3/v1/facts.json)', () => {
     const out = join(tempDir(), 'out');
     const r = run(['report', '--quarter', '2018年第3季度', '--out', out, '--facts-only']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const ledger = JSON.parse(readFileSync(join(out, 'facts.json'), 'utf8'));
+    const ledger = JSON.parse(readFileSync(join(out, '2018Q3/v1/facts.json'), 'utf8'));
     expect(ledger.meta).toMatchObject({ quarter: '2018Q3', previous: '2018Q2', title: '2018年第三季度重庆区县双创指数报告' });
     // the sample is shaped like the published report: the urban core on top, remote counties at the bottom
     expect(ledger.tiers.map((t: { count: number }) => t.count).reduce((a: number, b: number) => a + b, 0)).toBe(38);
@@ -30,7 +30,7 @@ describe('command line', () => {
     const out = join(tempDir(), 'out');
     const r = run(['report', '-q', '2017Q1', '-o', out, '--facts-only']);
     expect(r.status).toBe(0);
-    const ledger = JSON.parse(readFileSync(join(out, 'facts.json'), 'utf8'));
+    const ledger = JSON.parse(readFileSync(join(out, '2017Q1/v1/facts.json'), 'utf8'));
     expect(ledger.meta.previous).toBeNull();
     expect(ledger.meta.changesUnavailable).toContain('无法计算环比变化');
   });

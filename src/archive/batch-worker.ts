@@ -1,0 +1,16 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { buildVersion } from './index.js';
+import { InputError } from '../errors.js';
+
+const shared = workerData as { data: string; config?: string; templatesDir?: string; root: string; factsOnly?: boolean };
+
+parentPort!.on('message', async ({ quarter }: { quarter: string }) => {
+  const t0 = performance.now();
+  try {
+    const r = await buildVersion({ ...shared, quarter });
+    parentPort!.postMessage({ quarter, ok: true, status: r.status, version: r.version.version, ms: performance.now() - t0 });
+  } catch (e) {
+    parentPort!.postMessage({ quarter, ok: false, error: e instanceof InputError ? e.message : String((e as Error).stack ?? e), ms: performance.now() - t0 });
+  }
+});
