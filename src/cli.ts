@@ -78,7 +78,10 @@ program
   .option('-o, --out <dir>', 'the archive folder', 'output')
   .action((opts: { out: string }) => {
     const quarters = listQuarters(opts.out);
-    if (!quarters.length) return out(`the archive ${opts.out} is empty`);
+    if (!quarters.length) {
+      out(`the archive ${opts.out} is empty`);
+      return;
+    }
     for (const q of quarters)
       for (const v of listVersions(opts.out, q))
         out(`${q}  v${v.version}  ${v.issued ? `issued ${v.issued.at}${v.issued.note ? `  (${v.issued.note})` : ''}` : 'draft '}  built ${v.builtAt ?? '?'}`);

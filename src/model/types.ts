@@ -31,7 +31,17 @@ export type Block =
   /** A figure; caption printed below it as 图N 标题. */
   | { type: 'figure'; id: string; number: number; caption: string; svg: string; png: Uint8Array; widthPt: number; heightPt: number; note?: string }
   /** A table; caption printed above it as 表N 标题; header rows repeat across pages. */
-  | { type: 'table'; id: string; number: number; caption: string; header: string[][]; rows: string[][]; align?: ('left' | 'center' | 'right')[]; widths?: number[]; note?: string }
+  | {
+      type: 'table'; id: string; number: number; caption: string;
+      /** Header rows (usually one); every row has one string per column. */
+      header: string[][];
+      rows: string[][];
+      /** Alignment per column of the body cells (header cells are centred). */
+      align?: ('left' | 'center' | 'right')[];
+      /** Relative column widths (any unit, normalised to the text width); default equal. */
+      widths?: number[];
+      note?: string;
+    }
   /** A note line in small type (注：…, 来源：…). */
   | { type: 'note'; content: Inline[] }
   | { type: 'pageBreak' };
@@ -52,6 +62,12 @@ export interface DocumentModel {
     author: string;
     subject?: string;
     keywords?: string[];
+    /**
+     * Date written into the files' properties (PDF CreationDate/ModDate, DOCX
+     * dcterms:created/modified), ISO 8601, e.g. '2018-11-15'. Never the clock:
+     * the same model must give the same bytes. Default: 2000-01-01T00:00:00Z.
+     */
+    date?: string;
   };
   header: RunningHeader;
   blocks: Block[];
