@@ -1,0 +1,111 @@
+/**
+ * Ranked bars (38个区县…): every district's value as a horizontal bar, sorted
+ * descending, the value printed at the bar's end, bars coloured by class (tier)
+ * with a legend, or by highlight.
+ */
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Chart, Plugin } from 'chart.js';
+import type { LegendItem } from './legend.js';
+import { renderChart } from './render.js';
+import { niceDomain } from './nice.js';
+import { checkRows, drawText, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
+import { formatNumber, luminance, palette, size } from './style.js';
+import type { DistrictDatum, FigureClass, RenderedFigure } from './types.js';
+
+export interface RankedBarsOptions {
+  /** One row per district; `classLabel` picks the bar colour from `classes`. */
+  values: (DistrictDatum & { classLabel?: string })[];
+  /** Classes in legend order; without them, bars take one colour and no legend is drawn. */
+  classes?: FigureClass[];
+  /** Bars drawn in a colour of their own (over the class colour). */
+  highlight?: { district: string; color: string }[];
+  /** x axis title, e.g. 得分. */
+  unit?: string;
+  widthPt: number;
+  /** Default: 11.5 pt a row plus the axis. */
+  heightPt?: number;
+}
+
+interface BarsPlan {
+  width: number;
+  height: number;
+  rows: { district: string; value: number; color: string }[];
+  legend: LegendItem[];
+  domain: { min: number; max: number; step: number };
+  unit?: string;
+}
+
+function normalise(o: RankedBarsOptions): BarsPlan {
+  checkRows('ranked bars', o.values, (r) => [r.value]);
+  const classColor = new Map((o.classes ?? []).map((c) => [c.label, c.color] as const));
+  const hl = new Map((o.highlight ?? []).map((h) => [h.district, h.color] as const));
+  const problems: string[] = [];
+  const rows = sortDesc(o.values, (r) => r.value).map((r) => {
+    let color: string = palette.bar;
+    if (o.classes) {
+      const c = r.classLabel === undefined ? undefined : classColor.get(r.classLabel);
+      if (c === undefined) problems.push(`${r.district}: class "${r.classLabel ?? ''}" is not among the classes`);
+      else color = c;
+    }
+    return { district: r.district, value: r.value, color: hl.get(r.district) ?? color };
+  });
+  for (const d of hl.keys()) if (!rows.some((r) => r.district === d)) problems.push(`highlight: no row for ${d}`);
+  if (problems.length) throw new Error(`figures: ranked bars: ${problems.join('; ')}`);
+  const lo = Math.min(0, ...rows.map((r) => r.value));
+  const hi = Math.max(0, ...rows.map((r) => r.value));
+  return {
+    width: Math.round(o.widthPt),
+    height: Math.round(o.heightPt ?? rowsHeight(rows.length)),
+    rows,
+    legend: (o.classes ?? []).map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } })),
+    domain: niceDomain(lo, hi),
+    unit: o.unit,
+  };
+}
+
+/** The value at the end of each bar (outside it; inside for negative bars' ends). */
+export function barValueLabels(opts: { format?: (v: number) => string; halo?: boolean } = {}): Plugin {
+  const format = opts.format ?? ((v: number) => formatNumber(v));
+  const halo = opts.halo ?? false;
+  return {
+    id: 'barValueLabels',
+    afterDatasetsDraw(chart: Chart) {
+      const ctx = chart.ctx as unknown as SKRSContext2D;
+      const meta = chart.getDatasetMeta(0);
+      const data = chart.data.datasets[0].data as number[];
+      meta.data.forEach((el, i) => {
+        const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
+        const v = data[i];
+        if (v >= 0) drawText(ctx, format(v), x + 2.5, y, 'left', palette.ink, size.value, 'normal', halo);
+        else drawText(ctx, format(v), x - 2.5, y, 'right', palette.ink, size.value, 'normal', halo);
+      });
+    },
+  };
+}
+
+export async function renderRankedBars(o: RankedBarsOptions): Promise<RenderedFigure> {
+  const p = normalise(o);
+  return renderChart({
+    widthPt: p.width,
+    heightPt: p.height,
+    config: () =>
+      rowChartConfig({
+        names: p.rows.map((r) => r.district),
+        datasets: [
+          {
+            data: p.rows.map((r) => r.value),
+            backgroundColor: p.rows.map((r) => r.color),
+            borderColor: palette.districtBorder,
+            // very light bars get a hairline so they do not vanish on white paper
+            borderWidth: p.rows.map((r) => (luminance(r.color) > 0.8 ? size.border : 0)),
+            barPercentage: 0.74,
+            categoryPercentage: 1,
+          },
+        ],
+        x: { ...p.domain, title: p.unit },
+        padRight: 26,
+        plugins: [barValueLabels()],
+        legend: p.legend,
+      }),
+  });
+}

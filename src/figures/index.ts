@@ -1,0 +1,24 @@
+/**
+ * Figure renderers: plain data in, vector SVG (text as outlines) + PNG out.
+ * They know nothing of the facts ledger; the report wires them to its facts.
+ */
+export type { ClassedDatum, DistrictDatum, FigureClass, RenderedFigure } from './types.js';
+export { renderDistributionMap, type DistributionMapOptions } from './map.js';
+export { renderRankedBars, type RankedBarsOptions } from './bars.js';
+export { renderChangeBars, type ChangeBarsOptions } from './change.js';
+export { renderTwoQuarter, type TwoQuarterOptions } from './two-quarter.js';
+export { classBreaks, classify, classOf, tierClasses, type ValueClass } from './classes.js';
+export { formatNumber, palette, pngScale, sequentialPalette, size, textWidthPt } from './style.js';
+export {
+  CAPTION_PLACEHOLDERS,
+  DEFAULT_FIGURES_FILE,
+  FIGURE_KINDS,
+  fillCaption,
+  loadFigureSpecs,
+  numberFigures,
+  parseFigureSpecs,
+  type CaptionVars,
+  type FigureKind,
+  type FigureSpec,
+  type NumberedFigure,
+} from './spec.js';

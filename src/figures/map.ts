@@ -1,0 +1,462 @@
+/**
+ * Distribution map (分布图): a choropleth of the 38 districts drawn by
+ * chartjs-chart-geo, with district names, an enlarged inset of the central urban
+ * districts, a legend of the classes and a note line (示意图…) at the bottom.
+ */
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
+import { geoConicEqualArea } from 'chartjs-chart-geo';
+import { clipRing, loadDistrictGeo, polygonsOf, urbanCoreDistricts, type DistrictFeature, type Position } from './geo.js';
+import { drawDistrictLabels, fitInside, type Box, type PlacedLabel, type ProjectedDistrict } from './map-labels.js';
+import { drawLegend, flowLegend, measureLegend, type LegendItem } from './legend.js';
+import { renderChart } from './render.js';
+import { ensureFonts, font, palette, size, textWidthPt } from './style.js';
+import type { ClassedDatum, FigureClass, RenderedFigure } from './types.js';
+
+export interface DistributionMapOptions {
+  /** One entry per district (short names); districts without an entry are drawn as 无数据. */
+  values: ClassedDatum[];
+  /** Classes in legend order (usually highest first). */
+  classes: FigureClass[];
+  /** Legend heading, e.g. 双创指数. */
+  legendTitle: string;
+  /** Printed at the bottom, e.g. 示意图，不作为区县界线依据. Empty: no note line. */
+  note?: string;
+  widthPt: number;
+  /** Districts shown enlarged in the inset (default: urbanCore of config/districts.yaml); [] for none. */
+  inset?: string[];
+  /** Inset heading. */
+  insetTitle?: string;
+  /** GeoJSON path (default data/geo/chongqing-districts.geojson). */
+  geojsonPath?: string;
+}
+
+interface MapPlan {
+  width: number;
+  height: number;
+  margin: number;
+  noteH: number;
+  features: DistrictFeature[];
+  fillOf: Map<string, string>;
+  legend: FigureClass[];
+  legendTitle: string;
+  note: string;
+  inset: string[];
+  insetTitle: string;
+  /** District name size: the house size at text width, smaller (not below 5.5 pt) on narrower maps. */
+  labelSize: number;
+  /** Height of a legend strip under the map (0: the legend sits in a free corner of the map). */
+  stripH: number;
+}
+
+/** Conic equal-area projection centred on Chongqing (areas are true, shapes look familiar). */
+const makeProjection = () => geoConicEqualArea().parallels([28.8, 31.6]).rotate([-107.7, 0]);
+
+const MISSING_LABEL = '无数据';
+/** Legends longer than this go under the map instead of in a corner. */
+const CORNER_ROWS = 8;
+
+const legendItems = (classes: FigureClass[]): LegendItem[] =>
+  classes.map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } }));
+
+let scratch: SKRSContext2D | undefined;
+/** A context for measuring text before the chart exists. */
+function measureCtx(): SKRSContext2D {
+  ensureFonts();
+  scratch ??= createCanvas(1, 1).getContext('2d');
+  return scratch;
+}
+
+function normalise(o: DistributionMapOptions): MapPlan {
+  const fc = loadDistrictGeo(o.geojsonPath);
+  const names = new Set(fc.features.map((f) => f.properties.name));
+  const classColor = new Map(o.classes.map((c) => [c.label, c.color] as const));
+  if (classColor.size !== o.classes.length) throw new Error('figures: map classes have duplicate labels');
+  const fillOf = new Map<string, string>();
+  const problems: string[] = [];
+  for (const v of o.values) {
+    if (!names.has(v.district)) problems.push(`unknown district "${v.district}"`);
+    else if (fillOf.has(v.district)) problems.push(`district "${v.district}" given twice`);
+    const c = classColor.get(v.classLabel);
+    if (c === undefined) problems.push(`${v.district}: class "${v.classLabel}" is not among the classes`);
+    else fillOf.set(v.district, c);
+  }
+  if (problems.length) throw new Error(`figures: distribution map: ${problems.join('; ')}`);
+  const legend = [...o.classes];
+  if (fc.features.some((f) => !fillOf.has(f.properties.name))) legend.push({ label: MISSING_LABEL, color: palette.missing });
+  const inset = o.inset ?? urbanCoreDistricts();
+  for (const n of inset) if (!names.has(n)) throw new Error(`figures: inset district "${n}" is not on the map`);
+
+  const width = Math.round(o.widthPt);
+  const margin = 4;
+  const note = o.note ?? '';
+  const noteH = note ? size.note * 2 : 0;
+  // A long legend (more than CORNER_ROWS entries) would cover the map: it goes in a strip below.
+  const items = legendItems(legend);
+  const stripH =
+    items.length > CORNER_ROWS ? Math.ceil(flowLegend(measureCtx(), items, 0, 0, width - 2 * margin, { title: o.legendTitle, draw: false }).h + 6) : 0;
+  // Height from the map's aspect ratio at this width.
+  const p = makeProjection().fitWidth(width - 2 * margin, fc as never);
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const f of fc.features)
+    for (const poly of polygonsOf(f))
+      for (const [lon, lat] of poly[0]) {
+        const y = p([lon, lat])![1];
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
+      }
+  const height = Math.ceil(maxY - minY + 2 * margin + stripH + noteH);
+  return {
+    width,
+    height,
+    margin,
+    noteH,
+    features: fc.features,
+    fillOf,
+    legend,
+    legendTitle: o.legendTitle,
+    note,
+    inset,
+    insetTitle: o.insetTitle ?? '中心城区',
+    stripH,
+    labelSize: Math.min(size.mapLabel, Math.max(5.5, Math.round(((size.mapLabel * width) / textWidthPt) * 2) / 2)),
+  };
+}
+
+type Projection = (p: [number, number]) => [number, number] | null;
+
+function project(f: DistrictFeature, proj: Projection): Position[][][] {
+  return polygonsOf(f).map((poly) => poly.map((ring) => ring.map((pt) => proj(pt as [number, number]) as Position)));
+}
+
+function bboxOf(polys: Position[][][]): Box {
+  const b: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const poly of polys)
+    for (const [x, y] of poly[0]) {
+      b.x0 = Math.min(b.x0, x);
+      b.y0 = Math.min(b.y0, y);
+      b.x1 = Math.max(b.x1, x);
+      b.y1 = Math.max(b.y1, y);
+    }
+  return b;
+}
+
+const boxHits = (b: Box, pts: Position[], gap: number) =>
+  pts.some(([x, y]) => x > b.x0 - gap && x < b.x1 + gap && y > b.y0 - gap && y < b.y1 + gap);
+
+function tracePolygons(ctx: SKRSContext2D, polys: Position[][][]): void {
+  ctx.beginPath();
+  for (const poly of polys)
+    for (const ring of poly) {
+      ring.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+      ctx.closePath();
+    }
+}
+
+function drawNorthArrow(ctx: SKRSContext2D, cx: number, top: number): void {
+  const h = 14;
+  ctx.save();
+  ctx.fillStyle = palette.ink;
+  ctx.strokeStyle = palette.ink;
+  ctx.lineWidth = 0.5;
+  ctx.beginPath();
+  ctx.moveTo(cx, top + 9);
+  ctx.lineTo(cx - 4, top + 9 + h);
+  ctx.lineTo(cx, top + 9 + h - 4);
+  ctx.closePath();
+  ctx.fill();
+  ctx.beginPath();
+  ctx.moveTo(cx, top + 9);
+  ctx.lineTo(cx + 4, top + 9 + h);
+  ctx.lineTo(cx, top + 9 + h - 4);
+  ctx.closePath();
+  ctx.stroke();
+  ctx.font = font(size.legend, 'bold');
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText('N', cx, top + 4);
+  ctx.restore();
+}
+
+/**
+ * The inset: a window around the `small` districts on the main map (marked there with a
+ * dashed frame), enlarged into the top-left corner as far as the map leaves room.
+ * Every district crossing the window is drawn (clipped), the inset districts named.
+ */
+interface InsetPlan {
+  win: Box;
+  z: number;
+  box: Box;
+  titleH: number;
+  inPad: number;
+}
+
+/** Window around `small` and the largest zoom at which its box stays clear of the map. */
+function planInset(plan: MapPlan, districts: ProjectedDistrict[], small: Set<string>, vertices: Position[], frame: Box): InsetPlan {
+  const m = plan.margin;
+  const sb = bboxOf(districts.filter((d) => small.has(d.name)).flatMap((d) => d.polygons));
+  const padX = Math.max((sb.x1 - sb.x0) * 0.12, 4);
+  const padY = Math.max((sb.y1 - sb.y0) * 0.12, 4);
+  let win: Box = { x0: sb.x0 - padX, y0: sb.y0 - padY, x1: sb.x1 + padX, y1: sb.y1 + padY };
+  const titleH = size.insetTitle * 1.9;
+  const inPad = 4;
+  const boxFor = (w: Box, z: number): Box => ({
+    x0: m,
+    y0: m,
+    x1: m + (w.x1 - w.x0) * z + 2 * inPad,
+    y1: m + titleH + (w.y1 - w.y0) * z + inPad,
+  });
+  const fits = (b: Box) => !boxHits(b, vertices, 5) && b.x1 <= plan.width * 0.6 && b.y1 <= frame.y1 - m;
+  let lo = 1;
+  let hi = 16;
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(boxFor(win, mid))) lo = mid;
+    else hi = mid;
+  }
+  const z = lo;
+  // use spare width: widen the window on both sides while the box stays clear
+  let grow = 0;
+  let ghi = (plan.width * 0.6) / z;
+  for (let i = 0; i < 30; i++) {
+    const mid = (grow + ghi) / 2;
+    if (fits(boxFor({ ...win, x0: win.x0 - mid / 2, x1: win.x1 + mid / 2 }, z))) grow = mid;
+    else ghi = mid;
+  }
+  win = { ...win, x0: win.x0 - grow / 2, x1: win.x1 + grow / 2 };
+  return { win, z, box: boxFor(win, z), titleH, inPad };
+}
+
+/** Zoom below which the inset drops its largest district (named on the main map instead). */
+const MIN_INSET_ZOOM = 3;
+
+/**
+ * The inset: a window around the `small` districts on the main map (marked there with a
+ * dashed frame), enlarged into the top-left corner as far as the map leaves room.
+ * Every district crossing the window is drawn (clipped), the inset districts named.
+ */
+function drawInset(
+  ctx: SKRSContext2D,
+  plan: MapPlan,
+  districts: ProjectedDistrict[],
+  ip: InsetPlan,
+  taken: Box[],
+  onLabels?: (l: PlacedLabel[]) => void,
+): Set<string> {
+  const { win, z, box, titleH, inPad } = ip;
+  const inner: Box = { x0: box.x0 + inPad, y0: box.y0 + titleH, x1: box.x1 - inPad, y1: box.y1 - inPad };
+  taken.push(box);
+  const tx = ([x, y]: Position): Position => [inner.x0 + (x - win.x0) * z, inner.y0 + (y - win.y0) * z];
+
+  // the dashed frame is an obstacle for the names on the main map
+  const t = 1.5;
+  taken.push(
+    { x0: win.x0 - t, y0: win.y0 - t, x1: win.x1 + t, y1: win.y0 + t },
+    { x0: win.x0 - t, y0: win.y1 - t, x1: win.x1 + t, y1: win.y1 + t },
+    { x0: win.x0 - t, y0: win.y0 - t, x1: win.x0 + t, y1: win.y1 + t },
+    { x0: win.x1 - t, y0: win.y0 - t, x1: win.x1 + t, y1: win.y1 + t },
+  );
+  ctx.save();
+  // the window on the main map
+  ctx.strokeStyle = palette.ink;
+  ctx.lineWidth = 0.6;
+  ctx.setLineDash([2.5, 1.5]);
+  ctx.strokeRect(win.x0, win.y0, win.x1 - win.x0, win.y1 - win.y0);
+  ctx.setLineDash([]);
+  // the inset frame and title
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+  ctx.strokeRect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+  ctx.font = font(size.insetTitle, 'bold');
+  ctx.fillStyle = palette.ink;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  ctx.fillText(plan.insetTitle, box.x0 + inPad, box.y0 + titleH / 2 + 0.5);
+  // districts crossing the window, clipped to it
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(inner.x0, inner.y0, inner.x1 - inner.x0, inner.y1 - inner.y0);
+  ctx.clip();
+  const crossing = districts.filter((d) => {
+    const b = bboxOf(d.polygons);
+    return b.x0 < win.x1 && win.x0 < b.x1 && b.y0 < win.y1 && win.y0 < b.y1;
+  });
+  for (const d of crossing) {
+    tracePolygons(ctx, d.polygons.map((p) => p.map((r) => r.map(tx))));
+    ctx.fillStyle = d.fill;
+    ctx.fill();
+    ctx.strokeStyle = palette.districtBorder;
+    ctx.lineWidth = size.border * 1.5;
+    ctx.stroke();
+  }
+  ctx.restore();
+  ctx.lineWidth = 0.6;
+  ctx.strokeStyle = palette.ink;
+  ctx.strokeRect(inner.x0, inner.y0, inner.x1 - inner.x0, inner.y1 - inner.y0);
+  ctx.restore();
+  // names of the inset districts, on their visible parts
+  const named = new Set(plan.inset);
+  const visible: ProjectedDistrict[] = crossing
+    .filter((d) => named.has(d.name))
+    .map((d) => ({
+      ...d,
+      polygons: d.polygons
+        .map((p) => p.map((r) => clipRing(r.map(tx), inner)).filter((r) => r.length >= 3))
+        .filter((p) => p.length > 0),
+    }))
+    .filter((d) => d.polygons.length > 0);
+  const placed = drawDistrictLabels(ctx, visible, inner, plan.labelSize);
+  onLabels?.(placed);
+  return new Set(visible.map((d) => d.name));
+}
+
+/** Everything drawn over the choropleth: sanity check, inset, labels, legend, north arrow, note. */
+function overlayPlugin(plan: MapPlan, onLabels?: (l: PlacedLabel[]) => void): Plugin {
+  return {
+    id: 'mapOverlay',
+    afterDatasetsDraw(chart: Chart) {
+      const ctx = chart.ctx as unknown as SKRSContext2D;
+      const area = chart.chartArea;
+      const proj = (chart.scales.projection as unknown as { projection: Projection }).projection;
+      const frame: Box = { x0: 0, y0: 0, x1: plan.width, y1: plan.height - plan.noteH - plan.stripH };
+      const all = plan.features.map((f) => ({ f, polys: project(f, proj) }));
+      // No district may fill the frame (the symptom of a wrong winding).
+      const frameArea = (area.right - area.left) * (area.bottom - area.top);
+      for (const { f, polys } of all) {
+        const b = bboxOf(polys);
+        if (!Number.isFinite(b.x0) || (b.x1 - b.x0) * (b.y1 - b.y0) > 0.3 * frameArea) {
+          throw new Error(`figures: ${f.properties.name} fills the map frame; is the GeoJSON winding right?`);
+        }
+      }
+      const vertices: Position[] = all.flatMap(({ polys }) => polys.flatMap((p) => p[0]));
+      const taken: Box[] = [];
+      const insetSet = new Set(plan.inset);
+      const m = plan.margin;
+
+      // --- inset: the districts of the inset list whose names do not fit on the main
+      // map, enlarged in the largest box of the top-left corner that stays clear of it ---
+      const districts: ProjectedDistrict[] = all.map(({ f, polys }) => ({
+        name: f.properties.name,
+        fill: plan.fillOf.get(f.properties.name) ?? palette.missing,
+        polygons: polys,
+      }));
+      ctx.save();
+      ctx.font = font(plan.labelSize);
+      const tooSmall = new Set(
+        districts.filter((d) => insetSet.has(d.name) && !fitInside(ctx, d, plan.labelSize)).map((d) => d.name),
+      );
+      const small = new Set(tooSmall);
+      ctx.restore();
+      const area2 = (d: ProjectedDistrict) => (({ x0, y0, x1, y1 }) => (x1 - x0) * (y1 - y0))(bboxOf(d.polygons));
+      let ip = small.size ? planInset(plan, districts, small, vertices, frame) : null;
+      while (ip && ip.z < MIN_INSET_ZOOM && small.size > 1) {
+        const biggest = districts.filter((d) => small.has(d.name)).reduce((a, b) => (area2(b) > area2(a) ? b : a));
+        small.delete(biggest.name);
+        ip = planInset(plan, districts, small, vertices, frame);
+      }
+      const namedInInset = ip ? drawInset(ctx, plan, districts, ip, taken, onLabels) : new Set<string>();
+
+      // --- legend: a strip under the map, or the first free corner (bottom-right, bottom-left, top-right) ---
+      const items = legendItems(plan.legend);
+      if (plan.stripH) {
+        flowLegend(ctx, items, m, frame.y1 + 3, plan.width - 2 * m, { title: plan.legendTitle });
+      } else {
+        const lg = measureLegend(ctx, items, plan.legendTitle);
+        const pad = 3;
+        const cands: Box[] = [
+          { x0: frame.x1 - m - lg.w - pad, y0: frame.y1 - m - lg.h - pad, x1: frame.x1 - m, y1: frame.y1 - m },
+          { x0: m, y0: frame.y1 - m - lg.h - pad, x1: m + lg.w + pad, y1: frame.y1 - m },
+          { x0: frame.x1 - m - lg.w - pad, y0: m, x1: frame.x1 - m, y1: m + lg.h + pad },
+        ];
+        const clear = (b: Box) => !boxHits(b, vertices, 2) && !taken.some((t) => t.x0 < b.x1 && b.x0 < t.x1 && t.y0 < b.y1 && b.y0 < t.y1);
+        const free = cands.find(clear);
+        const lb = free ?? cands[0];
+        drawLegend(ctx, items, lb.x0 + pad / 2, lb.y0 + pad / 2, { title: plan.legendTitle, plate: !free });
+        taken.push(lb);
+      }
+
+      // --- north arrow in the top-right corner if free ---
+      const na: Box = { x0: frame.x1 - m - 12, y0: m, x1: frame.x1 - m, y1: m + 26 };
+      if (!boxHits(na, vertices, 2) && !taken.some((t) => t.x0 < na.x1 && na.x0 < t.x1 && t.y0 < na.y1 && na.y0 < t.y1)) {
+        drawNorthArrow(ctx, (na.x0 + na.x1) / 2, na.y0);
+        taken.push(na);
+      }
+
+      // --- names of the districts on the main map (all but the enlarged ones) ---
+      const placed = drawDistrictLabels(
+        ctx,
+        // named on the main map unless too small there and named in the inset
+        districts.filter((d) => !(tooSmall.has(d.name) && namedInInset.has(d.name))),
+        frame,
+        plan.labelSize,
+        taken,
+      );
+      onLabels?.(placed);
+
+      // --- note ---
+      if (plan.note) {
+        ctx.save();
+        ctx.font = font(size.note);
+        ctx.fillStyle = palette.muted;
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'middle';
+        ctx.fillText(plan.note, m, plan.height - plan.noteH / 2);
+        ctx.restore();
+      }
+    },
+  };
+}
+
+function mapConfig(plan: MapPlan, onLabels?: (l: PlacedLabel[]) => void): ChartConfiguration {
+  const fc = { type: 'FeatureCollection', features: plan.features };
+  return {
+    type: 'choropleth',
+    data: {
+      labels: plan.features.map((f) => f.properties.name),
+      datasets: [
+        {
+          label: plan.legendTitle,
+          outline: fc as never,
+          showOutline: false,
+          showGraticule: false,
+          data: plan.features.map((f) => ({ feature: f as never, value: 0 })),
+          backgroundColor: plan.features.map((f) => plan.fillOf.get(f.properties.name) ?? palette.missing),
+          borderColor: palette.districtBorder,
+          borderWidth: size.border,
+        },
+      ],
+    },
+    options: {
+      layout: { padding: { top: plan.margin, left: plan.margin, right: plan.margin, bottom: plan.margin + plan.stripH + plan.noteH } },
+      plugins: { legend: { display: false }, tooltip: { enabled: false } },
+      scales: {
+        projection: { axis: 'x', projection: makeProjection() },
+        color: { axis: 'x', display: false },
+      },
+    },
+    plugins: [overlayPlugin(plan, onLabels)],
+  } as unknown as ChartConfiguration;
+}
+
+export async function renderDistributionMap(o: DistributionMapOptions): Promise<RenderedFigure> {
+  const plan = normalise(o);
+  return renderChart({ widthPt: plan.width, heightPt: plan.height, config: () => mapConfig(plan) });
+}
+
+/** For tests: where the labels went (one render, no output). */
+export async function mapLabelLayout(o: DistributionMapOptions): Promise<PlacedLabel[]> {
+  const plan = normalise(o);
+  const out: PlacedLabel[] = [];
+  let first = true; // the PNG and the SVG place the same labels: record the first draw only
+  await renderChart({
+    widthPt: plan.width,
+    heightPt: plan.height,
+    config: () => {
+      const record = first ? (l: PlacedLabel[]) => out.push(...l) : undefined;
+      first = false;
+      return mapConfig(plan, record);
+    },
+  });
+  return out;
+}

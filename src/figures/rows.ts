@@ -1,0 +1,140 @@
+/**
+ * The shared frame of the 38-row charts: horizontal rows (district names on the y
+ * axis, never skipped), a linear x axis with light grid lines, values printed at the
+ * ends of the marks, and a legend in the emptiest corner of the plot.
+ */
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
+import { drawLegend, measureLegend, type LegendItem } from './legend.js';
+import { chartFont, font, palette, size } from './style.js';
+
+/** Space below the rows for the x axis (ticks + title). */
+const AXIS_H = 30;
+const TOP = 6;
+
+/** Default figure height for n rows. */
+export function rowsHeight(n: number): number {
+  return Math.round(n * size.row + AXIS_H + TOP);
+}
+
+export interface RowChartSpec {
+  names: string[];
+  datasets: ChartDataset[];
+  x: { min: number; max: number; step: number; title?: string };
+  /** Room right of the plot for value labels, in points. */
+  padRight?: number;
+  /** Room above the rows, in points. */
+  padTop?: number;
+  plugins?: Plugin[];
+  /** Legend drawn in the plot's bottom-right corner. */
+  legend?: LegendItem[];
+  /** Grid line at 0 drawn darker (for signed values). */
+  zeroLine?: boolean;
+}
+
+/** Legend in the bottom-right corner of the plot, on a white plate. */
+export function cornerLegend(items: LegendItem[]): Plugin {
+  return {
+    id: 'cornerLegend',
+    afterDraw(chart: Chart) {
+      const ctx = chart.ctx as unknown as SKRSContext2D;
+      const a = chart.chartArea;
+      const m = measureLegend(ctx, items);
+      drawLegend(ctx, items, a.right - m.w - 6, a.bottom - m.h - 6, { plate: true });
+    },
+  };
+}
+
+/** Text at a point in the house font (for value labels drawn by plugins). */
+export function drawText(
+  ctx: SKRSContext2D,
+  text: string,
+  x: number,
+  y: number,
+  align: 'left' | 'right' | 'center',
+  color: string = palette.ink,
+  sizePt: number = size.value,
+  weight: 'normal' | 'bold' = 'normal',
+  halo = false,
+): void {
+  ctx.save();
+  ctx.font = font(sizePt, weight);
+  ctx.fillStyle = color;
+  ctx.textAlign = align;
+  ctx.textBaseline = 'middle';
+  if (halo) {
+    // a white outline keeps text legible where it crosses a line
+    ctx.strokeStyle = palette.background;
+    ctx.lineWidth = 2.4;
+    ctx.lineJoin = 'round';
+    ctx.strokeText(text, x, y);
+  }
+  ctx.fillText(text, x, y);
+  ctx.restore();
+}
+
+export function rowChartConfig(spec: RowChartSpec): ChartConfiguration {
+  const plugins = [...(spec.plugins ?? [])];
+  if (spec.legend?.length) plugins.push(cornerLegend(spec.legend));
+  return {
+    type: 'bar',
+    data: { labels: spec.names, datasets: spec.datasets as never },
+    options: {
+      indexAxis: 'y',
+      layout: { padding: { top: spec.padTop ?? TOP, right: spec.padRight ?? 4, bottom: 2, left: 2 } },
+      plugins: { legend: { display: false }, tooltip: { enabled: false }, title: { display: false } },
+      scales: {
+        y: {
+          type: 'category',
+          grid: { display: false },
+          border: { color: palette.axis, width: size.axisLine },
+          ticks: { autoSkip: false, font: chartFont(size.tick), color: palette.ink, padding: 3 },
+        },
+        x: {
+          type: 'linear',
+          min: spec.x.min,
+          max: spec.x.max,
+          border: { display: false },
+          grid: {
+            color: (c: { tick?: { value: number } }) => (spec.zeroLine && c.tick?.value === 0 ? palette.axis : palette.grid),
+            lineWidth: (c: { tick?: { value: number } }) => (spec.zeroLine && c.tick?.value === 0 ? size.axisLine : size.gridLine),
+            drawTicks: false,
+          },
+          ticks: {
+            stepSize: spec.x.step,
+            font: chartFont(size.tick),
+            color: palette.muted,
+            padding: 3,
+            callback: (v: string | number) => String(Number(Number(v).toFixed(6))),
+          },
+          title: spec.x.title
+            ? { display: true, text: spec.x.title, font: chartFont(size.tick), color: palette.muted, padding: { top: 2, bottom: 0 } }
+            : { display: false },
+        },
+      },
+    },
+    plugins,
+  } as unknown as ChartConfiguration;
+}
+
+/** Rows sorted by a key, descending; ties keep the input order (stable, deterministic). */
+export function sortDesc<T>(rows: T[], key: (r: T) => number): T[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => key(b.r) - key(a.r) || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/** Checks district rows: finite values, no duplicate names. */
+export function checkRows<T extends { district: string }>(what: string, rows: T[], values: (r: T) => number[]): void {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const r of rows) {
+    if (!r.district) problems.push('a row has no district');
+    if (seen.has(r.district)) problems.push(`${r.district} given twice`);
+    seen.add(r.district);
+    if (values(r).some((v) => !Number.isFinite(v))) problems.push(`${r.district}: value is not a finite number`);
+  }
+  if (rows.length === 0) problems.push('no rows');
+  if (problems.length) throw new Error(`figures: ${what}: ${problems.join('; ')}`);
+}
