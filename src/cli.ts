@@ -7,6 +7,8 @@ import { buildVersion, verifyVersion } from './archive/index.js';
 import { issueVersion, listQuarters, listVersions, readVersion } from './archive/store.js';
 import { buildMany } from './archive/batch.js';
 import { parseQuarter } from './load/quarter.js';
+import { FactCheckError } from './report.js';
+import { TemplateError } from './narrative/index.js';
 
 const program = new Command();
 program
@@ -121,6 +123,10 @@ program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof InputError) {
     process.stderr.write(`error: ${e.message}\n`);
     process.exit(2);
+  }
+  if (e instanceof FactCheckError || e instanceof TemplateError) {
+    process.stderr.write(`error: ${e.message}\n`);
+    process.exit(3);
   }
   process.stderr.write(`internal error: ${(e as Error).stack ?? e}\n`);
   process.exit(1);

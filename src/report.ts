@@ -1,7 +1,28 @@
+/**
+ * One quarter's report as files: load → validate → compute → facts → narrative
+ * → figures → document model → PDF and DOCX, then the fact check on the text of
+ * all three. Each stage is a plain function of the previous one's output.
+ */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { buildFacts, PROJECT_ROOT } from './pipeline.js';
 import type { Ledger } from './facts/types.js';
 import type { FileMap } from './archive/snapshot.js';
+import { InputError } from './errors.js';
+import { buildFigures, figureFileStem, type ReportFigure } from './figures/build.js';
+import { loadFigureSpecs } from './figures/spec.js';
+import { renderNarrative, narrativeToMarkdown } from './narrative/index.js';
+import { verifyText, type VerifyReport } from './verify/index.js';
+import { pdfText, docxText } from './verify/extract.js';
+import { appendixTable } from './document/appendix.js';
+import { assembleDocument } from './document/assemble.js';
+import type { DocumentModel } from './model/types.js';
+import type { FigureAsset } from './markup/parse.js';
+import { renderPdf } from './render/pdf.js';
+import { renderDocx } from './render/docx.js';
 
 export const DEFAULT_TEMPLATES = resolve(PROJECT_ROOT, 'templates');
 
@@ -11,6 +32,8 @@ export interface ReportInputs {
   districts?: string;
   templatesDir?: string;
   quarter?: string;
+  /** The bulletin issue for the running header, e.g. 2018年第6期 (default: bulletin.yaml). */
+  issue?: string;
   /** Stop after facts.json. */
   factsOnly?: boolean;
 }
@@ -19,15 +42,117 @@ export interface ReportBuild {
   ledger: Ledger;
   /** Output files by their name in the report folder. */
   files: FileMap;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+  factCheck?: Record<'narrative' | 'pdf' | 'docx', VerifyReport>;
 }
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-/** The whole report of one quarter, as files: facts → narrative → figures → documents. */
+const bulletinSchema = z.strictObject({ name: z.string(), column: z.string(), issue: z.string().default(''), author: z.string() });
+export type Bulletin = z.infer<typeof bulletinSchema>;
+
+export function loadBulletin(templatesDir: string): Bulletin {
+  const file = join(templatesDir, 'report/bulletin.yaml');
+  const parsed = bulletinSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    throw new InputError(parsed.error.issues.map((i) => ({ file, message: `${i.path.join('.') || '(top)'}: ${i.message}`, hint: 'fields: name, column, issue, author' })));
+  return parsed.data;
+}
+
+/** Stops the build when the text says something the ledger does not. */
+function checkOrFail(where: string, report: VerifyReport): void {
+  if (report.ok) return;
+  throw new FactCheckError(where, report);
+}
+
+export class FactCheckError extends Error {
+  constructor(
+    readonly where: string,
+    readonly report: VerifyReport,
+  ) {
+    super(`fact check failed on the ${where}: ${report.problems.length} problem(s)\n` + report.problems.map((p) => `  - ${p.message}\n    「${p.sentence}」`).join('\n'));
+    this.name = 'FactCheckError';
+  }
+}
+
+/** The whole report of one quarter, as files. */
 export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = (timings[stage] ?? 0) + (now - t);
+    t = now;
+  };
+  const templatesDir = inputs.templatesDir ?? DEFAULT_TEMPLATES;
   const { ledger } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter });
+  lap('facts');
   const files: FileMap = new Map();
   files.set('facts.json', utf8(JSON.stringify(ledger, null, 2) + '\n'));
-  void join;
-  return { ledger, files };
+  if (inputs.factsOnly) return { ledger, files, timings };
+
+  const bulletin = loadBulletin(templatesDir);
+  const issue = inputs.issue ?? bulletin.issue;
+  const specs = loadFigureSpecs(join(templatesDir, 'figures.yaml'), { nodes: [ledger.meta.root, ...ledger.meta.firstLevel] });
+  const kept = specs.filter((s) => ledger.meta.previous !== null || !s.needsPrevious);
+  const narrative = renderNarrative(ledger, {
+    templatesDir: join(templatesDir, 'report'),
+    layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column } },
+  });
+  const narrativeMd = narrativeToMarkdown(narrative);
+  const narrativeCheck = verifyText(narrativeMd, ledger);
+  checkOrFail('narrative', narrativeCheck);
+  lap('narrative');
+
+  const figures = await buildFigures(ledger, kept);
+  lap('figures');
+
+  const model = assembleDocument({
+    narrative,
+    assets: {
+      figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, { caption: f.caption, svg: f.rendered.svg, png: f.rendered.png, widthPt: f.rendered.widthPt, heightPt: f.rendered.heightPt, ...(f.note ? { note: f.note } : {}) }])),
+      tables: new Map([['appendix', appendixTable(ledger)]]),
+    },
+    header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column },
+    meta: { title: ledger.meta.title, lang: 'zh-CN', author: bulletin.author, subject: `${ledger.meta.quarterLabel}重庆38个区县双创指数`, keywords: ['双创指数', ledger.meta.quarterLabel] },
+    sourceName: join(templatesDir, 'report/report.hbs').replace(`${PROJECT_ROOT}/`, ''),
+  });
+  lap('model');
+
+  const pdf = await renderPdf(model);
+  lap('pdf');
+  const docx = await renderDocx(model);
+  lap('docx');
+
+  const tableCells = model.blocks.flatMap((b) => (b.type === 'table' ? [...b.header.flat(), ...b.rows.flat()] : []));
+  const pdfCheck = verifyText(await pdfText(pdf, tableCells), ledger);
+  checkOrFail('PDF', pdfCheck);
+  const docxCheck = verifyText(await docxText(docx), ledger);
+  checkOrFail('Word document', docxCheck);
+  lap('factcheck');
+
+  files.set('narrative.md', utf8(narrativeMd));
+  for (const [name, bytes] of figureFiles(model, figures)) files.set(name, bytes);
+  files.set('report.pdf', pdf);
+  files.set('report.docx', docx);
+  const factCheck = { narrative: narrativeCheck, pdf: pdfCheck, docx: docxCheck };
+  files.set('factcheck.json', utf8(JSON.stringify(Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), null, 2) + '\n'));
+  return { ledger, files, timings, factCheck };
 }
+
+/** figures/figNN-id.svg|png by the number the document prints, and figures/figures.json with the captions. */
+function figureFiles(model: DocumentModel, figures: ReportFigure[]): [string, Uint8Array][] {
+  const out: [string, Uint8Array][] = [];
+  const list: { number: number; id: string; caption: string; files: string[] }[] = [];
+  for (const block of model.blocks) {
+    if (block.type !== 'figure') continue;
+    const f = figures.find((x) => x.spec.id === block.id)!;
+    const stem = figureFileStem({ spec: { number: block.number, id: block.id } });
+    out.push([`figures/${stem}.svg`, utf8(f.rendered.svg)], [`figures/${stem}.png`, f.rendered.png]);
+    list.push({ number: block.number, id: block.id, caption: `图${block.number} ${block.caption}`, files: [`${stem}.svg`, `${stem}.png`] });
+  }
+  out.push(['figures/figures.json', utf8(JSON.stringify(list, null, 2) + '\n')]);
+  return out;
+}
+

@@ -30,8 +30,11 @@ const RECORD_FILES = new Set(['manifest.json', 'changes.md', 'ISSUED.json']);
 
 /** Builds a report from a version's own input snapshot (the one path both a build and a verify take). */
 export function buildFromSnapshot(inputsDir: string, quarter: string, extra: Partial<ReportInputs> = {}) {
+  // Build options that change the output (the bulletin issue) are inputs too.
+  const options = JSON.parse(readFileSync(join(inputsDir, 'options.json'), 'utf8')) as { issue?: string };
   return buildReport({
     ...extra,
+    ...options,
     data: join(inputsDir, 'data'),
     config: join(inputsDir, 'config/index.yaml'),
     districts: join(inputsDir, 'config/districts.yaml'),
@@ -60,6 +63,7 @@ export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { ro
   try {
     removePartials(input.root, quarter);
     const snapshot = snapshotInputs(config, dataset, quarter, templatesDir);
+    snapshot.set('inputs/options.json', Buffer.from(JSON.stringify(input.issue ? { issue: input.issue } : {}) + '\n'));
     // Build from the snapshot written to disk, exactly as `verify` will rebuild it.
     writeFiles(scratch, snapshot);
     const { ledger, files: outputs } = await buildFromSnapshot(join(scratch, 'inputs'), quarter, { factsOnly: input.factsOnly });

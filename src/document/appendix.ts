@@ -1,0 +1,49 @@
+import type { Ledger, NodeScore } from '../facts/types.js';
+import type { TableAsset } from '../markup/parse.js';
+
+const score = (x: number) => x.toFixed(2);
+/** A rank move as the bulletin's tables print it: ↑6, ↓8, — (unchanged). */
+const move = (s: NodeScore) => (s.rankMove === undefined ? '' : s.rankMove > 0 ? `↑${s.rankMove}` : s.rankMove < 0 ? `↓${-s.rankMove}` : '—');
+const pct = (s: NodeScore) => (s.pct === null || s.pct === undefined ? '—' : s.pct.toFixed(2));
+
+/**
+ * The appendix table: every district's total and first-level indices with ranks,
+ * and (when there is a previous quarter) the total's % change and rank move.
+ * Rows in rank order; tied districts keep the registry order.
+ */
+export function appendixTable(ledger: Ledger): TableAsset {
+  const root = ledger.meta.root;
+  const firstLevel = ledger.meta.firstLevel;
+  const withChange = ledger.meta.previous !== null;
+  const header = [
+    '排名',
+    '区县',
+    root,
+    ...(withChange ? ['环比变化（%）', '排名变化'] : []),
+    ...firstLevel.flatMap((n) => [n, '排名']),
+  ];
+  const rows = [...ledger.districts]
+    .sort((a, b) => a.scores[root].rank - b.scores[root].rank)
+    .map((d) => {
+      const t = d.scores[root];
+      return [
+        String(t.rank),
+        d.district,
+        score(t.score),
+        ...(withChange ? [pct(t), move(t)] : []),
+        ...firstLevel.flatMap((n) => [score(d.scores[n].score), String(d.scores[n].rank)]),
+      ];
+    });
+  const n = header.length;
+  const notes = [`${root}为${firstLevel.join('、')}得分之和`];
+  if (withChange) notes.push(`环比变化为较${ledger.meta.previousLabel}的变化率，排名变化中↑表示上升、↓表示下降、—表示不变`);
+  notes.push('得分相同的区县排名并列');
+  return {
+    caption: `${ledger.meta.quarterLabel}${ledger.meta.districtCount}个区县${root}及一级指标得分与排名`,
+    header: [header],
+    rows,
+    align: header.map((_, i) => (i === 1 ? 'left' : 'center')),
+    widths: header.map((_, i) => (i === 1 ? 1.6 : i === 0 ? 0.8 : 1)).map((w) => w / n),
+    note: `注：${notes.join('；')}。`,
+  };
+}

@@ -1,0 +1,418 @@
+/**
+ * The view model the narrative templates see: everything comes from the facts
+ * ledger; this module only selects, groups and flags (ties, empty lists, which
+ * list is complete, which district is an extreme) so that the templates can
+ * choose the right sentence without computing anything.
+ */
+import type { DistrictChange, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait } from '../facts/types.js';
+import type { Wording } from './wording.js';
+
+export interface TieGroup {
+  districts: string[];
+  rank: number;
+}
+
+export interface ExtremeView {
+  districts: string[];
+  tied: boolean;
+  value: number;
+}
+
+export interface LevelView {
+  top: string[];
+  bottom: string[];
+  /** Groups of equal values inside the lists (other than the highest/lowest group). */
+  topTies: TieGroup[];
+  bottomTies: TieGroup[];
+  highest: ExtremeView;
+  lowest: ExtremeView;
+}
+
+export interface IndicatorView {
+  indicator: string;
+  parent: string;
+  kind: string;
+  unit: string;
+  isRate: boolean;
+  isCount: boolean;
+  value: number;
+  rank: number;
+  tied: boolean;
+  share: number | null;
+  hasChange: boolean;
+  previousValue: number | null;
+  previousRank: number | null;
+  previousTied: boolean;
+  diff: number | null;
+  pct: number | null;
+  up: boolean;
+  down: boolean;
+  /** Has a change, and it is zero. */
+  flat: boolean;
+  /** Districts ranked above this one on the indicator (only when there are at most three). */
+  ahead: string[];
+}
+
+export interface MoverView {
+  district: string;
+  /** Absolute % change and points. */
+  pct: number;
+  diff: number;
+  rank: number;
+  previousRank: number;
+}
+
+export interface MoverExtremeView {
+  districts: string[];
+  tied: boolean;
+  /** Absolute % change and points of the extreme district(s). */
+  pct: number;
+  diff: number;
+  /** The indicator that moved the first extreme district's score most, if the data has indicators. */
+  driver: IndicatorView | null;
+}
+
+export interface MoversView {
+  list: MoverView[];
+  names: string[];
+  /** How many districts rose (fell) in all. */
+  count: number;
+  none: boolean;
+  single: boolean;
+  /** The list names every district that rose (fell). */
+  complete: boolean;
+  /** Fewer than wording.few rose (fell). */
+  few: boolean;
+  extreme: MoverExtremeView | null;
+}
+
+export interface ChangeView {
+  meanPct: number;
+  up: boolean;
+  down: boolean;
+  flat: boolean;
+  /** No district changed at all. */
+  allSame: boolean;
+  /** Every district rose (fell). */
+  allRose: boolean;
+  allFell: boolean;
+  aboveMean: number;
+  rose: number;
+  fell: number;
+  same: number;
+  risers: MoversView;
+  fallers: MoversView;
+}
+
+export interface NodeView {
+  node: string;
+  index: number;
+  strong: string;
+  weak: string;
+  level: LevelView;
+  change: ChangeView | null;
+}
+
+export interface TierView {
+  name: string;
+  label: string;
+  min: number | null;
+  max: number | null;
+  count: number;
+  members: string[];
+  empty: boolean;
+  single: boolean;
+}
+
+export interface ScoreView {
+  score: number;
+  rank: number;
+  tied: boolean;
+  previousScore: number;
+  previousRank: number;
+  previousTied: boolean;
+  diff: number;
+  /** Signed % change; null when the previous score was 0. */
+  pct: number | null;
+  up: boolean;
+  down: boolean;
+  flat: boolean;
+}
+
+export interface SubIndexView extends ScoreView {
+  node: string;
+  /** The largest rise (riser) or fall (others) among the district's sub-indices. */
+  biggest: boolean;
+}
+
+export interface PortraitView {
+  district: string;
+  role: Portrait['role'];
+  isTop: boolean;
+  isRiser: boolean;
+  isFaller: boolean;
+  total: ScoreView;
+  subIndices: SubIndexView[];
+  subCount: number;
+  ups: string[];
+  downs: string[];
+  flats: string[];
+  allUp: boolean;
+  allDown: boolean;
+  allFlat: boolean;
+  indicators: IndicatorView[];
+}
+
+export interface TopView extends ScoreView {
+  district: string;
+}
+
+export interface OverallView {
+  change: ChangeView;
+  /** The district(s) with the highest total. */
+  tops: TopView[];
+  topTied: boolean;
+}
+
+export interface NarrativeContext {
+  meta: Ledger['meta'];
+  root: string;
+  districtCount: number;
+  tierCount: number;
+  changesAvailable: boolean;
+  /** When there is no previous quarter: why, and the quarter that is missing. */
+  noChange: { reason: string; missingLabel: string } | null;
+  tiers: TierView[];
+  firstLevel: NodeView[];
+  overall: OverallView | null;
+  portraits: PortraitView[];
+  /** "得分最高的渝北区", "增幅最大的大渡口区" … */
+  portraitIntro: string[];
+  wording: Wording;
+}
+
+/** The quarter before `q` ('2018Q3' → '2018Q2'), as a label 2018年第2季度. */
+export function previousQuarterLabel(q: string): string {
+  const y = Number(q.slice(0, 4));
+  const n = Number(q.slice(5));
+  return n === 1 ? `${y - 1}年第4季度` : `${y}年第${n - 1}季度`;
+}
+
+function tieGroups(list: { district: string; value: number; rank: number }[], skipValue: number): TieGroup[] {
+  const groups = new Map<number, TieGroup>();
+  for (const d of list) {
+    if (d.value === skipValue) continue;
+    const g = groups.get(d.value) ?? { districts: [], rank: d.rank };
+    g.districts.push(d.district);
+    g.rank = Math.min(g.rank, d.rank);
+    groups.set(d.value, g);
+  }
+  return [...groups.values()].filter((g) => g.districts.length > 1);
+}
+
+function levelView(n: NodeFacts): LevelView {
+  return {
+    top: n.top.map((d) => d.district),
+    bottom: n.bottom.map((d) => d.district),
+    topTies: tieGroups(n.top, n.highest.value),
+    bottomTies: tieGroups(n.bottom, n.lowest.value),
+    highest: { districts: n.highest.districts, tied: n.highest.districts.length > 1, value: n.highest.value },
+    lowest: { districts: n.lowest.districts, tied: n.lowest.districts.length > 1, value: n.lowest.value },
+  };
+}
+
+class LedgerIndex {
+  constructor(private ledger: Ledger) {}
+
+  /** Another district has the same current (previous) score of the node. */
+  scoreTied(node: string, district: string, previous = false): boolean {
+    const key = previous ? 'previousScore' : 'score';
+    const mine = this.ledger.districts.find((d) => d.district === district)?.scores[node]?.[key];
+    if (mine === undefined) return false;
+    return this.ledger.districts.some((d) => d.district !== district && d.scores[node]?.[key] === mine);
+  }
+
+  indicatorView(f: IndicatorFact, district: string, withAhead: boolean): IndicatorView {
+    const values = this.ledger.indicators[f.indicator]?.values ?? {};
+    const others = Object.entries(values).filter(([d]) => d !== district).map(([, v]) => v);
+    const ahead = Object.entries(values)
+      .filter(([d, v]) => d !== district && v.rank < f.rank)
+      .sort((a, b) => a[1].rank - b[1].rank)
+      .map(([d]) => d);
+    const hasChange = f.diff !== undefined && f.diff !== null;
+    return {
+      indicator: f.indicator,
+      parent: f.parent,
+      kind: f.kind,
+      unit: f.unit,
+      isRate: f.kind === 'rate',
+      isCount: f.kind === 'count',
+      value: f.value,
+      rank: f.rank,
+      tied: others.some((o) => o.rank === f.rank),
+      share: f.share ?? null,
+      hasChange,
+      previousValue: f.previousValue ?? null,
+      previousRank: f.previousRank ?? null,
+      previousTied: f.previousRank !== undefined && others.some((o) => o.previousRank === f.previousRank),
+      diff: hasChange ? f.diff! : null,
+      pct: f.pct ?? null,
+      up: hasChange && f.diff! > 0,
+      down: hasChange && f.diff! < 0,
+      flat: hasChange && f.diff === 0,
+      ahead: withAhead && ahead.length > 0 && ahead.length <= 3 ? ahead : [],
+    };
+  }
+
+  scoreView(node: string, district: string, s: NodeScore): ScoreView {
+    if (s.previousScore === undefined || s.previousRank === undefined || s.diff === undefined)
+      throw new Error(`the ledger has no change of ${node} for ${district}`);
+    return {
+      score: s.score,
+      rank: s.rank,
+      tied: this.scoreTied(node, district),
+      previousScore: s.previousScore,
+      previousRank: s.previousRank,
+      previousTied: this.scoreTied(node, district, true),
+      diff: s.diff,
+      pct: s.pct ?? null,
+      up: s.diff > 0,
+      down: s.diff < 0,
+      flat: s.diff === 0,
+    };
+  }
+}
+
+function moversView(list: DistrictChange[], count: number, biggest: NodeChangeFacts['biggestRise'], sign: 1 | -1, node: string, idx: LedgerIndex, w: Wording): MoversView {
+  let extreme: MoverExtremeView | null = null;
+  if (list.length) {
+    const lead = list[0].pct;
+    const districts = list.filter((c) => c.pct === lead).map((c) => c.district);
+    // The district named as the largest mover must be the first of the list it heads.
+    if (!biggest || biggest.districts.join() !== districts.join() || biggest.value !== lead)
+      throw new Error(`facts ledger is inconsistent for ${node}: the list of ${sign > 0 ? 'risers' : 'fallers'} starts with ${districts.join('、')} (${lead}%) but the largest ${sign > 0 ? 'rise' : 'fall'} is ${biggest ? `${biggest.districts.join('、')} (${biggest.value}%)` : 'missing'}`);
+    const driver = biggest.drivers[0];
+    extreme = {
+      districts,
+      tied: districts.length > 1,
+      pct: Math.abs(lead!),
+      diff: Math.abs(list[0].diff),
+      driver: driver && districts.length === 1 ? idx.indicatorView(driver, districts[0], false) : null,
+    };
+  } else if (biggest) throw new Error(`facts ledger is inconsistent for ${node}: a largest ${sign > 0 ? 'rise' : 'fall'} without a list`);
+  return {
+    list: list.map((c) => ({ district: c.district, pct: Math.abs(c.pct ?? 0), diff: Math.abs(c.diff), rank: c.rank, previousRank: c.previousRank })),
+    names: list.map((c) => c.district),
+    count,
+    none: count === 0 || list.length === 0,
+    single: list.length === 1 && count === 1,
+    complete: list.length === count,
+    few: count < w.few,
+    extreme,
+  };
+}
+
+function changeView(c: NodeChangeFacts, node: string, idx: LedgerIndex, w: Wording): ChangeView {
+  return {
+    meanPct: c.meanPct,
+    up: c.direction === 'up',
+    down: c.direction === 'down',
+    flat: c.direction === 'flat',
+    allSame: c.rose === 0 && c.fell === 0,
+    allRose: c.rose > 0 && c.fell === 0 && c.same === 0,
+    allFell: c.fell > 0 && c.rose === 0 && c.same === 0,
+    aboveMean: c.aboveMean,
+    rose: c.rose,
+    fell: c.fell,
+    same: c.same,
+    risers: moversView(c.risers, c.rose, c.biggestRise, 1, node, idx, w),
+    fallers: moversView(c.fallers, c.fell, c.biggestFall, -1, node, idx, w),
+  };
+}
+
+function portraitView(p: Portrait, ledger: Ledger, idx: LedgerIndex): PortraitView {
+  const rc = ledger.nodes[ledger.meta.root].change;
+  const isRiser = !!rc?.biggestRise?.districts.includes(p.district);
+  const isFaller = !!rc?.biggestFall?.districts.includes(p.district);
+  const subs: SubIndexView[] = p.subIndices.map((s) => ({ node: s.node, ...idx.scoreView(s.node, p.district, s), biggest: false }));
+  const ups = subs.filter((s) => s.up);
+  const downs = subs.filter((s) => s.down);
+  const flats = subs.filter((s) => s.flat);
+  const emphasis = p.role === 'riser' ? ups : downs;
+  if (emphasis.length > 1) {
+    const mag = (s: SubIndexView) => Math.abs(s.pct ?? 0);
+    const max = Math.max(...emphasis.map(mag));
+    const at = emphasis.filter((s) => mag(s) === max);
+    if (at.length === 1) at[0].biggest = true;
+  }
+  return {
+    district: p.district,
+    role: p.role,
+    isTop: p.role === 'top',
+    isRiser,
+    isFaller,
+    total: idx.scoreView(ledger.meta.root, p.district, p.total),
+    // The sub-index with the largest move comes first, so that 其中……最大 opens its sentence.
+    subIndices: [...subs.filter((s) => s.biggest), ...subs.filter((s) => !s.biggest)],
+    subCount: subs.length,
+    ups: ups.map((s) => s.node),
+    downs: downs.map((s) => s.node),
+    flats: flats.map((s) => s.node),
+    allUp: ups.length === subs.length,
+    allDown: downs.length === subs.length,
+    allFlat: flats.length === subs.length,
+    indicators: p.indicators.filter((f) => f.diff !== undefined).map((f) => idx.indicatorView(f, p.district, p.role === 'top')),
+  };
+}
+
+export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext {
+  const idx = new LedgerIndex(ledger);
+  const { meta } = ledger;
+  const changesAvailable = meta.changesUnavailable === null;
+  const firstLevel: NodeView[] = meta.firstLevel.map((name, index) => {
+    const n = ledger.nodes[name];
+    if (!n) throw new Error(`the facts ledger has no node ${name}`);
+    const adj = wording.nodes[name] ?? wording.defaultNode;
+    return { node: name, index, strong: adj.strong, weak: adj.weak, level: levelView(n), change: changesAvailable && n.change ? changeView(n.change, name, idx, wording) : null };
+  });
+
+  const root = ledger.nodes[meta.root];
+  let overall: OverallView | null = null;
+  if (changesAvailable && root.change) {
+    const tops = root.highest.districts.map((d) => {
+      const row = ledger.districts.find((r) => r.district === d)!;
+      return { district: d, ...idx.scoreView(meta.root, d, row.scores[meta.root]) };
+    });
+    overall = { change: changeView(root.change, meta.root, idx, wording), tops, topTied: tops.length > 1 };
+  }
+
+  const portraits = changesAvailable && overall ? ledger.portraits.map((p) => portraitView(p, ledger, idx)) : [];
+  const portraitIntro = portraits.map((p) => {
+    const roles = [p.isTop ? wording.roles.top : null, p.isRiser ? wording.roles.riser : null, p.isFaller ? wording.roles.faller : null].filter((r): r is string => r !== null);
+    return `${roles.join('且')}的${p.district}`;
+  });
+
+  return {
+    meta,
+    root: meta.root,
+    districtCount: meta.districtCount,
+    tierCount: ledger.tiers.length,
+    changesAvailable,
+    noChange: changesAvailable ? null : { reason: meta.changesUnavailable!, missingLabel: previousQuarterLabel(meta.quarter) },
+    tiers: ledger.tiers.map((t) => ({
+      name: t.name,
+      label: t.label,
+      min: t.min,
+      max: t.max,
+      count: t.count,
+      members: t.members.map((m) => m.district),
+      empty: t.count === 0,
+      single: t.count === 1,
+    })),
+    firstLevel,
+    overall,
+    portraits,
+    portraitIntro,
+    wording,
+  };
+}

@@ -1,0 +1,309 @@
+/**
+ * The Handlebars engine of the narrative: an isolated instance with the helpers
+ * and the partials of a templates folder registered, every template compiled in
+ * strict mode (an unknown field is an error naming the file and line).
+ *
+ * The document template (PDF/Word) can reuse it: createTemplateEngine(dir) gives
+ * the same helpers ({{join}}, {{growth}}, {{pp}}, {{rank}} …) and partials.
+ */
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { changeText, cnNumber, fixed2, indicatorChangeText, integer, joinList, rangeText, rankMoveText, rankText, valueText, type VerbSet } from './format.js';
+import { loadWording, type Wording } from './wording.js';
+
+export const DEFAULT_TEMPLATES_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../templates/report');
+
+/** The top-level template of the report: the order of headings, paragraphs, figures and tables. */
+export const MAIN_TEMPLATE = 'report';
+
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    detail: string,
+  ) {
+    super(`${file}${line !== null ? `:${line}` : ''}: ${detail}`);
+    this.name = 'TemplateError';
+  }
+}
+
+type HB = typeof Handlebars;
+type HelperOptions = Handlebars.HelperOptions;
+
+/** Markers around the blocks the top-level template emits (private-use characters). */
+export const BLOCK_OPEN = '\uE000';
+export const BLOCK_MID = '\uE001';
+export const BLOCK_CLOSE = '\uE002';
+
+/** Thrown when a template reads a field its context does not have. */
+export class UnknownFieldError extends Error {
+  constructor(
+    readonly field: string,
+    readonly available: string[],
+  ) {
+    super(`"${field}" not defined (fields here: ${available.join(', ') || 'none'})`);
+    this.name = 'UnknownFieldError';
+  }
+}
+
+/** Properties that JavaScript itself probes on any object (JSON, promises, inspection). */
+const PROBED = new Set(['toJSON', 'then', 'constructor', 'inspect', 'nodeType', 'asymmetricMatch', '$$typeof']);
+const proxies = new WeakSet<object>();
+const proxyOf = new WeakMap<object, object>();
+
+/**
+ * The context as the templates see it: reading a field that does not exist throws
+ * (Handlebars' own strict mode checks only the last part of a simple {{a.b}}, not
+ * {{#if a}} or helper parameters).
+ */
+export function strictContext<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || proxies.has(value)) return value;
+  const cached = proxyOf.get(value);
+  if (cached) return cached as T;
+  const proxy = new Proxy(value, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'symbol' || prop in target || PROBED.has(prop)) return strictContext(Reflect.get(target, prop, receiver));
+      throw new UnknownFieldError(prop, Array.isArray(target) ? [`0…${target.length - 1}`, 'length'] : Object.keys(target));
+    },
+  });
+  proxies.add(proxy);
+  proxyOf.set(value, proxy);
+  return proxy as T;
+}
+
+/** The first line of a template that reads `field` inside {{…}} (comments skipped). */
+function lineOfField(source: string, field: string): number | null {
+  const text = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+  const name = `(?<![\\w@$])${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`;
+  const m = new RegExp(`\\{\\{[^}]*?${name}`).exec(text);
+  if (!m) return null;
+  const at = m.index + m[0].length - field.length;
+  return text.slice(0, at).split('\n').length;
+}
+
+function lineOf(e: unknown): number | null {
+  const err = e as { lineNumber?: number; message?: string };
+  if (typeof err.lineNumber === 'number') return err.lineNumber;
+  const m = /(?:on line|line) (\d+)/.exec(err.message ?? '') ?? / - (\d+):\d+$/.exec(err.message ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+function wrapError(e: unknown, file: string, source = ''): Error {
+  if (e instanceof TemplateError) return e;
+  if (e instanceof UnknownFieldError) return new TemplateError(file, lineOfField(source, e.field), e.message);
+  const msg = (e as Error)?.message ?? String(e);
+  // Handlebars appends " - line:column" to strict-mode errors; the line is reported separately.
+  return new TemplateError(file, lineOf(e), msg.replace(/ - \d+:\d+$/, '').replace(/\[object Object\]/g, 'the current context'));
+}
+
+function isOptions(x: unknown): x is HelperOptions {
+  return typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
+}
+
+function args(a: unknown[]): { pos: unknown[]; opts: HelperOptions } {
+  const opts = a[a.length - 1] as HelperOptions;
+  return { pos: a.slice(0, -1), opts };
+}
+
+function num(x: unknown, helper: string): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new Error(`{{${helper}}} needs a number, got ${JSON.stringify(x)}`);
+  return x;
+}
+
+function names(list: unknown, key?: string): string[] {
+  if (!Array.isArray(list)) throw new Error(`{{join}} needs a list, got ${JSON.stringify(list)}`);
+  return list.map((x) => {
+    if (typeof x === 'string') return x;
+    if (typeof x === 'object' && x !== null) {
+      const o = x as Record<string, unknown>;
+      const k = key ?? ['district', 'node', 'name', 'indicator'].find((p) => p in o);
+      const v = k ? o[k] : undefined;
+      if (typeof v === 'string') return v;
+    }
+    throw new Error(`{{join}}: cannot name ${JSON.stringify(x)}${key ? ` by ${key}` : ''}`);
+  });
+}
+
+/** Registers the narrative helpers on a Handlebars instance. */
+export function registerHelpers(hb: HB, w: Wording): void {
+  const helpers: Record<string, (...a: unknown[]) => unknown> = {
+    /** {{join list}} → A、B和C; hash: last="及", key="district". */
+    join: (...a) => {
+      const { pos, opts } = args(a);
+      return joinList(names(pos[0], opts.hash.key as string | undefined), w.join, opts.hash.last as string | undefined);
+    },
+    /** Signed number with 2 decimals: 88.59, -33.33. */
+    f2: (x) => fixed2(num(x, 'f2'), w.numbers),
+    /** Absolute value with 2 decimals. */
+    abs2: (x) => fixed2(Math.abs(num(x, 'abs2')), w.numbers),
+    /** Whole number, grouped from 5 digits: 9777, 53,761. */
+    int: (x) => integer(num(x, 'int'), w.numbers),
+    /** {{change diff "分"}} → 上升了4.04分 / 下降了6.51分 / 持平; hash: verbs=score|growth|rate|count, le=false. */
+    change: (...a) => {
+      const { pos, opts } = args(a);
+      const unit = typeof pos[1] === 'string' ? pos[1] : '';
+      return changeText(num(pos[0], 'change'), unit, ((opts.hash.verbs as VerbSet) ?? 'score'), w, { le: opts.hash.le !== false });
+    },
+    /** {{growth pct}} → 增长了0.59% / 下降了2.10%; hash le=false drops 了. */
+    growth: (...a) => {
+      const { pos, opts } = args(a);
+      return changeText(num(pos[0], 'growth'), '%', 'growth', w, { le: opts.hash.le !== false });
+    },
+    /** {{pp diff}} → 提高了70.23个百分点 / 下降了73.49个百分点 (the change of a rate). */
+    pp: (...a) => {
+      const { pos, opts } = args(a);
+      return changeText(num(pos[0], 'pp'), '个百分点', 'rate', w, { le: opts.hash.le !== false });
+    },
+    /** {{rank 5}} → 第5位; {{rank 5 true}} or {{rank obj}} (with .rank, .tied) → 并列第5位 when tied. */
+    rank: (...a) => {
+      const { pos } = args(a);
+      if (typeof pos[0] === 'object' && pos[0] !== null) {
+        const o = pos[0] as { rank: number; tied?: boolean };
+        return rankText(num(o.rank, 'rank'), 'tied' in o && !!o.tied);
+      }
+      return rankText(num(pos[0], 'rank'), pos[1] === true);
+    },
+    /** {{rankMove obj}} (with .previousRank, .rank, .tied, .previousTied) or {{rankMove prev now}} → 从第35位上升到第8位 … */
+    rankMove: (...a) => {
+      const { pos } = args(a);
+      if (typeof pos[0] === 'object' && pos[0] !== null) {
+        const o = pos[0] as { rank: number; previousRank: number | null; tied?: boolean; previousTied?: boolean };
+        return rankMoveText(num(o.previousRank, 'rankMove'), num(o.rank, 'rankMove'), w, 'tied' in o && !!o.tied, 'previousTied' in o && !!o.previousTied);
+      }
+      return rankMoveText(num(pos[0], 'rankMove'), num(pos[1], 'rankMove'), w);
+    },
+    /** {{value indicator}} → 837家, 89.37%, 53,761次. */
+    value: (f) => {
+      const o = f as { value: number; kind: string; unit: string };
+      return valueText(num(o.value, 'value'), o.kind, o.unit, w);
+    },
+    /** {{indChange indicator}} → 增长了89.37% (counts, scores) / 提高了70.23个百分点 (rates). */
+    indChange: (...a) => {
+      const { pos, opts } = args(a);
+      const o = pos[0] as { kind: string; unit: string; diff: number | null; pct: number | null };
+      return indicatorChangeText({ kind: o.kind, unit: o.unit, diff: o.diff ?? null, pct: o.pct ?? null }, w, opts.hash.le !== false);
+    },
+    /** {{seq @index}} → 一, 二, 三 (1-based Chinese numeral of a 0-based index). */
+    seq: (i) => cnNumber(num(i, 'seq') + 1),
+    /** {{cn 3}} → 三. */
+    cn: (n) => cnNumber(num(n, 'cn')),
+    /** {{range label}} → the tier label with the GB/T 15834 range dash (70—80分). */
+    range: (s) => rangeText(String(s), w),
+    /** {{concat a b …}} → the strings joined. */
+    concat: (...a) => args(a).pos.map(String).join(''),
+    /** {{suffix list "指数"}} → every name with the suffix (for {{join}}). */
+    suffix: (list, s) => names(list).map((n) => `${n}${isOptions(s) ? '' : String(s)}`),
+    eq: (a, b) => a === b,
+    ne: (a, b) => a !== b,
+    gt: (a, b) => (a as number) > (b as number),
+    gte: (a, b) => (a as number) >= (b as number),
+    lt: (a, b) => (a as number) < (b as number),
+    lte: (a, b) => (a as number) <= (b as number),
+    and: (...a) => args(a).pos.every(Boolean),
+    or: (...a) => args(a).pos.some(Boolean),
+    not: (x) => !x,
+    len: (x) => (Array.isArray(x) ? x.length : 0),
+  };
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+
+  /** {{#paragraph "level" node=node}}…{{/paragraph}}: one paragraph of the narrative. */
+  hb.registerHelper('paragraph', function (this: unknown, ...a: unknown[]) {
+    const { pos, opts } = args(a);
+    if (typeof pos[0] !== 'string') throw new Error('{{#paragraph}} needs a kind, e.g. {{#paragraph "level"}}');
+    const attrs: Record<string, unknown> = { type: 'paragraph', kind: pos[0] };
+    for (const k of ['node', 'district']) if (typeof opts.hash[k] === 'string') attrs[k] = opts.hash[k];
+    return `${BLOCK_OPEN}${JSON.stringify(attrs)}${BLOCK_MID}${opts.fn(this)}${BLOCK_CLOSE}`;
+  });
+  /**
+   * {{#markup}}…{{/markup}}: document markup passed through as written (title,
+   * byline, footnotes, directives; see templates/MARKUP.md). It is not part of the
+   * narrative text. The template line is kept so markup errors can name it.
+   */
+  hb.registerHelper('markup', function (this: unknown, ...a: unknown[]) {
+    const { opts } = args(a);
+    const line = (opts as HelperOptions & { loc?: { start: { line: number } } }).loc?.start.line ?? null;
+    return `${BLOCK_OPEN}${JSON.stringify({ type: 'markup', line })}${BLOCK_MID}${opts.fn(this)}${BLOCK_CLOSE}`;
+  });
+  /**
+   * {{figures "双创活力"}}: the figures of a section, in the order of templates/figures.yaml
+   * (the caller passes the list as the context's `figures`; without it, nothing).
+   */
+  hb.registerHelper('figures', function (this: unknown, ...a: unknown[]) {
+    const { pos, opts } = args(a);
+    if (typeof pos[0] !== 'string') throw new Error('{{figures}} needs a section, e.g. {{figures "双创活力"}}');
+    const root = opts.data.root as { figures: { id: string; section: string }[] };
+    const line = (opts as HelperOptions & { loc?: { start: { line: number } } }).loc?.start.line ?? null;
+    return root.figures
+      .filter((f) => f.section === pos[0])
+      .map((f) => `${BLOCK_OPEN}${JSON.stringify({ type: 'markup', line })}${BLOCK_MID}::: figure ${f.id} :::${BLOCK_CLOSE}`)
+      .join('');
+  });
+  /** {{#heading 1}}一、……{{/heading}}: a heading of level 1 or 2. */
+  hb.registerHelper('heading', function (this: unknown, ...a: unknown[]) {
+    const { pos, opts } = args(a);
+    if (pos[0] !== 1 && pos[0] !== 2) throw new Error('{{#heading}} needs a level 1 or 2, e.g. {{#heading 1}}');
+    return `${BLOCK_OPEN}${JSON.stringify({ type: 'heading', level: pos[0] })}${BLOCK_MID}${opts.fn(this)}${BLOCK_CLOSE}`;
+  });
+}
+
+const COMPILE_OPTIONS: CompileOptions = { strict: true, noEscape: true, preventIndent: true };
+
+type Template = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
+/** Compiles one template file, checking its syntax now and naming the file in any error later. */
+function compileFile(hb: HB, path: string): Template {
+  const file = basename(path);
+  const source = readFileSync(path, 'utf8');
+  try {
+    hb.parse(source);
+  } catch (e) {
+    throw wrapError(e, file, source);
+  }
+  const compiled = hb.compile(source, COMPILE_OPTIONS);
+  return (context, options) => {
+    try {
+      return compiled(strictContext(context), options);
+    } catch (e) {
+      throw wrapError(e, file, source);
+    }
+  };
+}
+
+export interface TemplateEngine {
+  hb: HB;
+  wording: Wording;
+  templates: Map<string, Template>;
+  dir: string;
+}
+
+const engines = new WeakMap<HB, TemplateEngine>();
+
+/**
+ * An isolated Handlebars instance with the narrative helpers and every *.hbs of
+ * `templatesDir` registered as a partial (by file name without .hbs).
+ */
+export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DIR): HB {
+  const dir = resolve(templatesDir);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`templates folder ${dir} does not exist`);
+  const hb = Handlebars.create();
+  const wording = loadWording(dir);
+  registerHelpers(hb, wording);
+  const templates = new Map<string, Template>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort()) {
+    const name = f.slice(0, -4);
+    const t = compileFile(hb, join(dir, f));
+    templates.set(name, t);
+    hb.registerPartial(name, t as unknown as Handlebars.Template);
+  }
+  engines.set(hb, { hb, wording, templates, dir });
+  return hb;
+}
+
+/** The engine details (wording, compiled templates) of an instance made by createTemplateEngine. */
+export function engineOf(hb: HB): TemplateEngine {
+  const e = engines.get(hb);
+  if (!e) throw new Error('not an instance made by createTemplateEngine');
+  return e;
+}

@@ -1,0 +1,75 @@
+import type { Ledger } from '../facts/types.js';
+import { buildContext } from './context.js';
+import { BLOCK_CLOSE, BLOCK_MID, BLOCK_OPEN, createTemplateEngine, engineOf, MAIN_TEMPLATE, TemplateError } from './engine.js';
+import type { MarkupBlock, Narrative, NarrativeBlock, RenderOptions } from './types.js';
+
+/** Bulletin fields when the caller gives none (the narrative alone). */
+const DEFAULT_BULLETIN: Record<string, string> = { name: '', issue: '', column: '' };
+
+/**
+ * Tidies a paragraph: template whitespace (line breaks, indentation) is removed —
+ * Chinese running text has none — and punctuation left doubled by optional
+ * clauses is collapsed.
+ */
+export function tidyParagraph(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/[，、；：]+(?=[。；])/g, '')
+    .replace(/，{2,}/g, '，')
+    .replace(/。{2,}/g, '。')
+    .replace(/^[，、；：]+/, '');
+}
+
+/** Splits the output of the top-level template into blocks. */
+function parseBlocks(output: string): (NarrativeBlock | MarkupBlock)[] {
+  const blocks: (NarrativeBlock | MarkupBlock)[] = [];
+  const re = new RegExp(`${BLOCK_OPEN}([^${BLOCK_MID}]*)${BLOCK_MID}([^${BLOCK_OPEN}${BLOCK_CLOSE}]*)${BLOCK_CLOSE}`, 'g');
+  let last = 0;
+  const stray = (s: string) => {
+    const t = s.replace(/\s+/g, '');
+    if (t) throw new TemplateError(`${MAIN_TEMPLATE}.hbs`, null, `text outside {{#paragraph}} , {{#heading}} and {{#markup}}: "${t.slice(0, 40)}"`);
+  };
+  for (const m of output.matchAll(re)) {
+    stray(output.slice(last, m.index));
+    last = m.index! + m[0].length;
+    const attrs = JSON.parse(m[1]) as { type: 'heading' | 'paragraph' | 'markup'; level?: 1 | 2; kind?: string; node?: string; district?: string; line?: number | null };
+    if (attrs.type === 'markup') {
+      // Markup keeps its lines: line breaks and blank lines carry meaning there.
+      const text = m[2].replace(/^\n+|\s+$/g, '');
+      if (text) blocks.push({ type: 'markup', text, line: attrs.line ?? null });
+      continue;
+    }
+    const text = tidyParagraph(m[2]);
+    if (!text) continue;
+    if (attrs.type === 'heading') blocks.push({ type: 'heading', level: attrs.level!, text });
+    else {
+      const b: NarrativeBlock = { type: 'paragraph', text, kind: attrs.kind! };
+      if (attrs.node) b.node = attrs.node;
+      if (attrs.district) b.district = attrs.district;
+      blocks.push(b);
+    }
+  }
+  stray(output.slice(last));
+  if (output.includes(BLOCK_OPEN) && blocks.length === 0) throw new TemplateError(`${MAIN_TEMPLATE}.hbs`, null, 'blocks are nested; a {{#paragraph}} may not hold another');
+  return blocks;
+}
+
+/** Writes the Chinese narrative of the quarterly report from the facts ledger alone. */
+export function renderNarrative(ledger: Ledger, opts: RenderOptions = {}): Narrative {
+  const hb = createTemplateEngine(opts.templatesDir);
+  const engine = engineOf(hb);
+  const main = engine.templates.get(MAIN_TEMPLATE);
+  if (!main) throw new TemplateError(`${MAIN_TEMPLATE}.hbs`, null, `missing in ${engine.dir}`);
+  const context = { ...buildContext(ledger, engine.wording), figures: opts.layout?.figures ?? [], bulletin: { ...DEFAULT_BULLETIN, ...opts.layout?.bulletin } };
+  const blocks = parseBlocks(main(context));
+  return { sections: blocks.filter((b): b is NarrativeBlock => b.type !== 'markup'), blocks };
+}
+
+/** The narrative as Markdown: # 一、… / ## （一）… headings and paragraphs separated by blank lines. */
+export function narrativeToMarkdown(n: Narrative): string {
+  return (
+    n.sections
+      .map((b) => (b.type === 'heading' ? `${'#'.repeat(b.level)} ${b.text}` : b.text))
+      .join('\n\n') + '\n'
+  );
+}

@@ -1,0 +1,135 @@
+/** Look-ups into the facts ledger for the fact check. */
+import type { IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore } from '../facts/types.js';
+
+export const same = (a: number, b: number) => Math.abs(a - b) < 0.005;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface Mention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+export class LedgerFacts {
+  readonly districts: string[];
+  /** Root and first-level nodes. */
+  readonly nodes: string[];
+  readonly indicators: string[];
+  readonly districtRe: RegExp;
+  /** A list of districts joined by 、 和 与 及. */
+  readonly listSource: string;
+  private readonly targetRe: RegExp;
+  readonly levelValues: number[];
+  readonly quarters: { year: number; n: number }[];
+
+  constructor(readonly ledger: Ledger) {
+    this.districts = ledger.districts.map((d) => d.district);
+    this.nodes = [ledger.meta.root, ...ledger.meta.firstLevel];
+    this.indicators = Object.keys(ledger.indicators);
+    const byLength = (a: string, b: string) => b.length - a.length;
+    const d = [...this.districts].sort(byLength).map(escape).join('|');
+    this.districtRe = new RegExp(d, 'g');
+    this.listSource = `(?:${d})(?:[、和与及](?:${d}))*`;
+    this.targetRe = new RegExp([...this.nodes, ...this.indicators].sort(byLength).map(escape).join('|'), 'g');
+
+    const q = (s: string) => ({ year: Number(s.slice(0, 4)), n: Number(s.slice(5)) });
+    const cur = q(ledger.meta.quarter);
+    const prev = ledger.meta.previous ? q(ledger.meta.previous) : cur.n === 1 ? { year: cur.year - 1, n: 4 } : { year: cur.year, n: cur.n - 1 };
+    this.quarters = [cur, prev];
+
+    // Values that belong to no district: counts, means, tier bounds, list lengths.
+    const lv: number[] = [ledger.meta.districtCount, ledger.tiers.length, ledger.portraits.length, ledger.meta.firstLevel.length, 0];
+    for (const t of ledger.tiers) lv.push(t.count, ...(t.min !== null ? [t.min] : []), ...(t.max !== null ? [t.max] : []));
+    for (const n of this.nodes) {
+      const f = ledger.nodes[n];
+      if (!f) continue;
+      lv.push(f.mean, f.top.length, f.bottom.length);
+      const c = f.change;
+      if (c) lv.push(c.meanPct, c.mean, c.previousMean, c.meanDiff, c.aboveMean, c.rose, c.fell, c.same, c.risers.length, c.fallers.length);
+    }
+    this.levelValues = lv;
+  }
+
+  districtMentions(s: string): Mention[] {
+    return [...s.matchAll(this.districtRe)].map((m) => ({ name: m[0], start: m.index!, end: m.index! + m[0].length }));
+  }
+
+  targetMentions(s: string): Mention[] {
+    return [...s.matchAll(this.targetRe)].map((m) => ({ name: m[0], start: m.index!, end: m.index! + m[0].length }));
+  }
+
+  listOf(s: string): string[] {
+    return [...s.matchAll(this.districtRe)].map((m) => m[0]);
+  }
+
+  isNode(t: string): boolean {
+    return this.nodes.includes(t);
+  }
+
+  node(t: string): NodeFacts | undefined {
+    return this.ledger.nodes[t];
+  }
+
+  change(t: string): NodeChangeFacts | null {
+    return this.ledger.nodes[t]?.change ?? null;
+  }
+
+  score(district: string, node: string): NodeScore | undefined {
+    return this.ledger.districts.find((d) => d.district === district)?.scores[node];
+  }
+
+  indicator(district: string, ind: string): IndicatorFact | undefined {
+    return this.ledger.indicators[ind]?.values[district];
+  }
+
+  kindOf(target: string): 'node' | 'count' | 'rate' | 'score' {
+    if (this.isNode(target)) return 'node';
+    return (this.ledger.indicators[target]?.kind as 'count' | 'rate' | 'score') ?? 'score';
+  }
+
+  unitOf(target: string): string {
+    return this.isNode(target) ? '分' : (this.ledger.indicators[target]?.unit ?? '');
+  }
+
+  /** Current rank, previous rank, and whether each is shared. */
+  ranks(district: string, target: string): { rank: number; previousRank?: number; tied: boolean; previousTied: boolean } | undefined {
+    if (this.isNode(target)) {
+      const s = this.score(district, target);
+      if (!s) return undefined;
+      const others = this.ledger.districts.filter((d) => d.district !== district).map((d) => d.scores[target]);
+      return {
+        rank: s.rank,
+        previousRank: s.previousRank,
+        tied: others.some((o) => o?.score === s.score),
+        previousTied: s.previousScore !== undefined && others.some((o) => o?.previousScore === s.previousScore),
+      };
+    }
+    const f = this.indicator(district, target);
+    if (!f) return undefined;
+    const others = Object.entries(this.ledger.indicators[target].values).filter(([d]) => d !== district).map(([, v]) => v);
+    return { rank: f.rank, previousRank: f.previousRank, tied: others.some((o) => o.rank === f.rank), previousTied: f.previousRank !== undefined && others.some((o) => o.previousRank === f.previousRank) };
+  }
+
+  /** Every number the ledger holds for a district and a node or indicator (signed, and magnitudes of changes). */
+  valuesOf(district: string, target: string): number[] {
+    if (this.isNode(target)) {
+      const s = this.score(district, target);
+      if (!s) return [];
+      return [s.score, s.rank, s.previousScore, s.previousRank, s.diff, s.pct, s.diff !== undefined ? Math.abs(s.diff) : undefined, s.pct != null ? Math.abs(s.pct) : undefined].filter(
+        (x): x is number => typeof x === 'number',
+      );
+    }
+    const f = this.indicator(district, target);
+    if (!f) return [];
+    return [f.value, f.rank, f.share, f.previousValue, f.previousRank, f.diff, f.pct, f.diff !== undefined ? Math.abs(f.diff) : undefined, f.pct != null ? Math.abs(f.pct) : undefined].filter(
+      (x): x is number => typeof x === 'number',
+    );
+  }
+
+  allValuesOf(district: string): number[] {
+    return [...this.nodes, ...this.indicators].flatMap((t) => this.valuesOf(district, t));
+  }
+}
