@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { loadConfig, DEFAULT_CONFIG } from './config/load.js';
@@ -31,10 +32,13 @@ export interface FactsOutput {
 }
 
 /** load → validate → compute → facts, for one quarter. */
-export async function buildFacts(input: FactsInput): Promise<FactsOutput> {
+export async function buildFacts(input: FactsInput, timings?: Record<string, number>): Promise<FactsOutput> {
+  const t0 = performance.now();
   const { config, dataset, quarter } = await loadInputs(input);
+  if (timings) timings.load = performance.now() - t0;
   const result = computeQuarter(config, dataset, quarter);
   const ledger = buildLedger(config, dataset, result);
+  if (timings) timings.compute = performance.now() - t0 - (timings.load ?? 0);
   return { config, dataset, result, ledger };
 }
 

@@ -86,8 +86,8 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     t = now;
   };
   const templatesDir = inputs.templatesDir ?? DEFAULT_TEMPLATES;
-  const { ledger } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter });
-  lap('facts');
+  const { ledger } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
+  t = performance.now();
   const files: FileMap = new Map();
   files.set('facts.json', utf8(JSON.stringify(ledger, null, 2) + '\n'));
   if (inputs.factsOnly) return { ledger, files, timings };
