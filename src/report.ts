@@ -45,6 +45,8 @@ export interface ReportBuild {
   /** Milliseconds per stage. */
   timings: Record<string, number>;
   factCheck?: Record<'narrative' | 'pdf' | 'docx', VerifyReport>;
+  /** The figures as rendered, with the numbers each prints. */
+  figures?: ReportFigure[];
 }
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -138,7 +140,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   files.set('report.docx', docx);
   const factCheck = { narrative: narrativeCheck, pdf: pdfCheck, docx: docxCheck };
   files.set('factcheck.json', utf8(JSON.stringify(Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), null, 2) + '\n'));
-  return { ledger, files, timings, factCheck };
+  return { ledger, files, timings, factCheck, figures };
 }
 
 /** figures/figNN-id.svg|png by the number the document prints, and figures/figures.json with the captions. */

@@ -223,8 +223,13 @@ export function registerHelpers(hb: HB, w: Wording): void {
    */
   hb.registerHelper('markup', function (this: unknown, ...a: unknown[]) {
     const { opts } = args(a);
-    const line = (opts as HelperOptions & { loc?: { start: { line: number } } }).loc?.start.line ?? null;
-    return `${BLOCK_OPEN}${JSON.stringify({ type: 'markup', line })}${BLOCK_MID}${opts.fn(this)}${BLOCK_CLOSE}`;
+    const loc = (opts as HelperOptions & { loc?: { start: { line: number }; end: { line: number } } }).loc;
+    const content = opts.fn(this);
+    // Handlebars drops the line break after a {{#markup}} standing on its own line, so the
+    // content then starts on the next template line: it spans fewer lines than the block.
+    const standalone = loc ? content.replace(/\n$/, '').split('\n').length <= loc.end.line - loc.start.line - 1 : false;
+    const line = loc ? loc.start.line + (standalone ? 1 : 0) : null;
+    return `${BLOCK_OPEN}${JSON.stringify({ type: 'markup', line })}${BLOCK_MID}${content}${BLOCK_CLOSE}`;
   });
   /**
    * {{figures "双创活力"}}: the figures of a section, in the order of templates/figures.yaml

@@ -35,8 +35,10 @@ function parseBlocks(output: string): (NarrativeBlock | MarkupBlock)[] {
     const attrs = JSON.parse(m[1]) as { type: 'heading' | 'paragraph' | 'markup'; level?: 1 | 2; kind?: string; node?: string; district?: string; line?: number | null };
     if (attrs.type === 'markup') {
       // Markup keeps its lines: line breaks and blank lines carry meaning there.
-      const text = m[2].replace(/^\n+|\s+$/g, '');
-      if (text) blocks.push({ type: 'markup', text, line: attrs.line ?? null });
+      const leading = /^\n*/.exec(m[2])![0].length;
+      const text = m[2].slice(leading).replace(/\s+$/, '');
+      // The block's first line sits as many lines below {{#markup}} as the newlines it starts with.
+      if (text) blocks.push({ type: 'markup', text, line: attrs.line === null || attrs.line === undefined ? null : attrs.line + leading });
       continue;
     }
     const text = tidyParagraph(m[2]);

@@ -37,6 +37,19 @@ describe('archive', () => {
     expect(facts.districts[0].source.file).toBe('双创指标_2018.csv');
   });
 
+  it('a full report (PDF, DOCX, figures) rebuilds byte for byte from its archived inputs', async () => {
+    const root = tempDir();
+    const { version } = await buildVersion({ data: SAMPLE_DATA, quarter: '2018Q3', root, issue: '2018年第6期' });
+    const manifest = JSON.parse(readFileSync(join(version.dir, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.outputs)).toEqual(expect.arrayContaining(['report.pdf', 'report.docx', 'narrative.md', 'figures/fig13-two-quarter-total.svg']));
+    expect(manifest.inputs['inputs/options.json']).toBeDefined();
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['inputs/templates/report/report.hbs', 'inputs/templates/figures.yaml']));
+    const v = await verifyVersion(version);
+    expect(v.mismatched).toEqual([]);
+    expect(v.missing).toEqual([]);
+    expect(v.checked).toEqual(expect.arrayContaining(['report.pdf', 'report.docx']));
+  }, 120_000);
+
   it('verify notices an output that no longer matches its inputs', async () => {
     const root = tempDir();
     const { version } = await buildVersion({ data: SAMPLE_DATA, quarter: '2018Q2', root, factsOnly });
