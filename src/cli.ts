@@ -34,6 +34,7 @@ program
     const ms = Math.round(performance.now() - t0);
     if (r.status === 'unchanged') out(`${r.ledger.meta.title}: unchanged, ${r.version.dir} already holds this build (${ms} ms)`);
     else out(`${r.ledger.meta.title}: wrote ${r.version.dir}${r.changes ? ' with changes.md' : ''} (${ms} ms)`);
+    if (r.claims) out(`fact check: every claim true — ${r.claims.narrative} in the narrative, ${r.claims.pdf} in the PDF, ${r.claims.docx} in the Word file`);
   });
 
 program

@@ -48,6 +48,8 @@ export interface BuildVersionResult {
   version: VersionInfo;
   ledger: Ledger;
   changes: string | null;
+  /** Claims verified by the fact check in the narrative, the PDF and the DOCX (full builds only). */
+  claims?: { narrative: number; pdf: number; docx: number };
 }
 
 /**
@@ -66,7 +68,8 @@ export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { ro
     snapshot.set('inputs/options.json', Buffer.from(JSON.stringify(input.issue ? { issue: input.issue } : {}) + '\n'));
     // Build from the snapshot written to disk, exactly as `verify` will rebuild it.
     writeFiles(scratch, snapshot);
-    const { ledger, files: outputs } = await buildFromSnapshot(join(scratch, 'inputs'), quarter, { factsOnly: input.factsOnly });
+    const { ledger, files: outputs, factCheck } = await buildFromSnapshot(join(scratch, 'inputs'), quarter, { factsOnly: input.factsOnly });
+    const claims = factCheck ? { narrative: factCheck.narrative.claims, pdf: factCheck.pdf.claims, docx: factCheck.docx.claims } : undefined;
     rmSync(scratch, { recursive: true, force: true });
 
     const versions = listVersions(input.root, quarter);
@@ -77,7 +80,7 @@ export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { ro
     if (latest) {
       const manifest = JSON.parse(readFileSync(join(latest.dir, 'manifest.json'), 'utf8')) as Manifest;
       if (JSON.stringify(manifest.inputs) === JSON.stringify(inputs) && JSON.stringify(manifest.outputs) === JSON.stringify(outs))
-        return { status: 'unchanged', version: latest, ledger, changes: null };
+        return { status: 'unchanged', version: latest, ledger, changes: null, claims };
     }
     const version = (latest?.version ?? 0) + 1;
     const issued = [...versions].reverse().find((v) => v.issued);
@@ -91,7 +94,7 @@ export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { ro
     const manifest: Manifest = { tool: { name: TOOL.name, version: TOOL.version }, quarter, version, builtAt: (input.now ?? (() => new Date()))().toISOString(), corrects: issued?.version ?? null, inputs, outputs: outs };
     files.set('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
     commitVersion(input.root, quarter, version, files);
-    return { status: 'built', version: listVersions(input.root, quarter).find((v) => v.version === version)!, ledger, changes };
+    return { status: 'built', version: listVersions(input.root, quarter).find((v) => v.version === version)!, ledger, changes, claims };
   } finally {
     if (existsSync(scratch)) rmSync(scratch, { recursive: true, force: true });
     release();
