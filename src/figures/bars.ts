@@ -8,8 +8,8 @@ import type { Chart, Plugin } from 'chart.js';
 import type { LegendItem } from './legend.js';
 import { renderChart } from './render.js';
 import { niceDomain } from './nice.js';
-import { checkRows, drawText, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
-import { formatNumber, luminance, palette, size } from './style.js';
+import { checkRows, drawText, HALO_WIDTH, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
+import { font, formatNumber, luminance, palette, size } from './style.js';
 import type { DistrictDatum, FigureClass, RenderedFigure } from './types.js';
 
 export interface RankedBarsOptions {
@@ -63,8 +63,13 @@ function normalise(o: RankedBarsOptions): BarsPlan {
   };
 }
 
-/** The value at the end of each bar (outside it; inside for negative bars' ends). */
-export function barValueLabels(opts: { format?: (v: number) => string; halo?: boolean } = {}): Plugin {
+/**
+ * The value at the end of each bar (outside it). With `halo`, a label that crosses a
+ * vertical line (a grid line, the axis line, or one of `lines`, e.g. the mean) gets a
+ * white outline so that it stays legible; a label over plain paper needs none, and
+ * drawing none there changes no pixel but saves a second copy of its outlines in the SVG.
+ */
+export function barValueLabels(opts: { format?: (v: number) => string; halo?: boolean; lines?: (chart: Chart) => number[] } = {}): Plugin {
   const format = opts.format ?? ((v: number) => formatNumber(v));
   const halo = opts.halo ?? false;
   return {
@@ -73,11 +78,27 @@ export function barValueLabels(opts: { format?: (v: number) => string; halo?: bo
       const ctx = chart.ctx as unknown as SKRSContext2D;
       const meta = chart.getDatasetMeta(0);
       const data = chart.data.datasets[0].data as number[];
+      const haloed: boolean[] = [];
+      if (halo) {
+        const x = chart.scales.x;
+        const lines = [chart.chartArea.left, ...x.ticks.map((t) => x.getPixelForValue(t.value)), ...(opts.lines?.(chart) ?? [])];
+        ctx.save();
+        ctx.font = font(size.value);
+        const reach = HALO_WIDTH / 2 + 1; // the outline's half width and a point to spare
+        const crossed = (x0: number, x1: number) => lines.some((l) => l > x0 - reach && l < x1 + reach);
+        meta.data.forEach((el, i) => {
+          const w = ctx.measureText(format(data[i])).width;
+          const { x: bx } = el.getProps(['x'], true) as { x: number };
+          haloed[i] = data[i] >= 0 ? crossed(bx + 2.5, bx + 2.5 + w) : crossed(bx - 2.5 - w, bx - 2.5);
+        });
+        ctx.restore();
+      }
       meta.data.forEach((el, i) => {
         const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
         const v = data[i];
-        if (v >= 0) drawText(ctx, format(v), x + 2.5, y, 'left', palette.ink, size.value, 'normal', halo);
-        else drawText(ctx, format(v), x - 2.5, y, 'right', palette.ink, size.value, 'normal', halo);
+        const h = halo && haloed[i] === true;
+        if (v >= 0) drawText(ctx, format(v), x + 2.5, y, 'left', palette.ink, size.value, 'normal', h);
+        else drawText(ctx, format(v), x - 2.5, y, 'right', palette.ink, size.value, 'normal', h);
       });
     },
   };

@@ -42,8 +42,7 @@ function classesFor(ledger: Ledger, node: string): { classes: ValueClass[]; clas
 export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { widthPt?: number } = {}): Promise<ReportFigure[]> {
   const widthPt = opts.widthPt ?? textWidthPt;
   const figures = numberFigures(specs, { hasPrevious: ledger.meta.previous !== null });
-  const out: ReportFigure[] = [];
-  for (const spec of figures) {
+  const buildOne = async (spec: NumberedFigure): Promise<ReportFigure> => {
     const scores = ledger.districts.map((d) => ({ district: d.district, s: d.scores[spec.node] }));
     if (scores.some((x) => x.s === undefined)) throw new Error(`figure ${spec.id}: the ledger has no scores for ${spec.node}`);
     const caption = fillCaption(spec.caption, {
@@ -88,8 +87,28 @@ export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { 
         break;
       }
     }
-    out.push({ spec, caption, ...(note ? { note } : {}), rendered, printed });
-  }
+    return { spec, caption, ...(note ? { note } : {}), rendered, printed };
+  };
+  // Figures are drawn one after another on the main thread while the PNG encodings of
+  // the previous ones run on the libuv threadpool; each figure's bytes depend on its
+  // own data only, and the list keeps the figure order.
+  return inOrder(figures, FIGURES_IN_FLIGHT, buildOne);
+}
+
+/** Renders in flight at once (bounds the raster canvases held while their PNGs encode). */
+const FIGURES_IN_FLIGHT = 4;
+
+/** Maps `items` through `fn` with at most `limit` calls pending; results in input order. */
+async function inOrder<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
 

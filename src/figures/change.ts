@@ -113,7 +113,7 @@ export async function renderChangeBars(o: ChangeBarsOptions): Promise<RenderedFi
         zeroLine: true,
         padRight: 6,
         padTop: MEAN_LABEL_H + 2,
-        plugins: [meanLine(p), barValueLabels({ halo: true })],
+        plugins: [meanLine(p), barValueLabels({ halo: true, lines: (chart) => [chart.scales.x.getPixelForValue(p.mean)] })],
         legend,
       }),
   });

@@ -88,7 +88,27 @@ export function urbanCoreDistricts(path = DEFAULT_DISTRICTS_CONFIG): string[] {
 
 // ---------- planar helpers (projected coordinates, y down) ----------
 
+/** Bounding box of a ring, computed once per ring (rings are never mutated once projected). */
+const ringBoxes = new WeakMap<Position[], [number, number, number, number]>();
+function ringBox(ring: Position[]): [number, number, number, number] {
+  let b = ringBoxes.get(ring);
+  if (!b) {
+    b = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of ring) {
+      if (x < b[0]) b[0] = x;
+      if (y < b[1]) b[1] = y;
+      if (x > b[2]) b[2] = x;
+      if (y > b[3]) b[3] = y;
+    }
+    ringBoxes.set(ring, b);
+  }
+  return b;
+}
+
 export function pointInRings(x: number, y: number, rings: Position[][]): boolean {
+  // outside the outer ring's box: outside the polygon (holes lie within the outer ring)
+  const b = rings.length ? ringBox(rings[0]) : undefined;
+  if (b && (x < b[0] || x > b[2] || y < b[1] || y > b[3])) return false;
   let inside = false;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -210,4 +230,96 @@ export function clipRing(ring: Position[], b: { x0: number; y0: number; x1: numb
     if (out.length === 0) break;
   }
   return out;
+}
+
+// ---------- simplification that keeps shared borders shared ----------
+
+const vkey = (p: Position) => `${p[0]},${p[1]}`;
+const before = (a: Position, b: Position) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+/** Douglas–Peucker on an open chain (both ends kept); returns the kept points in order. */
+function simplifyChain(pts: Position[], tol2: number): Position[] {
+  const n = pts.length;
+  if (n <= 2) return pts;
+  const keep = new Uint8Array(n);
+  keep[0] = 1;
+  keep[n - 1] = 1;
+  const stack: number[] = [0, n - 1];
+  while (stack.length) {
+    const last = stack.pop()!;
+    const first = stack.pop()!;
+    let far = -1;
+    let max = tol2;
+    for (let i = first + 1; i < last; i++) {
+      const d = segDist2(pts[i][0], pts[i][1], pts[first], pts[last]);
+      if (d > max) {
+        max = d;
+        far = i;
+      }
+    }
+    if (far >= 0) {
+      keep[far] = 1;
+      stack.push(first, far, far, last);
+    }
+  }
+  return pts.filter((_p, i) => keep[i] === 1);
+}
+
+/**
+ * Simplifies rings for drawing (Douglas–Peucker, `tolerance` in the rings' units) so
+ * that borders shared by two rings stay identical: the rings are cut into chains at
+ * the vertices where neighbours meet or part (junctions), and every chain is simplified
+ * in one canonical direction, so both neighbours get the same points and no hairline
+ * gap opens between them. Input rings may repeat the first point at the end; output
+ * rings do not. A ring that would collapse keeps its original points.
+ * `rings` is a flat list; the result has the same order.
+ */
+export function simplifyRingsShared(rings: Position[][], tolerance: number): Position[][] {
+  const tol2 = tolerance * tolerance;
+  const open = rings.map((r) => (r.length > 1 && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1] ? r.slice(0, -1) : r));
+  // the neighbours of every vertex over all rings: a vertex with other than two is a junction
+  const nb = new Map<string, Set<string>>();
+  for (const r of open) {
+    const n = r.length;
+    for (let i = 0; i < n; i++) {
+      const k = vkey(r[i]);
+      let s = nb.get(k);
+      if (!s) nb.set(k, (s = new Set()));
+      s.add(vkey(r[(i + n - 1) % n]));
+      s.add(vkey(r[(i + 1) % n]));
+    }
+  }
+  const isJunction = (p: Position) => nb.get(vkey(p))!.size !== 2;
+  // a chain in canonical direction, simplified; returned in the direction given
+  const canonical = (chain: Position[]): Position[] => {
+    const a = chain[0];
+    const b = chain[chain.length - 1];
+    const flip = a[0] === b[0] && a[1] === b[1] ? chain.length > 2 && before(chain[chain.length - 2], chain[1]) : before(b, a);
+    if (!flip) return simplifyChain(chain, tol2);
+    return simplifyChain([...chain].reverse(), tol2).reverse();
+  };
+  return open.map((r) => {
+    const n = r.length;
+    if (n < 4) return r;
+    let starts: number[] = [];
+    for (let i = 0; i < n; i++) if (isJunction(r[i])) starts.push(i);
+    if (starts.length === 0) {
+      // a closed ring with no junction (an island, or an enclave shared whole with its
+      // surroundings): start at its least vertex, walk towards the lesser neighbour
+      let m = 0;
+      for (let i = 1; i < n; i++) if (before(r[i], r[m])) m = i;
+      starts = [m];
+    }
+    const out: Position[] = [];
+    for (let s = 0; s < starts.length; s++) {
+      const from = starts[s];
+      const to = s + 1 < starts.length ? starts[s + 1] : starts[0] + n;
+      const chain: Position[] = [];
+      for (let i = from; i <= to; i++) chain.push(r[i % n]);
+      const simple = canonical(chain);
+      for (let i = 0; i < simple.length - 1; i++) out.push(simple[i]);
+    }
+    // too few points left to show the shape: keep the ring as it was
+    return out.length < 3 ? r : out;
+  });
 }

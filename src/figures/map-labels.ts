@@ -47,7 +47,7 @@ function ringArea(r: Position[]): number {
 }
 
 /** The largest polygon of a district (its label goes there). */
-function mainPolygon(d: ProjectedDistrict): Position[][] {
+function mainPolygon(d: Pick<ProjectedDistrict, 'polygons'>): Position[][] {
   return d.polygons.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
 }
 
@@ -64,7 +64,7 @@ const VERTICAL_LINE = 1.1;
  */
 export function fitInside(
   ctx: SKRSContext2D,
-  d: ProjectedDistrict,
+  d: Pick<ProjectedDistrict, 'name' | 'polygons'>,
   sizePt: number,
   free: (b: Box) => boolean = () => true,
 ): { mode: 'horizontal' | 'vertical'; box: Box; x: number; y: number } | null {
@@ -83,66 +83,88 @@ export function fitInside(
   return null;
 }
 
+/** Poles of inaccessibility at 0.25 pt, by polygon (projected polygons are cached and never mutated). */
+const poles = new WeakMap<Position[][], { x: number; y: number; r: number }>();
+function poleOf(rings: Position[][]): { x: number; y: number; r: number } {
+  let p = poles.get(rings);
+  if (!p) poles.set(rings, (p = labelAnchor(rings, 0.25)));
+  return p;
+}
+
+const gridCandidates = new WeakMap<Position[][], Position[]>();
+
 /**
  * Label positions to try, best first: the pole of inaccessibility, then interior grid
- * points farthest from the outline (for when the pole is taken or too tight).
+ * points farthest from the outline (for when the pole is taken or too tight). The grid
+ * is worked out only when the pole does not do, once per polygon (projected polygons
+ * are cached and never mutated).
  */
-function anchorCandidates(rings: Position[][]): Position[] {
-  const pole = labelAnchor(rings, 0.25);
-  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-  for (const [x, y] of rings[0]) {
-    b.x0 = Math.min(b.x0, x);
-    b.y0 = Math.min(b.y0, y);
-    b.x1 = Math.max(b.x1, x);
-    b.y1 = Math.max(b.y1, y);
-  }
-  const n = 14;
-  const pts: { p: Position; d: number }[] = [];
-  for (let i = 1; i < n; i++) {
-    for (let j = 1; j < n; j++) {
-      const x = b.x0 + ((b.x1 - b.x0) * i) / n;
-      const y = b.y0 + ((b.y1 - b.y0) * j) / n;
-      const d = signedDistance(x, y, rings);
-      if (d > 1) pts.push({ p: [x, y], d });
+function* anchorCandidates(rings: Position[][]): Generator<Position> {
+  const pole = poleOf(rings);
+  yield [pole.x, pole.y];
+  let grid = gridCandidates.get(rings);
+  if (!grid) {
+    const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    for (const [x, y] of rings[0]) {
+      b.x0 = Math.min(b.x0, x);
+      b.y0 = Math.min(b.y0, y);
+      b.x1 = Math.max(b.x1, x);
+      b.y1 = Math.max(b.y1, y);
     }
+    const n = 14;
+    const pts: { p: Position; d: number }[] = [];
+    for (let i = 1; i < n; i++) {
+      for (let j = 1; j < n; j++) {
+        const x = b.x0 + ((b.x1 - b.x0) * i) / n;
+        const y = b.y0 + ((b.y1 - b.y0) * j) / n;
+        const d = signedDistance(x, y, rings);
+        if (d > 1) pts.push({ p: [x, y], d });
+      }
+    }
+    pts.sort((u, v) => v.d - u.d || u.p[1] - v.p[1] || u.p[0] - v.p[0]);
+    grid = pts.slice(0, 40).map((q) => q.p);
+    gridCandidates.set(rings, grid);
   }
-  pts.sort((u, v) => v.d - u.d || u.p[1] - v.p[1] || u.p[0] - v.p[0]);
-  return [[pole.x, pole.y], ...pts.slice(0, 40).map((q) => q.p)];
+  yield* grid;
+}
+
+/** A placed label with what is needed to draw it. */
+export interface LabelPlacement extends PlacedLabel {
+  /** Text position: the centre (horizontal, leader) or the centre of the column (vertical). */
+  x: number;
+  y: number;
+  /** Leader labels: the point on the district the leader starts from. */
+  anchor?: Position;
 }
 
 /**
- * Places and draws the labels of `districts` within `frame`. `avoid` holds boxes
- * already taken (inset, legend). Returns what was placed (for tests and debugging).
+ * Places the labels of `districts` within `frame` without drawing them. `avoid` holds
+ * boxes already taken (inset, legend). Greedy and deterministic (input order); the
+ * result depends on the geometry and the text only, so it can be reused for any colours.
  */
-export function drawDistrictLabels(
+export function placeDistrictLabels(
   ctx: SKRSContext2D,
-  districts: ProjectedDistrict[],
+  districts: Pick<ProjectedDistrict, 'name' | 'polygons'>[],
   frame: Box,
   sizePt: number,
   avoid: Box[] = [],
-): PlacedLabel[] {
+): LabelPlacement[] {
   ctx.save();
   ctx.font = font(sizePt);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
   const taken: Box[] = [...avoid];
-  const placed: PlacedLabel[] = [];
-  const pending: { d: ProjectedDistrict; ax: number; ay: number; w: number; h: number }[] = [];
+  const placed: LabelPlacement[] = [];
+  const pending: { d: Pick<ProjectedDistrict, 'name' | 'polygons'>; ax: number; ay: number; w: number; h: number }[] = [];
   const glyph = sizePt; // CJK glyphs are square
-  const lineH = sizePt * VERTICAL_LINE;
 
   // Pass 1: labels that fit inside their district.
   const free = (b: Box) => !taken.some((t) => overlaps(b, t, 0.5)) && inside(b, frame);
   for (const d of districts) {
     const fit = fitInside(ctx, d, sizePt, free);
     if (fit) {
-      ctx.fillStyle = inkOn(d.fill);
-      if (fit.mode === 'horizontal') ctx.fillText(d.name, fit.x, fit.y);
-      else [...d.name].forEach((ch, i) => ctx.fillText(ch, fit.x, fit.box.y0 + glyph / 2 + i * lineH));
       taken.push(fit.box);
-      placed.push({ name: d.name, mode: fit.mode, box: fit.box });
+      placed.push({ name: d.name, mode: fit.mode, box: fit.box, x: fit.x, y: fit.y });
     } else {
-      const a = labelAnchor(mainPolygon(d), 0.25);
+      const a = poleOf(mainPolygon(d));
       pending.push({ d, ax: a.x, ay: a.y, w: ctx.measureText(d.name).width, h: glyph });
     }
   }
@@ -171,29 +193,69 @@ export function drawDistrictLabels(
     }
     if (!best) throw new Error(`figures: no room for the label of ${p.d.name}`);
     const b = best.box;
-    // leader from the anchor to the nearest point of the plate
-    const tx = Math.min(Math.max(p.ax, b.x0), b.x1);
-    const ty = Math.min(Math.max(p.ay, b.y0), b.y1);
-    ctx.strokeStyle = palette.ink;
-    ctx.lineWidth = 0.5;
-    ctx.beginPath();
-    ctx.moveTo(p.ax, p.ay);
-    ctx.lineTo(tx, ty);
-    ctx.stroke();
-    ctx.fillStyle = palette.ink;
-    ctx.beginPath();
-    ctx.arc(p.ax, p.ay, 0.9, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.fillStyle = 'rgba(255,255,255,0.9)';
-    ctx.strokeStyle = palette.axis;
-    ctx.lineWidth = 0.3;
-    ctx.fillRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
-    ctx.strokeRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
-    ctx.fillStyle = palette.ink;
-    ctx.fillText(p.d.name, (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2);
     taken.push(b);
-    placed.push({ name: p.d.name, mode: 'leader', box: b });
+    placed.push({ name: p.d.name, mode: 'leader', box: b, x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2, anchor: [p.ax, p.ay] });
   }
   ctx.restore();
   return placed;
+}
+
+/** Draws placed labels; `fillOf` gives the fill under a label inside its district (for the ink). */
+export function drawPlacedLabels(ctx: SKRSContext2D, placed: LabelPlacement[], sizePt: number, fillOf: (name: string) => string): void {
+  ctx.save();
+  ctx.font = font(sizePt);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const glyph = sizePt;
+  const lineH = sizePt * VERTICAL_LINE;
+  for (const l of placed) {
+    if (l.mode === 'horizontal') {
+      ctx.fillStyle = inkOn(fillOf(l.name));
+      ctx.fillText(l.name, l.x, l.y);
+    } else if (l.mode === 'vertical') {
+      ctx.fillStyle = inkOn(fillOf(l.name));
+      [...l.name].forEach((ch, i) => ctx.fillText(ch, l.x, l.box.y0 + glyph / 2 + i * lineH));
+    } else {
+      const b = l.box;
+      const [ax, ay] = l.anchor!;
+      // leader from the anchor to the nearest point of the plate
+      const tx = Math.min(Math.max(ax, b.x0), b.x1);
+      const ty = Math.min(Math.max(ay, b.y0), b.y1);
+      ctx.strokeStyle = palette.ink;
+      ctx.lineWidth = 0.5;
+      ctx.beginPath();
+      ctx.moveTo(ax, ay);
+      ctx.lineTo(tx, ty);
+      ctx.stroke();
+      ctx.fillStyle = palette.ink;
+      ctx.beginPath();
+      ctx.arc(ax, ay, 0.9, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillStyle = 'rgba(255,255,255,0.9)';
+      ctx.strokeStyle = palette.axis;
+      ctx.lineWidth = 0.3;
+      ctx.fillRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+      ctx.strokeRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+      ctx.fillStyle = palette.ink;
+      ctx.fillText(l.name, l.x, l.y);
+    }
+  }
+  ctx.restore();
+}
+
+/**
+ * Places and draws the labels of `districts` within `frame`. `avoid` holds boxes
+ * already taken (inset, legend). Returns what was placed (for tests and debugging).
+ */
+export function drawDistrictLabels(
+  ctx: SKRSContext2D,
+  districts: ProjectedDistrict[],
+  frame: Box,
+  sizePt: number,
+  avoid: Box[] = [],
+): PlacedLabel[] {
+  const placed = placeDistrictLabels(ctx, districts, frame, sizePt, avoid);
+  const fills = new Map(districts.map((d) => [d.name, d.fill]));
+  drawPlacedLabels(ctx, placed, sizePt, (n) => fills.get(n)!);
+  return placed.map(({ name, mode, box }) => ({ name, mode, box }));
 }

@@ -6,8 +6,8 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import { geoConicEqualArea } from 'chartjs-chart-geo';
-import { clipRing, loadDistrictGeo, polygonsOf, urbanCoreDistricts, type DistrictFeature, type Position } from './geo.js';
-import { drawDistrictLabels, fitInside, type Box, type PlacedLabel, type ProjectedDistrict } from './map-labels.js';
+import { clipRing, DEFAULT_GEOJSON, loadDistrictGeo, polygonsOf, simplifyRingsShared, urbanCoreDistricts, type DistrictFeature, type Position } from './geo.js';
+import { drawPlacedLabels, fitInside, placeDistrictLabels, type Box, type LabelPlacement, type PlacedLabel } from './map-labels.js';
 import { drawLegend, flowLegend, measureLegend, type LegendItem } from './legend.js';
 import { renderChart } from './render.js';
 import { ensureFonts, font, palette, size, textWidthPt } from './style.js';
@@ -32,6 +32,10 @@ export interface DistributionMapOptions {
 }
 
 interface MapPlan {
+  /** The GeoJSON file the geometry comes from (cache key). */
+  geojsonKey: string;
+  /** The districts' extreme points: what the projection is fitted to. */
+  outline: Outline;
   width: number;
   height: number;
   margin: number;
@@ -51,6 +55,39 @@ interface MapPlan {
 
 /** Conic equal-area projection centred on Chongqing (areas are true, shapes look familiar). */
 const makeProjection = () => geoConicEqualArea().parallels([28.8, 31.6]).rotate([-107.7, 0]);
+
+type Outline = { type: 'Feature'; properties: Record<string, never>; geometry: { type: 'MultiPoint'; coordinates: [number, number][] } };
+const outlineCache = new Map<string, Outline>();
+
+/**
+ * The vertices where the districts reach farthest left, right, up and down in the
+ * projection. Fitting the projection to these four points gives the same fit as fitting
+ * it to all the districts (scale and translation do not change which points are
+ * extreme), without d3-geo walking every vertex at every draw.
+ */
+function outlineOf(key: string, features: DistrictFeature[]): Outline {
+  const hit = outlineCache.get(key);
+  if (hit) return hit;
+  const p = makeProjection();
+  const ext: { v: number; pt: [number, number] }[] = [
+    { v: Infinity, pt: [0, 0] },
+    { v: -Infinity, pt: [0, 0] },
+    { v: Infinity, pt: [0, 0] },
+    { v: -Infinity, pt: [0, 0] },
+  ];
+  for (const f of features)
+    for (const poly of polygonsOf(f))
+      for (const [lon, lat] of poly[0]) {
+        const [x, y] = p([lon, lat])!;
+        if (x < ext[0].v) ext[0] = { v: x, pt: [lon, lat] };
+        if (x > ext[1].v) ext[1] = { v: x, pt: [lon, lat] };
+        if (y < ext[2].v) ext[2] = { v: y, pt: [lon, lat] };
+        if (y > ext[3].v) ext[3] = { v: y, pt: [lon, lat] };
+      }
+  const outline: Outline = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: ext.map((e) => e.pt) } };
+  outlineCache.set(key, outline);
+  return outline;
+}
 
 const MISSING_LABEL = '无数据';
 /** Legends longer than this go under the map instead of in a corner. */
@@ -96,18 +133,20 @@ function normalise(o: DistributionMapOptions): MapPlan {
   const stripH =
     items.length > CORNER_ROWS ? Math.ceil(flowLegend(measureCtx(), items, 0, 0, width - 2 * margin, { title: o.legendTitle, draw: false }).h + 6) : 0;
   // Height from the map's aspect ratio at this width.
-  const p = makeProjection().fitWidth(width - 2 * margin, fc as never);
+  const geojsonKey = o.geojsonPath ?? DEFAULT_GEOJSON;
+  const outline = outlineOf(geojsonKey, fc.features);
+  const p = makeProjection().fitWidth(width - 2 * margin, outline as never);
   let minY = Infinity;
   let maxY = -Infinity;
-  for (const f of fc.features)
-    for (const poly of polygonsOf(f))
-      for (const [lon, lat] of poly[0]) {
-        const y = p([lon, lat])![1];
-        minY = Math.min(minY, y);
-        maxY = Math.max(maxY, y);
-      }
+  for (const pt of outline.geometry.coordinates) {
+    const y = p(pt)![1];
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
   const height = Math.ceil(maxY - minY + 2 * margin + stripH + noteH);
   return {
+    geojsonKey,
+    outline,
     width,
     height,
     margin,
@@ -144,15 +183,6 @@ function bboxOf(polys: Position[][][]): Box {
 
 const boxHits = (b: Box, pts: Position[], gap: number) =>
   pts.some(([x, y]) => x > b.x0 - gap && x < b.x1 + gap && y > b.y0 - gap && y < b.y1 + gap);
-
-function tracePolygons(ctx: SKRSContext2D, polys: Position[][][]): void {
-  ctx.beginPath();
-  for (const poly of polys)
-    for (const ring of poly) {
-      ring.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
-      ctx.closePath();
-    }
-}
 
 function drawNorthArrow(ctx: SKRSContext2D, cx: number, top: number): void {
   const h = 14;
@@ -193,7 +223,7 @@ interface InsetPlan {
 }
 
 /** Window around `small` and the largest zoom at which its box stays clear of the map. */
-function planInset(plan: MapPlan, districts: ProjectedDistrict[], small: Set<string>, vertices: Position[], frame: Box): InsetPlan {
+function planInset(plan: MapPlan, districts: { name: string; polygons: Position[][][] }[], small: Set<string>, vertices: Position[], frame: Box): InsetPlan {
   const m = plan.margin;
   const sb = bboxOf(districts.filter((d) => small.has(d.name)).flatMap((d) => d.polygons));
   const padX = Math.max((sb.x1 - sb.x0) * 0.12, 4);
@@ -231,32 +261,268 @@ function planInset(plan: MapPlan, districts: ProjectedDistrict[], small: Set<str
 /** Zoom below which the inset drops its largest district (named on the main map instead). */
 const MIN_INSET_ZOOM = 3;
 
-/**
- * The inset: a window around the `small` districts on the main map (marked there with a
- * dashed frame), enlarged into the top-left corner as far as the map leaves room.
- * Every district crossing the window is drawn (clipped), the inset districts named.
- */
-function drawInset(
-  ctx: SKRSContext2D,
-  plan: MapPlan,
-  districts: ProjectedDistrict[],
-  ip: InsetPlan,
-  taken: Box[],
-  onLabels?: (l: PlacedLabel[]) => void,
-): Set<string> {
-  const { win, z, box, titleH, inPad } = ip;
-  const inner: Box = { x0: box.x0 + inPad, y0: box.y0 + titleH, x1: box.x1 - inPad, y1: box.y1 - inPad };
-  taken.push(box);
-  const tx = ([x, y]: Position): Position => [inner.x0 + (x - win.x0) * z, inner.y0 + (y - win.y0) * z];
+/** Simplification tolerance for drawing the district outlines, in points on the page. */
+const SIMPLIFY_PT = 0.25;
+/** Outline coordinates are drawn rounded to 1/ROUND_STEPS pt (0.1 pt: far below what shows). */
+const ROUND_STEPS = 10;
 
-  // the dashed frame is an obstacle for the names on the main map
-  const t = 1.5;
-  taken.push(
-    { x0: win.x0 - t, y0: win.y0 - t, x1: win.x1 + t, y1: win.y0 + t },
-    { x0: win.x0 - t, y0: win.y1 - t, x1: win.x1 + t, y1: win.y1 + t },
-    { x0: win.x0 - t, y0: win.y0 - t, x1: win.x0 + t, y1: win.y1 + t },
-    { x0: win.x1 - t, y0: win.y0 - t, x1: win.x1 + t, y1: win.y1 + t },
+const roundTo = (v: number) => Math.round(v * ROUND_STEPS) / ROUND_STEPS;
+
+/** Rounds a ring for drawing and drops the points that rounding made repeat. */
+function roundRing(ring: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const [x, y] of ring) {
+    const p: Position = [roundTo(x), roundTo(y)];
+    const q = out[out.length - 1];
+    if (!q || q[0] !== p[0] || q[1] !== p[1]) out.push(p);
+  }
+  const f = out[0];
+  const l = out[out.length - 1];
+  if (out.length > 1 && f[0] === l[0] && f[1] === l[1]) out.pop();
+  return out;
+}
+
+/**
+ * The map's geometry at one projection: the districts projected at full resolution
+ * (for label placement and the sanity checks) and, by tolerance, outlines simplified
+ * for drawing. Depends on the boundaries and the figure size only, never on values.
+ */
+interface MapGeometry {
+  districts: { name: string; polygons: Position[][][] }[];
+  /** Outer-ring vertices of every district (obstacles for the inset, legend, north arrow). */
+  vertices: Position[];
+  /** Outlines simplified at a tolerance (projected units), same nesting as `districts`. */
+  simplified: (tolerance: number) => Position[][][][];
+  /** The main map's outlines as drawn: simplified at SIMPLIFY_PT and rounded. */
+  outlines: () => Position[][][][];
+}
+
+const geometryCache = new Map<string, MapGeometry>();
+const layoutCache = new Map<string, MapLayout>();
+/** Bounds the caches if a process renders maps at many sizes. */
+const CACHE_LIMIT = 32;
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+type D3Projection = Projection & { scale(): number; translate(): [number, number] };
+
+function mapGeometry(plan: MapPlan, proj: D3Projection, frameArea: number): MapGeometry {
+  const key = JSON.stringify([plan.geojsonKey, proj.scale(), proj.translate()]);
+  const hit = geometryCache.get(key);
+  if (hit) return hit;
+  const districts = plan.features.map((f) => ({ name: f.properties.name, polygons: project(f, proj) }));
+  // No district may fill the frame (the symptom of a wrong winding).
+  for (const d of districts) {
+    const b = bboxOf(d.polygons);
+    if (!Number.isFinite(b.x0) || (b.x1 - b.x0) * (b.y1 - b.y0) > 0.3 * frameArea) {
+      throw new Error(`figures: ${d.name} fills the map frame; is the GeoJSON winding right?`);
+    }
+  }
+  const byTolerance = new Map<number, Position[][][][]>();
+  let outlines: Position[][][][] | undefined;
+  const geometry: MapGeometry = {
+    districts,
+    vertices: districts.flatMap((d) => d.polygons.flatMap((p) => p[0])),
+    simplified(tolerance) {
+      let s = byTolerance.get(tolerance);
+      if (!s) {
+        const flat = simplifyRingsShared(districts.flatMap((d) => d.polygons.flat()), tolerance);
+        let i = 0;
+        s = districts.map((d) => d.polygons.map((p) => p.map(() => flat[i++])));
+        byTolerance.set(tolerance, s);
+      }
+      return s;
+    },
+    outlines() {
+      outlines ??= geometry.simplified(SIMPLIFY_PT).map((polys) => polys.map((p) => p.map(roundRing).filter((r) => r.length >= 3)));
+      return outlines;
+    },
+  };
+  return remember(geometryCache, key, geometry);
+}
+
+/** Where everything over the choropleth goes; independent of the values and colours. */
+interface MapLayout {
+  /** Main-map outlines for drawing (simplified, rounded), in district order. */
+  outlines: Position[][][][];
+  inset: {
+    win: Box;
+    box: Box;
+    inner: Box;
+    titleH: number;
+    inPad: number;
+    /** Districts crossing the window: outlines in inset coordinates, cut to the window. */
+    crossing: { index: number; polygons: Position[][][] }[];
+    labels: LabelPlacement[];
+  } | null;
+  /** Corner legend position (null: strip legend under the map). */
+  legend: { x: number; y: number; plate: boolean } | null;
+  northArrow: Box | null;
+  labels: LabelPlacement[];
+}
+
+/** The inset and what it takes from the main map; independent of the legend. */
+interface InsetLayout {
+  inset: MapLayout['inset'];
+  /** Districts whose names do not fit on the main map. */
+  tooSmall: Set<string>;
+  /** Districts named in the inset. */
+  namedInInset: Set<string>;
+  /** Boxes the main map's names must avoid (the inset and its window's frame). */
+  taken: Box[];
+}
+const insetCache = new Map<string, InsetLayout>();
+
+function insetLayout(plan: MapPlan, geo: MapGeometry, frame: Box, key: string): InsetLayout {
+  const hit = insetCache.get(key);
+  if (hit) return hit;
+  const ctx = measureCtx();
+  const vertices = geo.vertices;
+  const districts = geo.districts;
+  const taken: Box[] = [];
+  const insetSet = new Set(plan.inset);
+
+  // the districts of the inset list whose names do not fit on the main map, enlarged
+  // in the largest box of the top-left corner that stays clear of it
+  ctx.save();
+  ctx.font = font(plan.labelSize);
+  const tooSmall = new Set(districts.filter((d) => insetSet.has(d.name) && !fitInside(ctx, d, plan.labelSize)).map((d) => d.name));
+  ctx.restore();
+  const small = new Set(tooSmall);
+  const area2 = (d: { polygons: Position[][][] }) => (({ x0, y0, x1, y1 }) => (x1 - x0) * (y1 - y0))(bboxOf(d.polygons));
+  let ip = small.size ? planInset(plan, districts, small, vertices, frame) : null;
+  while (ip && ip.z < MIN_INSET_ZOOM && small.size > 1) {
+    const biggest = districts.filter((d) => small.has(d.name)).reduce((a, b) => (area2(b) > area2(a) ? b : a));
+    small.delete(biggest.name);
+    ip = planInset(plan, districts, small, vertices, frame);
+  }
+  let inset: MapLayout['inset'] = null;
+  const namedInInset = new Set<string>();
+  if (ip) {
+    const { win, z, box, titleH, inPad } = ip;
+    const inner: Box = { x0: box.x0 + inPad, y0: box.y0 + titleH, x1: box.x1 - inPad, y1: box.y1 - inPad };
+    taken.push(box);
+    // the dashed frame is an obstacle for the names on the main map
+    const t = 1.5;
+    taken.push(
+      { x0: win.x0 - t, y0: win.y0 - t, x1: win.x1 + t, y1: win.y0 + t },
+      { x0: win.x0 - t, y0: win.y1 - t, x1: win.x1 + t, y1: win.y1 + t },
+      { x0: win.x0 - t, y0: win.y0 - t, x1: win.x0 + t, y1: win.y1 + t },
+      { x0: win.x1 - t, y0: win.y0 - t, x1: win.x1 + t, y1: win.y1 + t },
+    );
+    const tx = ([x, y]: Position): Position => [inner.x0 + (x - win.x0) * z, inner.y0 + (y - win.y0) * z];
+    const crossingIdx = districts
+      .map((d, index) => ({ d, index }))
+      .filter(({ d }) => {
+        const b = bboxOf(d.polygons);
+        return b.x0 < win.x1 && win.x0 < b.x1 && b.y0 < win.y1 && win.y0 < b.y1;
+      });
+    // outlines simplified at the inset's scale, cut a little outside the window (the
+    // cut edges fall outside the clip, so neither they nor their strokes show)
+    const simple = geo.simplified(SIMPLIFY_PT / z);
+    const cut: Box = { x0: inner.x0 - 1.5, y0: inner.y0 - 1.5, x1: inner.x1 + 1.5, y1: inner.y1 + 1.5 };
+    const crossing = crossingIdx
+      .map(({ index }) => ({
+        index,
+        polygons: simple[index]
+          .map((p) => p.map((r) => roundRing(clipRing(r.map(tx), cut))).filter((r) => r.length >= 3))
+          .filter((p) => p.length > 0),
+      }))
+      .filter((c) => c.polygons.length > 0);
+    // names of the inset districts, on their visible parts (full resolution)
+    const visible = crossingIdx
+      .filter(({ d }) => insetSet.has(d.name))
+      .map(({ d }) => ({
+        name: d.name,
+        polygons: d.polygons
+          .map((p) => p.map((r) => clipRing(r.map(tx), inner)).filter((r) => r.length >= 3))
+          .filter((p) => p.length > 0),
+      }))
+      .filter((d) => d.polygons.length > 0);
+    for (const d of visible) namedInInset.add(d.name);
+    const labels = placeDistrictLabels(ctx, visible, inner, plan.labelSize);
+    inset = { win, box, inner, titleH, inPad, crossing, labels };
+  }
+  return remember(insetCache, key, { inset, tooSmall, namedInInset, taken });
+}
+
+function mapLayout(plan: MapPlan, proj: D3Projection, area: { left: number; right: number; top: number; bottom: number }): MapLayout {
+  const m = plan.margin;
+  const frame: Box = { x0: 0, y0: 0, x1: plan.width, y1: plan.height - plan.noteH - plan.stripH };
+  const geo = mapGeometry(plan, proj, (area.right - area.left) * (area.bottom - area.top));
+  const ctx = measureCtx();
+  const items = legendItems(plan.legend);
+  // the legend enters the layout by its size only (so maps whose legends differ in
+  // wording but not in size share one layout)
+  const lg = plan.stripH ? null : measureLegend(ctx, items, plan.legendTitle);
+  const insetKey = JSON.stringify([plan.geojsonKey, proj.scale(), proj.translate(), plan.width, frame.y1, m, plan.labelSize, plan.inset]);
+  const key = JSON.stringify([insetKey, plan.height, plan.noteH, plan.stripH, lg]);
+  const hit = layoutCache.get(key);
+  if (hit) return hit;
+  const { inset, tooSmall, namedInInset, taken: insetTaken } = insetLayout(plan, geo, frame, insetKey);
+  const vertices = geo.vertices;
+  const districts = geo.districts;
+  const taken = [...insetTaken];
+
+  // --- legend: a strip under the map, or the first free corner (bottom-right, bottom-left, top-right) ---
+  let legend: MapLayout['legend'] = null;
+  if (lg) {
+    const pad = 3;
+    const cands: Box[] = [
+      { x0: frame.x1 - m - lg.w - pad, y0: frame.y1 - m - lg.h - pad, x1: frame.x1 - m, y1: frame.y1 - m },
+      { x0: m, y0: frame.y1 - m - lg.h - pad, x1: m + lg.w + pad, y1: frame.y1 - m },
+      { x0: frame.x1 - m - lg.w - pad, y0: m, x1: frame.x1 - m, y1: m + lg.h + pad },
+    ];
+    const clear = (b: Box) => !boxHits(b, vertices, 2) && !taken.some((t) => t.x0 < b.x1 && b.x0 < t.x1 && t.y0 < b.y1 && b.y0 < t.y1);
+    const free = cands.find(clear);
+    const lb = free ?? cands[0];
+    legend = { x: lb.x0 + pad / 2, y: lb.y0 + pad / 2, plate: !free };
+    taken.push(lb);
+  }
+
+  // --- north arrow in the top-right corner if free ---
+  const na: Box = { x0: frame.x1 - m - 12, y0: m, x1: frame.x1 - m, y1: m + 26 };
+  let northArrow: Box | null = null;
+  if (!boxHits(na, vertices, 2) && !taken.some((t) => t.x0 < na.x1 && na.x0 < t.x1 && t.y0 < na.y1 && na.y0 < t.y1)) {
+    northArrow = na;
+    taken.push(na);
+  }
+
+  // --- names of the districts on the main map (all but the enlarged ones) ---
+  const labels = placeDistrictLabels(
+    ctx,
+    // named on the main map unless too small there and named in the inset
+    districts.filter((d) => !(tooSmall.has(d.name) && namedInInset.has(d.name))),
+    frame,
+    plan.labelSize,
+    taken,
   );
+
+  return remember(layoutCache, key, { outlines: geo.outlines(), inset, legend, northArrow, labels });
+}
+
+/** Fills and strokes a district's outlines (the choropleth's drawing of one feature). */
+function fillDistrict(ctx: SKRSContext2D, polys: Position[][][], fill: string, lineWidth: number): void {
+  ctx.beginPath();
+  for (const poly of polys)
+    for (const ring of poly) {
+      ctx.moveTo(ring[0][0], ring[0][1]);
+      for (let i = 1; i < ring.length; i++) ctx.lineTo(ring[i][0], ring[i][1]);
+      ctx.closePath();
+    }
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.strokeStyle = palette.districtBorder;
+  ctx.lineWidth = lineWidth;
+  ctx.stroke();
+}
+
+/** The inset: the window on the main map, the frame, the title and the enlarged districts. */
+function drawInset(ctx: SKRSContext2D, plan: MapPlan, inset: NonNullable<MapLayout['inset']>, fills: string[]): void {
+  const { win, box, inner, titleH, inPad } = inset;
   ctx.save();
   // the window on the main map
   ctx.strokeStyle = palette.ink;
@@ -278,122 +544,53 @@ function drawInset(
   ctx.beginPath();
   ctx.rect(inner.x0, inner.y0, inner.x1 - inner.x0, inner.y1 - inner.y0);
   ctx.clip();
-  const crossing = districts.filter((d) => {
-    const b = bboxOf(d.polygons);
-    return b.x0 < win.x1 && win.x0 < b.x1 && b.y0 < win.y1 && win.y0 < b.y1;
-  });
-  for (const d of crossing) {
-    tracePolygons(ctx, d.polygons.map((p) => p.map((r) => r.map(tx))));
-    ctx.fillStyle = d.fill;
-    ctx.fill();
-    ctx.strokeStyle = palette.districtBorder;
-    ctx.lineWidth = size.border * 1.5;
-    ctx.stroke();
-  }
+  for (const c of inset.crossing) fillDistrict(ctx, c.polygons, fills[c.index], size.border * 1.5);
   ctx.restore();
   ctx.lineWidth = 0.6;
   ctx.strokeStyle = palette.ink;
   ctx.strokeRect(inner.x0, inner.y0, inner.x1 - inner.x0, inner.y1 - inner.y0);
   ctx.restore();
-  // names of the inset districts, on their visible parts
-  const named = new Set(plan.inset);
-  const visible: ProjectedDistrict[] = crossing
-    .filter((d) => named.has(d.name))
-    .map((d) => ({
-      ...d,
-      polygons: d.polygons
-        .map((p) => p.map((r) => clipRing(r.map(tx), inner)).filter((r) => r.length >= 3))
-        .filter((p) => p.length > 0),
-    }))
-    .filter((d) => d.polygons.length > 0);
-  const placed = drawDistrictLabels(ctx, visible, inner, plan.labelSize);
-  onLabels?.(placed);
-  return new Set(visible.map((d) => d.name));
 }
 
-/** Everything drawn over the choropleth: sanity check, inset, labels, legend, north arrow, note. */
-function overlayPlugin(plan: MapPlan, onLabels?: (l: PlacedLabel[]) => void): Plugin {
+/**
+ * Draws the map from its layout: the districts in place of chartjs-chart-geo's drawing
+ * (same fill and border, simplified outlines), then the inset, legend, north arrow,
+ * names and note. chartjs-chart-geo still fits the projection to the chart area.
+ */
+function mapPlugin(plan: MapPlan, onLabels?: (l: PlacedLabel[]) => void): Plugin {
+  let layout: MapLayout | undefined;
+  const fills = plan.features.map((f) => plan.fillOf.get(f.properties.name) ?? palette.missing);
+  const fillByName = (n: string) => plan.fillOf.get(n) ?? palette.missing;
+  const layoutOf = (chart: Chart) =>
+    (layout ??= mapLayout(plan, (chart.scales.projection as unknown as { projection: D3Projection }).projection, chart.chartArea));
   return {
     id: 'mapOverlay',
+    beforeDatasetsDraw(chart: Chart) {
+      const ctx = chart.ctx as unknown as SKRSContext2D;
+      const { outlines } = layoutOf(chart);
+      const a = chart.chartArea;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(a.left, a.top, a.right - a.left, a.bottom - a.top);
+      ctx.clip();
+      outlines.forEach((polys, i) => fillDistrict(ctx, polys, fills[i], size.border));
+      ctx.restore();
+    },
     afterDatasetsDraw(chart: Chart) {
       const ctx = chart.ctx as unknown as SKRSContext2D;
-      const area = chart.chartArea;
-      const proj = (chart.scales.projection as unknown as { projection: Projection }).projection;
-      const frame: Box = { x0: 0, y0: 0, x1: plan.width, y1: plan.height - plan.noteH - plan.stripH };
-      const all = plan.features.map((f) => ({ f, polys: project(f, proj) }));
-      // No district may fill the frame (the symptom of a wrong winding).
-      const frameArea = (area.right - area.left) * (area.bottom - area.top);
-      for (const { f, polys } of all) {
-        const b = bboxOf(polys);
-        if (!Number.isFinite(b.x0) || (b.x1 - b.x0) * (b.y1 - b.y0) > 0.3 * frameArea) {
-          throw new Error(`figures: ${f.properties.name} fills the map frame; is the GeoJSON winding right?`);
-        }
-      }
-      const vertices: Position[] = all.flatMap(({ polys }) => polys.flatMap((p) => p[0]));
-      const taken: Box[] = [];
-      const insetSet = new Set(plan.inset);
+      const l = layoutOf(chart);
       const m = plan.margin;
-
-      // --- inset: the districts of the inset list whose names do not fit on the main
-      // map, enlarged in the largest box of the top-left corner that stays clear of it ---
-      const districts: ProjectedDistrict[] = all.map(({ f, polys }) => ({
-        name: f.properties.name,
-        fill: plan.fillOf.get(f.properties.name) ?? palette.missing,
-        polygons: polys,
-      }));
-      ctx.save();
-      ctx.font = font(plan.labelSize);
-      const tooSmall = new Set(
-        districts.filter((d) => insetSet.has(d.name) && !fitInside(ctx, d, plan.labelSize)).map((d) => d.name),
-      );
-      const small = new Set(tooSmall);
-      ctx.restore();
-      const area2 = (d: ProjectedDistrict) => (({ x0, y0, x1, y1 }) => (x1 - x0) * (y1 - y0))(bboxOf(d.polygons));
-      let ip = small.size ? planInset(plan, districts, small, vertices, frame) : null;
-      while (ip && ip.z < MIN_INSET_ZOOM && small.size > 1) {
-        const biggest = districts.filter((d) => small.has(d.name)).reduce((a, b) => (area2(b) > area2(a) ? b : a));
-        small.delete(biggest.name);
-        ip = planInset(plan, districts, small, vertices, frame);
+      if (l.inset) {
+        drawInset(ctx, plan, l.inset, fills);
+        drawPlacedLabels(ctx, l.inset.labels, plan.labelSize, fillByName);
+        onLabels?.(l.inset.labels.map(({ name, mode, box }) => ({ name, mode, box })));
       }
-      const namedInInset = ip ? drawInset(ctx, plan, districts, ip, taken, onLabels) : new Set<string>();
-
-      // --- legend: a strip under the map, or the first free corner (bottom-right, bottom-left, top-right) ---
       const items = legendItems(plan.legend);
-      if (plan.stripH) {
-        flowLegend(ctx, items, m, frame.y1 + 3, plan.width - 2 * m, { title: plan.legendTitle });
-      } else {
-        const lg = measureLegend(ctx, items, plan.legendTitle);
-        const pad = 3;
-        const cands: Box[] = [
-          { x0: frame.x1 - m - lg.w - pad, y0: frame.y1 - m - lg.h - pad, x1: frame.x1 - m, y1: frame.y1 - m },
-          { x0: m, y0: frame.y1 - m - lg.h - pad, x1: m + lg.w + pad, y1: frame.y1 - m },
-          { x0: frame.x1 - m - lg.w - pad, y0: m, x1: frame.x1 - m, y1: m + lg.h + pad },
-        ];
-        const clear = (b: Box) => !boxHits(b, vertices, 2) && !taken.some((t) => t.x0 < b.x1 && b.x0 < t.x1 && t.y0 < b.y1 && b.y0 < t.y1);
-        const free = cands.find(clear);
-        const lb = free ?? cands[0];
-        drawLegend(ctx, items, lb.x0 + pad / 2, lb.y0 + pad / 2, { title: plan.legendTitle, plate: !free });
-        taken.push(lb);
-      }
-
-      // --- north arrow in the top-right corner if free ---
-      const na: Box = { x0: frame.x1 - m - 12, y0: m, x1: frame.x1 - m, y1: m + 26 };
-      if (!boxHits(na, vertices, 2) && !taken.some((t) => t.x0 < na.x1 && na.x0 < t.x1 && t.y0 < na.y1 && na.y0 < t.y1)) {
-        drawNorthArrow(ctx, (na.x0 + na.x1) / 2, na.y0);
-        taken.push(na);
-      }
-
-      // --- names of the districts on the main map (all but the enlarged ones) ---
-      const placed = drawDistrictLabels(
-        ctx,
-        // named on the main map unless too small there and named in the inset
-        districts.filter((d) => !(tooSmall.has(d.name) && namedInInset.has(d.name))),
-        frame,
-        plan.labelSize,
-        taken,
-      );
-      onLabels?.(placed);
-
+      if (l.legend) drawLegend(ctx, items, l.legend.x, l.legend.y, { title: plan.legendTitle, plate: l.legend.plate });
+      else flowLegend(ctx, items, m, plan.height - plan.noteH - plan.stripH + 3, plan.width - 2 * m, { title: plan.legendTitle });
+      if (l.northArrow) drawNorthArrow(ctx, (l.northArrow.x0 + l.northArrow.x1) / 2, l.northArrow.y0);
+      drawPlacedLabels(ctx, l.labels, plan.labelSize, fillByName);
+      onLabels?.(l.labels.map(({ name, mode, box }) => ({ name, mode, box })));
       // --- note ---
       if (plan.note) {
         ctx.save();
@@ -408,24 +605,17 @@ function overlayPlugin(plan: MapPlan, onLabels?: (l: PlacedLabel[]) => void): Pl
   };
 }
 
+/**
+ * The chart: chartjs-chart-geo's projection scale fits the projection to the chart area
+ * (to the outline's extreme points); the districts themselves are drawn by the plugin
+ * from the cached layout, so the dataset carries no features.
+ */
 function mapConfig(plan: MapPlan, onLabels?: (l: PlacedLabel[]) => void): ChartConfiguration {
-  const fc = { type: 'FeatureCollection', features: plan.features };
   return {
     type: 'choropleth',
     data: {
-      labels: plan.features.map((f) => f.properties.name),
-      datasets: [
-        {
-          label: plan.legendTitle,
-          outline: fc as never,
-          showOutline: false,
-          showGraticule: false,
-          data: plan.features.map((f) => ({ feature: f as never, value: 0 })),
-          backgroundColor: plan.features.map((f) => plan.fillOf.get(f.properties.name) ?? palette.missing),
-          borderColor: palette.districtBorder,
-          borderWidth: size.border,
-        },
-      ],
+      labels: [],
+      datasets: [{ label: plan.legendTitle, outline: plan.outline as never, showOutline: false, showGraticule: false, data: [] }],
     },
     options: {
       layout: { padding: { top: plan.margin, left: plan.margin, right: plan.margin, bottom: plan.margin + plan.stripH + plan.noteH } },
@@ -435,7 +625,7 @@ function mapConfig(plan: MapPlan, onLabels?: (l: PlacedLabel[]) => void): ChartC
         color: { axis: 'x', display: false },
       },
     },
-    plugins: [overlayPlugin(plan, onLabels)],
+    plugins: [mapPlugin(plan, onLabels)],
   } as unknown as ChartConfiguration;
 }
 

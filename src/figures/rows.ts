@@ -45,6 +45,9 @@ export function cornerLegend(items: LegendItem[]): Plugin {
   };
 }
 
+/** Width of the white outline (halo) behind text that crosses lines. */
+export const HALO_WIDTH = 2.4;
+
 /** Text at a point in the house font (for value labels drawn by plugins). */
 export function drawText(
   ctx: SKRSContext2D,
@@ -65,7 +68,7 @@ export function drawText(
   if (halo) {
     // a white outline keeps text legible where it crosses a line
     ctx.strokeStyle = palette.background;
-    ctx.lineWidth = 2.4;
+    ctx.lineWidth = HALO_WIDTH;
     ctx.lineJoin = 'round';
     ctx.strokeText(text, x, y);
   }

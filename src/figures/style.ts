@@ -90,8 +90,8 @@ export function sequentialPalette(k: number): string[] {
 /** Text width of the bulletin's A4 page, in points (the usual figure width). */
 export const textWidthPt = 453;
 
-/** PNG pixels per point (2.5 → 180 ppi at the printed size). */
-export const pngScale = 2.5;
+/** PNG pixels per point (2 → 144 ppi at the printed size; the product allows no less). */
+export const pngScale = 2;
 
 /** A CSS font string for canvas text. */
 export function font(sizePt: number, weight: 'normal' | 'bold' = 'normal'): string {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clipRing, DEFAULT_GEOJSON, labelAnchor, loadDistrictGeo, polygonsOf, urbanCoreDistricts } from '../../src/figures/geo.js';
+import { clipRing, DEFAULT_GEOJSON, labelAnchor, loadDistrictGeo, polygonsOf, simplifyRingsShared, urbanCoreDistricts, type Position } from '../../src/figures/geo.js';
 
 const planarArea = (ring: number[][]) => {
   let a = 0;
@@ -50,3 +50,32 @@ describe('planar helpers', () => {
     expect(clipRing(square, { x0: 20, y0: 20, x1: 30, y1: 30 })).toHaveLength(0);
   });
 });
+
+describe('simplification for drawing', () => {
+  it('keeps the borders that two districts share identical on both sides', () => {
+    // planar stand-in for the projection: about 1 pt per km at the map's scale
+    const rings = loadDistrictGeo().features.flatMap((f) => polygonsOf(f).flat().map((r) => r.map(([x, y]) => [x * 100, -y * 100] as Position)));
+    const simple = simplifyRingsShared(rings, 0.25);
+    const key = (p: Position) => `${p[0]},${p[1]}`;
+    const sets = (rs: Position[][]) => rs.map((r) => new Set(r.map(key)));
+    const [full, kept] = [sets(rings), sets(simple)];
+    expect(simple.reduce((n, r) => n + r.length, 0)).toBeLessThan(0.8 * rings.reduce((n, r) => n + r.length, 0));
+    let shared = 0;
+    for (let i = 0; i < rings.length; i++)
+      for (let j = i + 1; j < rings.length; j++) {
+        const common = [...full[i]].filter((k) => full[j].has(k));
+        if (common.length < 2) continue;
+        shared++;
+        // every shared vertex is kept by both neighbours or by neither
+        const mismatched = common.filter((k) => kept[i].has(k) !== kept[j].has(k));
+        expect(mismatched, `rings ${i} and ${j}`).toEqual([]);
+      }
+    expect(shared).toBeGreaterThan(50);
+  });
+
+  it('keeps a ring that would collapse', () => {
+    const tiny: Position[] = [[0, 0], [0.1, 0], [0.1, 0.1], [0, 0.1], [0, 0]];
+    expect(simplifyRingsShared([tiny], 1)[0]).toHaveLength(4);
+  });
+});
+
