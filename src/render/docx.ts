@@ -17,9 +17,16 @@
  * four faces) and there is no subsetter here that keeps the cmap and name
  * tables Word needs.
  *
- * Deterministic: docx stamps dcterms:created/modified with the clock and the
- * ZIP entries with the time of packing; both are replaced by meta.date, and the
- * package is re-zipped with fixed entry dates, order and compression.
+ * Deterministic: docx stamps dcterms:created/modified with the clock; they are
+ * replaced by meta.date, and the package is zipped here (zip.ts) with fixed
+ * entry dates, order and compression.
+ *
+ * Speed: the package parts are taken from docx's compiler before docx zips
+ * them, edited as text and zipped once, with native zlib, PNGs stored (they are
+ * compressed already). docx names media by a SHA-1 of the data, computed in
+ * JavaScript; for rendering, figures are given to docx as short stand-ins (a
+ * native SHA-1 of the real data) and the real bytes are put back in the
+ * compiled package (`buildDocx` itself still gives docx the real data).
  */
 import {
   AlignmentType,
@@ -45,7 +52,9 @@ import {
   type IParagraphStyleOptions,
   type IRunOptions,
 } from 'docx';
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
+import { deflateEntry, isStored, zipEntries } from './zip.js';
 import type { Block, DocumentModel, Footnote, Inline } from '../model/types.js';
 import { FONT_FAMILIES } from './fonts.js';
 import { LEADING, MARGIN, PAGE, SIZE, TEXT_WIDTH, documentDate, figureLabel, tableLabel } from './common.js';
@@ -249,6 +258,28 @@ interface Ctx {
   /** Model footnote id → Word footnote number (1-based, in model order). */
   noteNumbers: Map<string, number>;
   figureCount: number;
+  /** When set, figures get stand-in data (see MediaStandIns) instead of their bytes. */
+  media?: MediaStandIns;
+}
+
+/**
+ * Stand-ins for figure data: a short text naming the real bytes by their
+ * SHA-1 (so equal data still gives one media part, as docx does by its own
+ * hash), and the real bytes to put back after compiling.
+ */
+class MediaStandIns {
+  /** Real bytes by stand-in text, and their compressed form, started at once (it runs while docx builds the XML). */
+  readonly real = new Map<string, { data: Uint8Array; deflated?: Promise<Uint8Array> }>();
+  standIn(data: Uint8Array | string, type: 'svg' | 'png'): Buffer {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    const key = `shuangchuang-report media ${type} ${createHash('sha1').update(bytes).digest('hex')}`;
+    if (!this.real.has(key)) {
+      const deflated = isStored(`x.${type}`, bytes) ? undefined : deflateEntry(bytes);
+      deflated?.catch(() => {}); // awaited when zipping; not an unhandled rejection meanwhile
+      this.real.set(key, { data: bytes, deflated });
+    }
+    return Buffer.from(key, 'latin1');
+  }
 }
 
 function runs(content: Inline[], ctx: Ctx): (TextRun | FootnoteReferenceRun)[] {
@@ -275,8 +306,8 @@ function figureParagraphs(b: Extract<Block, { type: 'figure' }>, ctx: Ctx): Para
       children: [
         new ImageRun({
           type: 'svg',
-          data: Buffer.from(b.svg, 'utf8'),
-          fallback: { type: 'png', data: b.png },
+          data: ctx.media ? ctx.media.standIn(b.svg, 'svg') : Buffer.from(b.svg, 'utf8'),
+          fallback: { type: 'png', data: ctx.media ? ctx.media.standIn(b.png, 'png') : b.png },
           transformation: { width, height },
           // A fixed drawing id: docx would otherwise take the next number of a process-wide counter.
           altText: { id: String(id), name: `${figureLabel(b.number)}`, title: label, description: label },
@@ -405,11 +436,15 @@ function footnoteParagraphs(fn: Footnote, ctx: Ctx): Paragraph[] {
 
 /** Builds the docx Document (exposed for tests that inspect the object tree). */
 export function buildDocx(model: DocumentModel, opts: DocxOptions = {}): Document {
+  return buildDocument(model, opts);
+}
+
+function buildDocument(model: DocumentModel, opts: DocxOptions, media?: MediaStandIns): Document {
   const fonts: Fonts = {
     serif: opts.fontNames?.serif ?? FONT_FAMILIES.serif,
     sans: opts.fontNames?.sans ?? FONT_FAMILIES.sans,
   };
-  const ctx: Ctx = { fonts, noteNumbers: new Map(model.footnotes.map((f, i) => [f.id, i + 1])), figureCount: 0 };
+  const ctx: Ctx = { fonts, noteNumbers: new Map(model.footnotes.map((f, i) => [f.id, i + 1])), figureCount: 0, media };
   const pageBreakNext = { on: false };
   const children = model.blocks.flatMap((b) => blockChildren(b, ctx, pageBreakNext));
   const footnotes: Record<string, { children: Paragraph[] }> = {};
@@ -487,50 +522,71 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+type Parts = Map<string, string | Uint8Array>;
+
 /**
- * Makes the package reproducible: fixed core-property dates, font table
- * entries, fixed ZIP entry dates, same entry order, same compression.
+ * The package's parts by path, in docx's order, not zipped: from docx's
+ * compiler (what Packer zips); if a docx version no longer has it, from
+ * Packer's zip file, unzipped.
  */
-async function normalisePackage(raw: Uint8Array, model: DocumentModel, fonts: Fonts): Promise<{ bytes: Uint8Array; parts: string[] }> {
+async function compileParts(doc: Document): Promise<Parts> {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => unknown } }).compiler;
+  if (compiler && typeof compiler.compile === 'function') {
+    const parts = compiler.compile(doc);
+    if (parts instanceof Map) return parts as Parts;
+  }
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  const parts: Parts = new Map();
+  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) parts.set(name, await entry.async('uint8array'));
+  return parts;
+}
+
+const text = (data: string | Uint8Array) => (typeof data === 'string' ? data : new TextDecoder().decode(data));
+
+/**
+ * Makes the package reproducible and complete: real figure data back in place
+ * of the stand-ins, fixed core-property dates, font table entries, separator
+ * footnotes without a mark; then zips it with fixed entry dates and order.
+ */
+async function packPackage(parts: Parts, model: DocumentModel, fonts: Fonts, media?: MediaStandIns): Promise<{ bytes: Uint8Array; parts: string[] }> {
   const date = documentDate(model);
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const zin = await JSZip.loadAsync(raw);
-  const zout = new JSZip();
-  const parts: string[] = [];
   // [Content_Types].xml and the package relationships first, as Word writes them; the rest in docx's order.
   const first = ['[Content_Types].xml', '_rels/.rels'];
-  const names = [...first.filter((n) => zin.files[n]), ...Object.keys(zin.files).filter((n) => !first.includes(n))];
-  for (const name of names) {
-    const entry = zin.files[name];
-    if (entry.dir) continue;
-    parts.push(name);
-    let data: Uint8Array | string = await entry.async('uint8array');
+  const names = [...first.filter((n) => parts.has(n)), ...[...parts.keys()].filter((n) => !first.includes(n) && !n.endsWith('/'))];
+  let restored = 0;
+  const entries = names.map((name) => {
+    let data = parts.get(name)!;
+    if (media && name.startsWith('word/media/') && data.length < 200) {
+      const real = media.real.get(text(data));
+      if (real !== undefined) {
+        restored++;
+        return { name, data: real.data, deflated: real.deflated };
+      }
+    }
     if (name === 'docProps/core.xml') {
-      data = new TextDecoder()
-        .decode(data)
+      data = text(data)
         .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
     } else if (name === 'word/fontTable.xml') {
-      const xml = new TextDecoder().decode(data);
+      const xml = text(data);
       const entries = fontTableEntries(fonts);
-      data = /<\/w:fonts>\s*$/.test(xml)
-        ? xml.replace(/<\/w:fonts>\s*$/, `${entries}</w:fonts>`)
-        : xml.replace(/\/>\s*$/, `>${entries}</w:fonts>`);
+      data = /<\/w:fonts>\s*$/.test(xml) ? xml.replace(/<\/w:fonts>\s*$/, `${entries}</w:fonts>`) : xml.replace(/\/>\s*$/, `>${entries}</w:fonts>`);
     } else if (name === 'word/footnotes.xml') {
       // docx gives the separator footnotes a reference mark too; Word's own files have none there.
-      data = new TextDecoder()
-        .decode(data)
-        .replace(/(<w:footnote w:type="(?:separator|continuationSeparator)"[^>]*><w:p>(?:<w:pPr>.*?<\/w:pPr>)?)<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>/g, '$1');
+      data = text(data).replace(
+        /(<w:footnote w:type="(?:separator|continuationSeparator)"[^>]*><w:p>(?:<w:pPr>.*?<\/w:pPr>)?)<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>/g,
+        '$1',
+      );
     }
-    zout.file(name, data, { date, createFolders: false });
-  }
-  const bytes = await zout.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'DOS',
+    return { name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data };
   });
-  return { bytes, parts };
+  // Every stand-in must have been replaced: a figure must never ship as its stand-in text.
+  const standIns = entries.filter((e) => e.name.startsWith('word/media/') && e.data.length < 200 && media?.real.has(text(e.data))).length;
+  if (media && (standIns > 0 || restored < media.real.size)) {
+    throw new Error('docx internals changed: figure data could not be put back into the package');
+  }
+  return { bytes: await zipEntries(entries, date), parts: names };
 }
 
 /** Renders the model to DOCX bytes, with details. */
@@ -540,9 +596,9 @@ export async function renderDocxWithInfo(model: DocumentModel, opts: DocxOptions
     serif: opts.fontNames?.serif ?? FONT_FAMILIES.serif,
     sans: opts.fontNames?.sans ?? FONT_FAMILIES.sans,
   };
-  const doc = buildDocx(model, opts);
-  const raw = await Packer.toBuffer(doc);
-  const { bytes, parts } = await normalisePackage(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), model, fonts);
+  const media = new MediaStandIns();
+  const doc = buildDocument(model, opts, media);
+  const { bytes, parts } = await packPackage(await compileParts(doc), model, fonts, media);
   return { bytes, info: { ms: performance.now() - t0, parts } };
 }
 

@@ -2,9 +2,144 @@
  * The text a reader gets out of the finished documents, for the fact check:
  * the PDF through pdf.js (what copy-and-paste gives), the DOCX from its XML
  * (body and footnotes, paragraph by paragraph).
+ *
+ * pdf.js runs in a worker thread of its own, started on first use and ended
+ * when idle: there it is loaded by Node directly (its minified build, about
+ * 0.1 s), not through the TypeScript loader the project runs under (which
+ * takes 0.6–0.9 s for pdf.js's 3.5 MB of modules), its heap is freed with the
+ * thread, and it inflates streams with zlib directly (a small DecompressionStream
+ * in that thread: Node's own sends every stream through web streams and the
+ * thread pool, slow for many small streams). Only text content is asked for;
+ * fonts are not turned into font faces.
  */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import JSZip from 'jszip';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** The thread's code (CommonJS, run by Node as it is): page texts of a PDF, lines ended by pdf.js's line ends. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { inflateSync } = require('node:zlib');
+// pdf.js inflates FlateDecode streams through DecompressionStream when there is one. Node's
+// goes through web streams and the thread pool: slow for the many small streams of a page.
+// This one inflates with zlib at once. Other formats throw, and on any error pdf.js falls
+// back to its own JavaScript inflate, as it does without DecompressionStream.
+globalThis.DecompressionStream = class DecompressionStream {
+  constructor(format) {
+    if (format !== 'deflate') throw new TypeError('unsupported format ' + format);
+    const chunks = [];
+    let closed;
+    const done = new Promise((resolve) => (closed = resolve));
+    this.writable = {
+      getWriter: () => ({
+        ready: Promise.resolve(),
+        write: async (bytes) => void chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+        close: async () => closed(),
+      }),
+    };
+    this.readable = {
+      async *[Symbol.asyncIterator]() {
+        await done;
+        yield inflateSync(Buffer.concat(chunks));
+      },
+    };
+  }
+};
+const pdfjs = (async () => {
+  globalThis.pdfjsWorker = await import(workerData.worker);
+  return import(workerData.lib);
+})();
+parentPort.on('message', async ({ id, data }) => {
+  let doc;
+  try {
+    const { getDocument } = await pdfjs;
+    doc = await getDocument({ data, disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    const pages = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\\n' : '') : '')).join(''));
+      page.cleanup();
+    }
+    parentPort.postMessage({ id, pages });
+  } catch (e) {
+    parentPort.postMessage({ id, error: e && e.stack ? e.stack : String(e) });
+  } finally {
+    if (doc) await doc.destroy();
+  }
+});
+`;
+
+/** An idle thread is ended after this long (a batch of reports reuses it meanwhile). */
+const IDLE_MS = 2000;
+
+interface Pending {
+  resolve: (pages: string[]) => void;
+  reject: (e: Error) => void;
+}
+
+class PdfTextWorker {
+  private worker: Worker | undefined;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private idle: NodeJS.Timeout | undefined;
+
+  private start(): Worker {
+    const require = createRequire(import.meta.url);
+    const url = (p: string) => pathToFileURL(require.resolve(p)).href;
+    // execArgv []: Node alone, without the loader hooks of the parent (tsx).
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      execArgv: [],
+      // A small young generation: about 15 MB less memory for the same time (pdf.js keeps little).
+      resourceLimits: { maxYoungGenerationSizeMb: 2 },
+      workerData: { lib: url('pdfjs-dist/legacy/build/pdf.min.mjs'), worker: url('pdfjs-dist/legacy/build/pdf.worker.min.mjs') },
+    });
+    worker.unref(); // never keeps the process alive
+    worker.on('message', (m: { id: number; pages?: string[]; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.error !== undefined) p.reject(new Error(`PDF text extraction failed: ${m.error}`));
+      else p.resolve(m.pages!);
+      this.scheduleIdle();
+    });
+    const fail = (e: Error) => {
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+      if (this.worker === worker) this.worker = undefined;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`PDF text worker exited (code ${code})`)));
+    return worker;
+  }
+
+  private scheduleIdle(): void {
+    clearTimeout(this.idle);
+    if (this.pending.size > 0) return;
+    this.idle = setTimeout(() => {
+      const w = this.worker;
+      this.worker = undefined;
+      if (w && this.pending.size === 0) void w.terminate();
+    }, IDLE_MS);
+    this.idle.unref();
+  }
+
+  pages(bytes: Uint8Array): Promise<string[]> {
+    clearTimeout(this.idle);
+    this.worker ??= this.start();
+    const id = this.nextId++;
+    // pdf.js takes ownership of the buffer it is given: a copy, moved to the thread.
+    const data = bytes.slice();
+    return new Promise<string[]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker!.postMessage({ id, data }, [data.buffer]);
+    });
+  }
+}
+
+const extractor = new PdfTextWorker();
 
 /**
  * Text of every page, lines kept (pdf.js marks line ends), pages separated by blank lines.
@@ -18,20 +153,8 @@ export async function pdfText(bytes: Uint8Array, tableCells: string[] = []): Pro
     const tokens = line.split(/\s+/).filter(Boolean);
     return cells.length > 0 && tokens.length > 0 && tokens.every((t) => cells.some((c) => c.includes(t)));
   };
-  // pdf.js takes ownership of the buffer it is given: pass a copy.
-  const doc = await getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
-  const pages: string[] = [];
-  try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const text = content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join('');
-      pages.push(text.split('\n').filter((l) => !isTableLine(l)).join('\n'));
-    }
-  } finally {
-    await doc.destroy();
-  }
-  return pages.join('\n\n');
+  const pages = await extractor.pages(bytes);
+  return pages.map((text) => text.split('\n').filter((l) => !isTableLine(l)).join('\n')).join('\n\n');
 }
 
 const decodeXml = (s: string) =>

@@ -140,6 +140,36 @@ describe('DOCX renderer', () => {
     expect(captionPara.xml).toMatch(/<w:keepNext\/>/);
   });
 
+  it('is a valid ZIP: checksums right, PNGs stored, XML and SVG deflated', async () => {
+    await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // methods from the central directory
+    const buf = Buffer.from(bytes);
+    const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let o = buf.readUInt32LE(eocd + 16);
+    const methods: Record<string, number> = {};
+    for (let i = 0; i < buf.readUInt16LE(eocd + 10); i++) {
+      const nameLength = buf.readUInt16LE(o + 28);
+      methods[buf.toString('utf8', o + 46, o + 46 + nameLength)] = buf.readUInt16LE(o + 10);
+      o += 46 + nameLength + buf.readUInt16LE(o + 30) + buf.readUInt16LE(o + 32);
+    }
+    const names = Object.keys(methods);
+    expect(names.filter((n) => n.endsWith('.png')).every((n) => methods[n] === 0)).toBe(true);
+    expect(names.filter((n) => /\.(xml|rels|svg)$/.test(n)).every((n) => methods[n] === 8)).toBe(true);
+  });
+
+  it("puts the figures' own bytes in the package", async () => {
+    const svgs = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => n.endsWith('.svg'))
+        .sort()
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    const figures = model.blocks.flatMap((b) => (b.type === 'figure' ? [b] : []));
+    expect(svgs.sort()).toEqual(figures.map((f) => f.svg).sort());
+    const pngs = await Promise.all(Object.keys(zip.files).filter((n) => n.endsWith('.png')).map((n) => zip.file(n)!.async('nodebuffer')));
+    for (const f of figures) expect(pngs.some((p) => p.equals(Buffer.from(f.png)))).toBe(true);
+  });
+
   it('is deterministic: fixed dates, same bytes twice', async () => {
     expect(xml['docProps/core.xml']).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2018-11-15T00:00:00Z</dcterms:created>');
     expect(xml['docProps/core.xml']).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2018-11-15T00:00:00Z</dcterms:modified>');
