@@ -16,7 +16,7 @@ import { buildFigures, figureFileStem, type ReportFigure } from './figures/build
 import { loadFigureSpecs } from './figures/spec.js';
 import { renderNarrative, narrativeToMarkdown } from './narrative/index.js';
 import { verifyText, type VerifyReport } from './verify/index.js';
-import { pdfText, docxText } from './verify/extract.js';
+import { pdfText, docxText, prewarmPdfText } from './verify/extract.js';
 import { appendixTable } from './document/appendix.js';
 import { assembleDocument } from './document/assemble.js';
 import type { DocumentModel } from './model/types.js';
@@ -94,6 +94,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   files.set('facts.json', utf8(JSON.stringify(ledger, null, 2) + '\n'));
   if (inputs.factsOnly) return { ledger, files, timings };
 
+  prewarmPdfText();
   const bulletin = loadBulletin(templatesDir);
   const issue = inputs.issue ?? bulletin.issue;
   const specs = loadFigureSpecs(join(templatesDir, 'figures.yaml'), { nodes: [ledger.meta.root, ...ledger.meta.firstLevel] });
@@ -124,14 +125,17 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
 
   const pdf = await renderPdf(model);
   lap('pdf');
+  // The PDF's text is extracted on another thread while the DOCX renders here.
+  const tableCells = model.blocks.flatMap((b) => (b.type === 'table' ? [...b.header.flat(), ...b.rows.flat()] : []));
+  const pdfTextPending = pdfText(pdf, tableCells);
+  pdfTextPending.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
   const docx = await renderDocx(model);
   lap('docx');
 
-  const tableCells = model.blocks.flatMap((b) => (b.type === 'table' ? [...b.header.flat(), ...b.rows.flat()] : []));
-  const pdfCheck = verifyText(await pdfText(pdf, tableCells), ledger);
-  checkOrFail('PDF', pdfCheck);
   const docxCheck = verifyText(await docxText(docx), ledger);
   checkOrFail('Word document', docxCheck);
+  const pdfCheck = verifyText(await pdfTextPending, ledger);
+  checkOrFail('PDF', pdfCheck);
   lap('factcheck');
 
   files.set('narrative.md', utf8(narrativeMd));

@@ -96,7 +96,6 @@ class PdfTextWorker {
       resourceLimits: { maxYoungGenerationSizeMb: 2 },
       workerData: { lib: url('pdfjs-dist/legacy/build/pdf.min.mjs'), worker: url('pdfjs-dist/legacy/build/pdf.worker.min.mjs') },
     });
-    worker.unref(); // never keeps the process alive
     worker.on('message', (m: { id: number; pages?: string[]; error?: string }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
@@ -118,6 +117,8 @@ class PdfTextWorker {
   private scheduleIdle(): void {
     clearTimeout(this.idle);
     if (this.pending.size > 0) return;
+    // Idle: the thread must not keep the process alive (it is ref'd only while a request waits).
+    this.worker?.unref();
     this.idle = setTimeout(() => {
       const w = this.worker;
       this.worker = undefined;
@@ -126,9 +127,17 @@ class PdfTextWorker {
     this.idle.unref();
   }
 
+  /** Starts the thread ahead of use, so its start-up overlaps the work before the first extraction. */
+  prewarm(): void {
+    if (this.worker) return;
+    this.worker = this.start();
+    this.worker.unref();
+  }
+
   pages(bytes: Uint8Array): Promise<string[]> {
     clearTimeout(this.idle);
     this.worker ??= this.start();
+    this.worker.ref();
     const id = this.nextId++;
     // pdf.js takes ownership of the buffer it is given: a copy, moved to the thread.
     const data = bytes.slice();
@@ -140,6 +149,11 @@ class PdfTextWorker {
 }
 
 const extractor = new PdfTextWorker();
+
+/** Starts the PDF text thread now (a build calls this first, so pdf.js loads while figures render). */
+export function prewarmPdfText(): void {
+  extractor.prewarm();
+}
 
 /**
  * Text of every page, lines kept (pdf.js marks line ends), pages separated by blank lines.
