@@ -58,7 +58,8 @@ export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { 
       case 'map': {
         const { classes, classLabel } = classesFor(ledger, spec.node);
         const values = scores.map(({ district, s }) => ({ district, value: s.score, classLabel: classLabel(district, s.score) }));
-        rendered = await renderDistributionMap({ values, classes, legendTitle: spec.node, note: spec.note, widthPt });
+        // A little narrower than the text: the map is nearly square, and at full width it would rarely share a page with text.
+        rendered = await renderDistributionMap({ values, classes, legendTitle: spec.node, note: spec.note, widthPt: Math.round(widthPt * 0.85) });
         note = undefined; // the map prints its note inside the figure
         printed = {};
         break;

@@ -40,7 +40,7 @@ export const size = {
   insetTitle: 7.5,
   note: 7,
   /** Height of one bar row in the 38-row charts. */
-  row: 11.5,
+  row: 10.5,
   /** Hairlines. */
   gridLine: 0.4,
   axisLine: 0.6,
