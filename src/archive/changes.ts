@@ -57,6 +57,11 @@ export function diffVersions(before: FileMap, after: FileMap): ChangeSet {
     }
     if (rowA.tier !== rowB.tier) tiers.push({ district: rowB.district, before: rowA.tier, after: rowB.tier });
   }
+  // The districts whose data changed first, then the others; the total before the sub-indices.
+  const corrected = new Set(data.map((d) => d.district));
+  const nodeOrder = Object.keys(lb.districts[0]?.scores ?? {});
+  const rootFirst = (n: string) => (n === lb.meta.root ? -1 : nodeOrder.indexOf(n));
+  scores.sort((x, y) => Number(corrected.has(y.district)) - Number(corrected.has(x.district)) || rootFirst(x.node) - rootFirst(y.node) || x.rankAfter - y.rankAfter);
   const sa = sentences(text(before, 'narrative.md'));
   const sb = sentences(text(after, 'narrative.md'));
   return { data, scores, tiers, sentences: { removed: sa.filter((s) => !sb.includes(s)), added: sb.filter((s) => !sa.includes(s)) } };
@@ -72,8 +77,10 @@ export function changesMarkdown(changes: ChangeSet, ctx: { title: string; quarte
   for (const c of changes.data) lines.push(`- ${c.quarter} ${c.district} ${c.column}：${c.before} → ${c.after}`);
   lines.push('', '## 得分与排名', '');
   if (changes.scores.length === 0) lines.push('得分与排名没有变化。');
-  for (const s of changes.scores)
-    lines.push(`- ${s.district} ${s.node}：${fmt(s.before)} → ${fmt(s.after)}${s.rankBefore !== s.rankAfter ? `，排名第${s.rankBefore}位 → 第${s.rankAfter}位` : ''}`);
+  for (const s of changes.scores) {
+    const score = s.before === s.after ? `得分${fmt(s.after)}不变` : `${fmt(s.before)} → ${fmt(s.after)}`;
+    lines.push(`- ${s.district} ${s.node}：${score}${s.rankBefore !== s.rankAfter ? `，排名第${s.rankBefore}位 → 第${s.rankAfter}位` : ''}`);
+  }
   lines.push('', '## 分类', '');
   if (changes.tiers.length === 0) lines.push('各区县所属类别没有变化。');
   for (const t of changes.tiers) lines.push(`- ${t.district}：${t.before} → ${t.after}`);
@@ -94,7 +101,11 @@ export function correctionNotice(changes: ChangeSet, ctx: { title: string; issue
   const totals = changes.scores.filter((s) => s.node === '双创指数');
   const shown = (totals.length ? totals : changes.scores).slice(0, 5);
   const scorePart = shown
-    .map((s) => `${s.district}${s.node}得分由${fmt(s.before)}分更正为${fmt(s.after)}分${s.rankBefore !== s.rankAfter ? `，排名由第${s.rankBefore}位更正为第${s.rankAfter}位` : ''}`)
+    .map((s) =>
+      s.before === s.after
+        ? `${s.district}${s.node}排名由第${s.rankBefore}位更正为第${s.rankAfter}位`
+        : `${s.district}${s.node}得分由${fmt(s.before)}分更正为${fmt(s.after)}分${s.rankBefore !== s.rankAfter ? `，排名由第${s.rankBefore}位更正为第${s.rankAfter}位` : ''}`,
+    )
     .join('；');
   const tierPart = changes.tiers.length ? `；${changes.tiers.map((t) => `${t.district}由${t.before}调整为${t.after}`).join('、')}` : '';
   if (!scorePart && !tierPart) return `${where}经复核，相关得分、排名与分类均无变化。`;
