@@ -118,7 +118,8 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
       tables: new Map([['appendix', appendixTable(ledger)]]),
     },
     header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column },
-    meta: { title: ledger.meta.title, lang: 'zh-CN', author: bulletin.author, subject: `${ledger.meta.quarterLabel}重庆38个区县双创指数`, keywords: ['双创指数', ledger.meta.quarterLabel] },
+    // The documents' date is the last day of the quarter reported: fixed by the data, never the clock.
+    meta: { title: ledger.meta.title, lang: 'zh-CN', author: bulletin.author, subject: `${ledger.meta.quarterLabel}重庆38个区县双创指数`, keywords: ['双创指数', ledger.meta.quarterLabel], date: quarterEnd(ledger.meta.quarter) },
     sourceName: join(templatesDir, 'report/report.hbs').replace(`${PROJECT_ROOT}/`, ''),
   });
   lap('model');
@@ -145,6 +146,13 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const factCheck = { narrative: narrativeCheck, pdf: pdfCheck, docx: docxCheck };
   files.set('factcheck.json', utf8(JSON.stringify(Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), null, 2) + '\n'));
   return { ledger, files, timings, factCheck, figures };
+}
+
+/** 2018Q3 → 2018-09-30T00:00:00Z */
+function quarterEnd(q: string): string {
+  const year = Number(q.slice(0, 4));
+  const month = Number(q.slice(5)) * 3;
+  return new Date(Date.UTC(year, month, 0)).toISOString();
 }
 
 /** figures/figNN-id.svg|png by the number the document prints, and figures/figures.json with the captions. */
