@@ -1,9 +1,11 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { buildVersion } from './index.js';
 import { InputError } from '../errors.js';
+import { usePdfTextPort } from '../verify/extract.js';
 
-const shared = workerData as { data: string; config?: string; templatesDir?: string; root: string; factsOnly?: boolean };
+const { pdfTextPort, ...shared } = workerData as { data: string; config?: string; templatesDir?: string; root: string; factsOnly?: boolean; pdfTextPort?: MessagePort };
+if (pdfTextPort) usePdfTextPort(pdfTextPort);
 
 parentPort!.on('message', async ({ quarter }: { quarter: string }) => {
   const t0 = performance.now();

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { BuildVersionResult } from './index.js';
+import { sharePdfText } from '../verify/extract.js';
+import { bundleWorker } from './worker-bundle.js';
 
 export interface BatchOptions {
   data: string;
@@ -31,28 +33,42 @@ export async function buildMany(opts: BatchOptions): Promise<BatchResult[]> {
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), opts.quarters.length));
   const queue = [...opts.quarters];
   const results: BatchResult[] = [];
-  const workerUrl = new URL('./batch-worker-entry.mjs', import.meta.url);
-  await Promise.all(
-    Array.from({ length: jobs }, () => {
-      const worker = new Worker(workerUrl, { workerData: { data: opts.data, config: opts.config, templatesDir: opts.templatesDir, root: opts.root, factsOnly: opts.factsOnly } });
-      return new Promise<void>((resolveWorker, rejectWorker) => {
-        const next = () => {
-          const quarter = queue.shift();
-          if (!quarter) {
-            void worker.terminate().then(() => resolveWorker());
-            return;
-          }
-          worker.postMessage({ quarter });
-        };
-        worker.on('message', (m: BatchResult) => {
-          results.push(m);
-          opts.onProgress?.({ done: results.length, total: opts.quarters.length, quarter: m.quarter, ms: m.ms, ...(m.ok ? { result: { status: m.status as 'built', version: m.version! } } : { error: m.error }) });
+  // Workers run the bundled worker code without the TypeScript loader, or, if it cannot be bundled, through the loader.
+  const bundle = await bundleWorker(new URL('./batch-worker.ts', import.meta.url));
+  const workerUrl = bundle?.url ?? new URL('./batch-worker-entry.mjs', import.meta.url);
+  // One pdf.js thread for the fact checks of all workers (not one a worker, each loading and compiling pdf.js).
+  const pdfText = opts.factsOnly ? undefined : sharePdfText();
+  try {
+    await Promise.all(
+      Array.from({ length: jobs }, () => {
+        const pdfTextPort = pdfText?.connect();
+        const worker = new Worker(workerUrl, {
+          workerData: { data: opts.data, config: opts.config, templatesDir: opts.templatesDir, root: opts.root, factsOnly: opts.factsOnly, pdfTextPort },
+          transferList: pdfTextPort ? [pdfTextPort] : [],
+          ...(bundle ? { execArgv: [] } : {}),
+        });
+        return new Promise<void>((resolveWorker, rejectWorker) => {
+          const next = () => {
+            const quarter = queue.shift();
+            if (!quarter) {
+              void worker.terminate().then(() => resolveWorker());
+              return;
+            }
+            worker.postMessage({ quarter });
+          };
+          worker.on('message', (m: BatchResult) => {
+            results.push(m);
+            opts.onProgress?.({ done: results.length, total: opts.quarters.length, quarter: m.quarter, ms: m.ms, ...(m.ok ? { result: { status: m.status as 'built', version: m.version! } } : { error: m.error }) });
+            next();
+          });
+          worker.on('error', rejectWorker);
           next();
         });
-        worker.on('error', rejectWorker);
-        next();
-      });
-    }),
-  );
+      }),
+    );
+  } finally {
+    await pdfText?.close();
+    bundle?.dispose();
+  }
   return results.sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
 }

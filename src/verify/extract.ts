@@ -14,7 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import JSZip from 'jszip';
 
 /** The thread's code (CommonJS, run by Node as it is): page texts of a PDF, lines ended by pdf.js's line ends. */
@@ -50,7 +50,9 @@ const pdfjs = (async () => {
   globalThis.pdfjsWorker = await import(workerData.worker);
   return import(workerData.lib);
 })();
-parentPort.on('message', async ({ id, data }) => {
+// Requests come from the parent, or, when the thread is shared (a batch), from the ports it is handed.
+const serve = (port) => port.on('message', async ({ id, data, connect }) => {
+  if (connect) return void serve(connect);
   let doc;
   try {
     const { getDocument } = await pdfjs;
@@ -62,13 +64,14 @@ parentPort.on('message', async ({ id, data }) => {
       pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\\n' : '') : '')).join(''));
       page.cleanup();
     }
-    parentPort.postMessage({ id, pages });
+    port.postMessage({ id, pages });
   } catch (e) {
-    parentPort.postMessage({ id, error: e && e.stack ? e.stack : String(e) });
+    port.postMessage({ id, error: e && e.stack ? e.stack : String(e) });
   } finally {
     if (doc) await doc.destroy();
   }
 });
+serve(parentPort);
 `;
 
 /** An idle thread is ended after this long (a batch of reports reuses it meanwhile). */
@@ -79,34 +82,49 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+type Reply = { id: number; pages?: string[]; error?: string };
+
+/** A new pdf.js text thread. */
+function spawnPdfTextThread(): Worker {
+  const require = createRequire(import.meta.url);
+  const url = (p: string) => pathToFileURL(require.resolve(p)).href;
+  // execArgv []: Node alone, without the loader hooks of the parent (tsx).
+  return new Worker(WORKER_SOURCE, {
+    eval: true,
+    execArgv: [],
+    // A small young generation: about 15 MB less memory for the same time (pdf.js keeps little).
+    resourceLimits: { maxYoungGenerationSizeMb: 2 },
+    workerData: { lib: url('pdfjs-dist/legacy/build/pdf.min.mjs'), worker: url('pdfjs-dist/legacy/build/pdf.worker.min.mjs') },
+  });
+}
+
 class PdfTextWorker {
   private worker: Worker | undefined;
+  /** A port to a thread shared with other threads (a batch's), used instead of a thread of our own. */
+  private port: MessagePort | undefined;
   private pending = new Map<number, Pending>();
   private nextId = 1;
   private idle: NodeJS.Timeout | undefined;
 
+  private onReply = (m: Reply) => {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (m.error !== undefined) p.reject(new Error(`PDF text extraction failed: ${m.error}`));
+    else p.resolve(m.pages!);
+    this.scheduleIdle();
+  };
+
+  private failAll(e: Error): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
   private start(): Worker {
-    const require = createRequire(import.meta.url);
-    const url = (p: string) => pathToFileURL(require.resolve(p)).href;
-    // execArgv []: Node alone, without the loader hooks of the parent (tsx).
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      execArgv: [],
-      // A small young generation: about 15 MB less memory for the same time (pdf.js keeps little).
-      resourceLimits: { maxYoungGenerationSizeMb: 2 },
-      workerData: { lib: url('pdfjs-dist/legacy/build/pdf.min.mjs'), worker: url('pdfjs-dist/legacy/build/pdf.worker.min.mjs') },
-    });
-    worker.on('message', (m: { id: number; pages?: string[]; error?: string }) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.error !== undefined) p.reject(new Error(`PDF text extraction failed: ${m.error}`));
-      else p.resolve(m.pages!);
-      this.scheduleIdle();
-    });
+    const worker = spawnPdfTextThread();
+    worker.on('message', this.onReply);
     const fail = (e: Error) => {
-      for (const p of this.pending.values()) p.reject(e);
-      this.pending.clear();
+      this.failAll(e);
       if (this.worker === worker) this.worker = undefined;
     };
     worker.on('error', fail);
@@ -114,9 +132,26 @@ class PdfTextWorker {
     return worker;
   }
 
+  /** Sends requests through `port` to a shared thread from now on (see `sharePdfText`). */
+  usePort(port: MessagePort): void {
+    this.port = port;
+    port.on('message', this.onReply);
+    port.on('close', () => {
+      if (this.port !== port) return;
+      // The shared thread is gone: what waits fails, later requests start a thread of their own.
+      this.port = undefined;
+      this.failAll(new Error('PDF text thread closed'));
+    });
+    port.unref();
+  }
+
   private scheduleIdle(): void {
     clearTimeout(this.idle);
     if (this.pending.size > 0) return;
+    if (this.port) {
+      this.port.unref();
+      return;
+    }
     // Idle: the thread must not keep the process alive (it is ref'd only while a request waits).
     this.worker?.unref();
     this.idle = setTimeout(() => {
@@ -129,6 +164,9 @@ class PdfTextWorker {
 
   /** Starts the thread ahead of use, so its start-up overlaps the work before the first extraction. */
   prewarm(): void {
+    if (this.port) return;
+    // A thread about to be used must not be ended by the idle timer of the previous report.
+    clearTimeout(this.idle);
     if (this.worker) return;
     this.worker = this.start();
     this.worker.unref();
@@ -136,14 +174,14 @@ class PdfTextWorker {
 
   pages(bytes: Uint8Array): Promise<string[]> {
     clearTimeout(this.idle);
-    this.worker ??= this.start();
-    this.worker.ref();
+    const target: Worker | MessagePort = this.port ?? (this.worker ??= this.start());
+    target.ref();
     const id = this.nextId++;
     // pdf.js takes ownership of the buffer it is given: a copy, moved to the thread.
     const data = bytes.slice();
     return new Promise<string[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, data }, [data.buffer]);
+      target.postMessage({ id, data }, [data.buffer]);
     });
   }
 }
@@ -153,6 +191,31 @@ const extractor = new PdfTextWorker();
 /** Starts the PDF text thread now (a build calls this first, so pdf.js loads while figures render). */
 export function prewarmPdfText(): void {
   extractor.prewarm();
+}
+
+/**
+ * One pdf.js thread for several threads (a batch's workers): pdf.js is loaded and
+ * compiled once for all of them instead of once in a thread of each. `connect()`
+ * gives a port to hand to a thread, which passes it to `usePdfTextPort`; `close()`
+ * ends the thread.
+ */
+export function sharePdfText(): { connect(): MessagePort; close(): Promise<void> } {
+  const worker = spawnPdfTextThread();
+  worker.unref();
+  worker.on('error', () => undefined); // each user sees its port close and falls back to a thread of its own
+  return {
+    connect() {
+      const { port1, port2 } = new MessageChannel();
+      worker.postMessage({ connect: port2 }, [port2]);
+      return port1;
+    },
+    close: async () => void (await worker.terminate()),
+  };
+}
+
+/** This thread's PDF text requests go through `port` (from `sharePdfText().connect()`) from now on. */
+export function usePdfTextPort(port: MessagePort): void {
+  extractor.usePort(port);
 }
 
 /**
