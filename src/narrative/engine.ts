@@ -292,6 +292,15 @@ const engines = new WeakMap<HB, TemplateEngine>();
 export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DIR): HB {
   const dir = resolve(templatesDir);
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`templates folder ${dir} does not exist`);
+  // Same folder, same file contents: the engine already compiled is reused (Handlebars
+  // compiles lazily, on first use; recompiling for every report costs CPU in a batch).
+  const key = readdirSync(dir)
+    .filter((f) => f.endsWith('.hbs') || f.endsWith('.yaml'))
+    .sort()
+    .map((f) => `${f}\u0000${readFileSync(join(dir, f), 'utf8')}`)
+    .join('\u0001');
+  const cached = engineCache.get(dir);
+  if (cached && cached.key === key) return cached.hb;
   const hb = Handlebars.create();
   const wording = loadWording(dir);
   registerHelpers(hb, wording);
@@ -303,8 +312,12 @@ export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DI
     hb.registerPartial(name, t as unknown as Handlebars.Template);
   }
   engines.set(hb, { hb, wording, templates, dir });
+  engineCache.set(dir, { key, hb });
   return hb;
 }
+
+/** The last engine made for each templates folder, with the contents it was made from. */
+const engineCache = new Map<string, { key: string; hb: HB }>();
 
 /** The engine details (wording, compiled templates) of an instance made by createTemplateEngine. */
 export function engineOf(hb: HB): TemplateEngine {
