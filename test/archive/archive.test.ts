@@ -136,4 +136,14 @@ describe('archive', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(JSON.parse(readFileSync(join(root, '2017Q1/v1/facts.json'), 'utf8')).meta.previous).toBeNull();
   }, 120_000);
+
+  it('a full batch (workers started from the bundled code) gives the same bytes as a single build', async () => {
+    const batchRoot = tempDir();
+    const results = await buildMany({ data: SAMPLE_DATA, root: batchRoot, quarters: ['2018Q2', '2018Q3'], jobs: 2 });
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    const single = await buildVersion({ data: SAMPLE_DATA, quarter: '2018Q3', root: tempDir() });
+    for (const f of ['report.pdf', 'report.docx', 'facts.json', 'narrative.md']) {
+      expect(readFileSync(join(batchRoot, '2018Q3/v1', f)).equals(readFileSync(join(single.version.dir, f))), f).toBe(true);
+    }
+  }, 120_000);
 });
