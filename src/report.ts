@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { buildFacts, PROJECT_ROOT } from './pipeline.js';
+import { displayPath } from './config/load.js';
 import type { Ledger } from './facts/types.js';
 import type { FileMap } from './archive/snapshot.js';
 import { InputError } from './errors.js';
@@ -120,7 +121,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column },
     // The documents' date is the last day of the quarter reported: fixed by the data, never the clock.
     meta: { title: ledger.meta.title, lang: 'zh-CN', author: bulletin.author, subject: `${ledger.meta.quarterLabel}重庆38个区县双创指数`, keywords: ['双创指数', ledger.meta.quarterLabel], date: quarterEnd(ledger.meta.quarter) },
-    sourceName: join(templatesDir, 'report/report.hbs').replace(`${PROJECT_ROOT}/`, ''),
+    sourceName: displayPath(join(templatesDir, 'report/report.hbs')),
   });
   lap('model');
 

@@ -4,7 +4,7 @@
  * the figures that need a previous quarter dropped when there is none.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { displayPath } from '../config/load.js';
 import { fileURLToPath } from 'node:url';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -66,11 +66,6 @@ const fileSchema = z.strictObject({
 });
 
 const PLACEHOLDER = /\{\{\s*([^{}\s]*)\s*\}\}/g;
-
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel || file;
-}
 
 /** Parses and checks the figure list. `file` is used in messages only. */
 export function parseFigureSpecs(

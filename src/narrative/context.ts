@@ -6,6 +6,7 @@
  */
 import type { DistrictChange, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait } from '../facts/types.js';
 import type { Wording } from './wording.js';
+import { previousQuarter, quarterLabels } from '../load/quarter.js';
 
 export interface TieGroup {
   districts: string[];
@@ -193,9 +194,7 @@ export interface NarrativeContext {
 
 /** The quarter before `q` ('2018Q3' → '2018Q2'), as a label 2018年第2季度. */
 export function previousQuarterLabel(q: string): string {
-  const y = Number(q.slice(0, 4));
-  const n = Number(q.slice(5));
-  return n === 1 ? `${y - 1}年第4季度` : `${y}年第${n - 1}季度`;
+  return quarterLabels(previousQuarter(q)).label;
 }
 
 function tieGroups(list: { district: string; value: number; rank: number }[], skipValue: number): TieGroup[] {
