@@ -1,5 +1,14 @@
 #!/usr/bin/env node
-// The package's command: runs the TypeScript CLI through tsx (no separate build step).
-import { register } from 'tsx/esm/api';
-register();
-await import('../src/cli.ts');
+// The package's command. It runs the CLI from a cached JavaScript bundle of the
+// sources (remade whenever a source file changes; see src/bundle.mjs), or, when
+// no bundle can be made, from the TypeScript sources through tsx.
+import { bundledEntry } from '../src/bundle.mjs';
+
+const bundled = await bundledEntry(new URL('../src/cli.ts', import.meta.url));
+if (bundled) {
+  await import(bundled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

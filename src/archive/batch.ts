@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { BuildVersionResult } from './index.js';
 import { sharePdfText } from '../verify/extract.js';
-import { bundleWorker } from './worker-bundle.js';
+import { bundledEntry } from '../bundle.mjs';
 
 export interface BatchOptions {
   data: string;
@@ -34,8 +34,8 @@ export async function buildMany(opts: BatchOptions): Promise<BatchResult[]> {
   const queue = [...opts.quarters];
   const results: BatchResult[] = [];
   // Workers run the bundled worker code without the TypeScript loader, or, if it cannot be bundled, through the loader.
-  const bundle = await bundleWorker(new URL('./batch-worker.ts', import.meta.url));
-  const workerUrl = bundle?.url ?? new URL('./batch-worker-entry.mjs', import.meta.url);
+  const bundle = await bundledEntry(new URL('./batch-worker.ts', import.meta.url));
+  const workerUrl = bundle ?? new URL('./batch-worker-entry.mjs', import.meta.url);
   // One pdf.js thread for the fact checks of all workers (not one a worker, each loading and compiling pdf.js).
   const pdfText = opts.factsOnly ? undefined : sharePdfText();
   try {
@@ -68,7 +68,6 @@ export async function buildMany(opts: BatchOptions): Promise<BatchResult[]> {
     );
   } finally {
     await pdfText?.close();
-    bundle?.dispose();
   }
   return results.sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { loadInputs, PROJECT_ROOT } from '../pipeline.js';
 import { buildReport, DEFAULT_TEMPLATES, type ReportInputs } from '../report.js';
 import type { Ledger } from '../facts/types.js';
@@ -50,6 +51,8 @@ export interface BuildVersionResult {
   changes: string | null;
   /** Claims verified by the fact check in the narrative, the PDF and the DOCX (full builds only). */
   claims?: { narrative: number; pdf: number; docx: number };
+  /** Milliseconds per stage: the report's stages, then `archive` (snapshot, hashes, commit). */
+  timings: Record<string, number>;
 }
 
 /**
@@ -58,6 +61,7 @@ export interface BuildVersionResult {
  * unless the newest version already has exactly these inputs and outputs.
  */
 export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { root: string; issue?: string; now?: () => Date }): Promise<BuildVersionResult> {
+  const t0 = performance.now();
   const { config, dataset, quarter } = await loadInputs(input);
   const templatesDir = input.templatesDir ?? DEFAULT_TEMPLATES;
   const release = lockQuarter(input.root, quarter, `${process.pid}`);
@@ -68,7 +72,11 @@ export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { ro
     snapshot.set('inputs/options.json', Buffer.from(JSON.stringify(input.issue ? { issue: input.issue } : {}) + '\n'));
     // Build from the snapshot written to disk, exactly as `verify` will rebuild it.
     writeFiles(scratch, snapshot);
-    const { ledger, files: outputs, factCheck } = await buildFromSnapshot(join(scratch, 'inputs'), quarter, { factsOnly: input.factsOnly });
+    const tb = performance.now();
+    const { ledger, files: outputs, factCheck, timings: stages } = await buildFromSnapshot(join(scratch, 'inputs'), quarter, { factsOnly: input.factsOnly });
+    const tbEnd = performance.now();
+    // Everything outside the report's own stages: reading the given data, the snapshot, hashing and the commit.
+    const timings = () => ({ ...stages, archive: performance.now() - t0 - (tbEnd - tb) });
     const claims = factCheck ? { narrative: factCheck.narrative.claims, pdf: factCheck.pdf.claims, docx: factCheck.docx.claims } : undefined;
     rmSync(scratch, { recursive: true, force: true });
 
@@ -80,7 +88,7 @@ export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { ro
     if (latest) {
       const manifest = JSON.parse(readFileSync(join(latest.dir, 'manifest.json'), 'utf8')) as Manifest;
       if (JSON.stringify(manifest.inputs) === JSON.stringify(inputs) && JSON.stringify(manifest.outputs) === JSON.stringify(outs))
-        return { status: 'unchanged', version: latest, ledger, changes: null, claims };
+        return { status: 'unchanged', version: latest, ledger, changes: null, claims, timings: timings() };
     }
     const version = (latest?.version ?? 0) + 1;
     const issued = [...versions].reverse().find((v) => v.issued);
@@ -94,7 +102,7 @@ export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { ro
     const manifest: Manifest = { tool: { name: TOOL.name, version: TOOL.version }, quarter, version, builtAt: (input.now ?? (() => new Date()))().toISOString(), corrects: issued?.version ?? null, inputs, outputs: outs };
     files.set('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
     commitVersion(input.root, quarter, version, files);
-    return { status: 'built', version: listVersions(input.root, quarter).find((v) => v.version === version)!, ledger, changes, claims };
+    return { status: 'built', version: listVersions(input.root, quarter).find((v) => v.version === version)!, ledger, changes, claims, timings: timings() };
   } finally {
     if (existsSync(scratch)) rmSync(scratch, { recursive: true, force: true });
     release();

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, writeFile } from '../helpers.js';
 
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
+// The command as installed: bin/scindex.mjs (run from the cached bundle of the sources).
+const run = (args: string[]) => spawnSync(process.execPath, ['bin/scindex.mjs', ...args], { encoding: 'utf8', cwd: process.cwd() });
 
 describe('command line', () => {
   it('builds the sample quarter 2018Q3 end to end into the archive (out/2018Q3/v1/facts.json)', () => {
