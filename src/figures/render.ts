@@ -11,6 +11,7 @@ import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale } from 'c
 import { ensureFonts, pngScale, whiteBackground } from './style.js';
 import { encodeOpaquePng } from './png.js';
 import { compactSvg } from './svg-compact.js';
+import { injectText, recordText, type TextRecord } from './text-outlines.js';
 import type { RenderedFigure } from './types.js';
 
 let chartJsReady = false;
@@ -90,8 +91,10 @@ function stableIds(svg: string): string {
  * element, adds a viewBox so that the SVG scales when a renderer sizes it, and checks
  * that text came out as outlines.
  */
-function finishSvg(raw: Buffer, w: number, h: number): string {
-  const svg = compactSvg(raw);
+function finishSvg(raw: Buffer, w: number, h: number, text?: TextRecord): string | undefined {
+  const compacted = compactSvg(raw);
+  const svg = text ? injectText(compacted, text) : compacted;
+  if (svg === undefined) return undefined;
   if (/<text[\s>]/.test(svg)) {
     throw new Error('figures: the SVG still holds <text> elements; text must be converted to paths');
   }
@@ -123,18 +126,24 @@ export async function renderChart(job: ChartJob): Promise<RenderedFigure> {
   encoding.catch(() => undefined); // awaited below; no unhandled rejection if the SVG draw throws first
   const t1 = performance.now();
 
-  let svg: string;
-  const vector = createCanvas(w, h, SvgExportFlag.ConvertTextToPaths);
-  const c2 = new Chart(vector as unknown as HTMLCanvasElement, withHouseOptions(job.config(), 1));
-  try {
-    svg = finishSvg(vector.getContent(), w, h);
-  } finally {
-    c2.destroy();
+  // SVG: labels as outlines of our own (see text-outlines.ts); if their markers cannot be
+  // matched, the figure is drawn again with Skia's own text outlines.
+  let svg: string | undefined;
+  for (const ownText of [true, false]) {
+    const vector = createCanvas(w, h, SvgExportFlag.ConvertTextToPaths);
+    const text = ownText ? recordText(vector.getContext('2d')) : undefined;
+    const c2 = new Chart(vector as unknown as HTMLCanvasElement, withHouseOptions(job.config(), 1));
+    try {
+      svg = finishSvg(vector.getContent(), w, h, text);
+    } finally {
+      c2.destroy();
+    }
+    if (svg !== undefined) break;
   }
   const t2 = performance.now();
   const png = await encoding;
   const t3 = performance.now();
   timing.pngMs = t1 - t0 + (t3 - t2);
   timing.svgMs = t2 - t1;
-  return { svg, png, widthPt: w, heightPt: h };
+  return { svg: svg!, png, widthPt: w, heightPt: h };
 }

@@ -1001,10 +1001,16 @@ function flush(ctx: Ctx): void {
 /** Outlines shorter than this (characters of path data) are always written in place. */
 const SHARE_MIN_LENGTH = 120;
 
+/**
+ * Decimals for coordinates under `ctm`: the document's precision (1/1000 pt at
+ * the figure's scale), more where a transform enlarges, fewer where it shrinks
+ * (labels are outlines in font units, 1/1000 em, under a transform of about
+ * 0.008: whole units are already finer than 1/100 pt).
+ */
 function decimalsFor(ctx: Ctx, ctm: Matrix): number {
   const s = stretch(ctm);
-  const extra = s > 1 ? Math.ceil(Math.log10(s)) : 0;
-  return Math.min(6, ctx.decimals + extra);
+  const extra = s > 0 ? Math.ceil(Math.log10(s)) : 0;
+  return Math.max(0, Math.min(6, ctx.decimals + extra));
 }
 
 function indexIds(el: El, ids: Map<string, El>): void {
@@ -1218,12 +1224,14 @@ function aspectMatrix(par: string, availW: number, availH: number, vb: [number, 
 
 /**
  * A shared outline becomes a Form XObject only from this size (bytes of operators):
- * every form costs pdf.js (the fact check's text extraction) a nested parse per page
- * it is on. Measured on the sample: all shared outlines as forms (340) gave a 1.22 MB
- * PDF but +40 % extraction time; from 3 000 bytes (97 forms: the district outlines of
- * the maps, long labels) 1.62 MB and extraction as without forms; no forms, 1.86 MB.
+ * every form costs pdf.js (the fact check's text extraction) a stream fetch, an
+ * inflate and a nested parse on every page it is on, and many small forms cost
+ * more than the bytes they save. Measured on the sample (labels as outlines in
+ * font units, see figures/text-outlines.ts): from 3 000 bytes, 97 forms (every
+ * label used in two figures), a 0.95 MB PDF and 390 ms of extraction; from
+ * 12 000 bytes, 14 forms (the district outlines of the maps), 1.28 MB and 215 ms.
  */
-const FORM_MIN_BYTES = 3000;
+const FORM_MIN_BYTES = 12000;
 
 /** A figure ready to draw: its content as one Form XObject, deflated once for all passes. */
 export interface SvgFigure {

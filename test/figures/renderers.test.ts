@@ -70,6 +70,9 @@ describe.each(Object.keys(renders))('%s', (kind) => {
     assertWellFormedSvg(f.svg);
     expect(await svgSize(f.svg)).toEqual({ width: f.widthPt, height: f.heightPt });
     expect((f.svg.match(/<path/g) ?? []).length).toBeGreaterThan(100); // glyph outlines are paths
+    // labels are outlined by text-outlines.ts (font units under a transform), every marker replaced
+    expect((f.svg.match(/transform="matrix\(0\.0\d+ 0 0 -0\.0\d+ /g) ?? []).length).toBeGreaterThan(10);
+    expect(f.svg).not.toMatch(/fill="#01[0-9a-f]{4}"/i);
   });
 
   it('is deterministic: same data, same bytes', async () => {

@@ -85,8 +85,8 @@ describe('SVG → PDF operators', () => {
   });
 
   it('shares outlines used more than once between figures', async () => {
-    // a long outline (a map district, a label set as outlines) in two figures
-    const d = 'M0 0' + Array.from({ length: 400 }, (_, i) => `L${i % 97}.5 ${(i * 7) % 43}.25`).join('') + 'Z';
+    // a long outline (a map district) in two figures
+    const d = 'M0 0' + Array.from({ length: 1500 }, (_, i) => `L${i % 97}.5 ${(i * 7) % 43}.25`).join('') + 'Z';
     const set = new FigureSet();
     const a = set.add(svg(`<path fill="#BDD7E7" d="${d}"/>`)).figure!;
     const b = set.add(svg(`<path fill="#2171B5" d="${d}"/>`)).figure!;
