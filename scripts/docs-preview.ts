@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { buildSampleModel, makeFigure, DISTRICTS, SCORES } from '../test/render/sample-model.js';
 import { renderPdfWithInfo } from '../src/render/pdf.js';
 import { renderDocxWithInfo } from '../src/render/docx.js';
-import { fontDirs, preloadFonts } from '../src/render/fonts.js';
+import { fontDirs, preloadFonts } from '../src/fonts.js';
 import { parseMarkup, type FigureAsset, type TableAsset } from '../src/markup/parse.js';
 import type { DocumentModel } from '../src/model/types.js';
 

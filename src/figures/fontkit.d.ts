@@ -2,6 +2,7 @@ declare module 'fontkit' {
   /** The part of fontkit 2 the figures use: glyph outlines and a simple layout. */
   export interface Glyph {
     id: number;
+    advanceWidth: number;
     path: { commands: { command: string; args: number[] }[] };
   }
   export interface GlyphPosition {
@@ -18,6 +19,7 @@ declare module 'fontkit' {
   export interface Font {
     unitsPerEm: number;
     getGlyph(id: number): Glyph;
+    glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

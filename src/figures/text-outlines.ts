@@ -23,9 +23,8 @@
  * gradient fill, a squeezed maxWidth, a glyph the font lacks) is drawn by
  * Skia as before.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { defaultFontSet } from '../fonts.js';
 import { FONT_FAMILY } from './style.js';
 
 type FontkitFont = fontkit.Font;
@@ -52,18 +51,14 @@ interface Face {
   runs: Map<string, { d: string; advance: number } | null>;
 }
 
-const FACE_FILES = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-} as const;
+type Weight = 'regular' | 'bold';
+const faces = new Map<Weight, Face>();
 
-const faces = new Map<keyof typeof FACE_FILES, Face>();
-
-function face(weight: keyof typeof FACE_FILES): Face {
+/** Noto Sans SC, the file Skia draws the figures with (registered in style.ts); the bytes are the PDF renderer's too. */
+function face(weight: Weight): Face {
   let f = faces.get(weight);
   if (!f) {
-    const path = createRequire(import.meta.url).resolve(FACE_FILES[weight]);
-    const font = fontkit.create(readFileSync(path)) as FontkitFont;
+    const font = fontkit.create(defaultFontSet().sans[weight].bytes) as FontkitFont;
     f = { font, unitsPerEm: font.unitsPerEm, glyphs: new Map(), runs: new Map() };
     faces.set(weight, f);
   }
@@ -125,17 +120,31 @@ function outline(f: Face, glyphId: number): GlyphOutline {
 
 /**
  * A label's path data in font units, the pen starting at (0, 0) on the baseline,
- * and its advance; null when the font lacks one of its glyphs.
+ * and its advance (font units); null when the font lacks one of its glyphs.
+ *
+ * Glyphs come from the cmap and advance by their widths, which is what Skia does
+ * for the report's labels (Chinese, digits, punctuation). Where Skia's measured
+ * width (`skiaWidth`, in em) says otherwise (kerned Latin text), the label is
+ * laid out by fontkit with its kerning. Laying out every label that way would
+ * load the fonts' large GSUB/GPOS tables in every process, for nothing.
  */
-function runOutline(f: Face, text: string): { d: string; advance: number } | null {
-  if (f.runs.has(text)) return f.runs.get(text)!;
-  const layout = f.font.layout(text);
+function runOutline(f: Face, text: string, skiaWidth: number): { d: string; advance: number } | null {
+  const cached = f.runs.get(text);
+  if (cached !== undefined) return cached;
+  let glyphs: { id: number }[] = [...text].map((ch) => f.font.glyphForCodePoint(ch.codePointAt(0)!));
+  let positions = glyphs.map((g) => ({ xAdvance: (g as fontkit.Glyph).advanceWidth, xOffset: 0, yOffset: 0 }));
+  const simple = positions.reduce((a, p) => a + p.xAdvance, 0);
+  if (Math.abs(simple / f.unitsPerEm - skiaWidth) > 1e-3) {
+    const layout = f.font.layout(text);
+    glyphs = layout.glyphs;
+    positions = layout.positions;
+  }
   let d = '';
   let pen = 0;
   let ok = true;
-  layout.glyphs.forEach((g, i) => {
+  glyphs.forEach((g, i) => {
     if (g.id === 0) ok = false; // .notdef: the font has no such character
-    const pos = layout.positions[i];
+    const pos = positions[i];
     const o = outline(f, g.id);
     if (o.x0 !== null) d += `M${fu(pen + pos.xOffset + o.x0)} ${fu(pos.yOffset + o.y0)}${o.rest}`;
     pen += pos.xAdvance;
@@ -205,20 +214,15 @@ export function recordText(context: unknown): TextRecord {
       (ctx.direction ?? 'ltr') !== 'rtl' &&
       record.labels.length < MAX_LABELS;
     const f = usable ? face(font![1] ? 'bold' : 'regular') : undefined;
-    const run = f ? runOutline(f, label) : null;
-    if (!f || !run) {
-      record.fallbacks++;
-      nativeFillText(label, x, y, maxWidth);
-      return;
-    }
-    const m = ctx.measureText(label);
-    if (maxWidth !== undefined && m.width > maxWidth) {
+    const m = f ? ctx.measureText(label) : undefined;
+    const size = Number(font?.[2]);
+    const run = f && m ? runOutline(f, label, m.width / size) : null;
+    if (!f || !m || !run || (maxWidth !== undefined && m.width > maxWidth)) {
       record.fallbacks++;
       nativeFillText(label, x, y, maxWidth);
       return;
     }
     if (!run.d) return; // only spaces: nothing to draw
-    const size = Number(font![2]);
     const align = ctx.textAlign;
     const penX = x - (align === 'center' ? m.width / 2 : align === 'right' || align === 'end' ? m.width : 0);
     const baseY = y - m.alphabeticBaseline;

@@ -56,7 +56,7 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { deflateEntry, isStored, zipEntries } from './zip.js';
 import type { Block, DocumentModel, Footnote, Inline } from '../model/types.js';
-import { FONT_FAMILIES } from './fonts.js';
+import { FONT_FAMILIES } from '../fonts.js';
 import { LEADING, MARGIN, PAGE, SIZE, TEXT_WIDTH, documentDate, figureLabel, tableLabel } from './common.js';
 
 export interface DocxOptions {

@@ -33,7 +33,7 @@
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { Block, DocumentModel, Footnote, Inline } from '../model/types.js';
-import { defaultFontSet, type FontSet } from './fonts.js';
+import { defaultFontSet, type FontSet } from '../fonts.js';
 import { FigureSet, drawSvgFigure, type PdfKitLike, type SvgFigure } from './svg-pdf.js';
 import {
   LEADING,

@@ -120,6 +120,17 @@ describe('chart labels as outlines of our own', () => {
     expect((r.ours.match(/transform="matrix/g) ?? []).length).toBe(3);
   });
 
+  it('lays out kerned Latin text with its kerning, as Skia does', async () => {
+    const r = both((ctx) => {
+      ctx.font = font(10);
+      ctx.fillStyle = '#1a1a1a';
+      ctx.textAlign = 'right';
+      ctx.fillText('AVATAR To Wa', 200, 80);
+    });
+    expect(r.fallbacks).toBe(0);
+    await expectSameInk(r.skia, r.ours, { x: 100, y: 60, w: 110, h: 30 });
+  });
+
   it('leaves to Skia what it cannot outline: another font, a squeezed maxWidth, a gradient fill', () => {
     const r = both((ctx) => {
       ctx.fillStyle = '#1a1a1a';

@@ -6,7 +6,7 @@
  */
 import { createCanvas, GlobalFonts, SvgExportFlag, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Block, DocumentModel, Inline } from '../../src/model/types.js';
-import { fontPath } from '../../src/render/fonts.js';
+import { fontPath } from '../../src/fonts.js';
 
 export const DISTRICTS = [
   '渝北区', '江北区', '沙坪坝区', '九龙坡区', '南岸区', '渝中区', '万州区', '涪陵区', '北碚区', '巴南区',

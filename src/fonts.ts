@@ -1,8 +1,8 @@
 /**
- * The fonts both renderers use, found in node_modules (never by absolute path).
+ * The fonts of the report, found in node_modules (never by absolute path).
  *
  *  - serif (宋体 role, body text): Noto Serif SC 400 / 700
- *  - sans  (黑体 role, headings, captions, running header): Noto Sans SC 400 / 700
+ *  - sans  (黑体 role, headings, captions, running header, and the figures' labels): Noto Sans SC 400 / 700
  *
  * Reading the four TrueType files (≈ 50 MB together) is the costly part of a
  * build, so a FontSet is loaded once per process and cached; callers that
