@@ -44,7 +44,8 @@ function sources(dir) {
  */
 export function cacheKey(entryPath, esbuildVersion, { root = ROOT, src = SRC } = {}) {
   const h = createHash('sha256');
-  h.update(`${process.version}\0${esbuildVersion}\0${relative(root, entryPath)}\0`);
+  // The project's own place too: the bundle imports packages and names modules by absolute URL.
+  h.update(`${process.version}\0${esbuildVersion}\0${root}\0${relative(root, entryPath)}\0`);
   for (const file of [join(root, 'package-lock.json'), ...sources(src)]) {
     h.update(relative(root, file).split(sep).join('/') + '\0');
     try {
@@ -141,10 +142,19 @@ export async function bundledEntry(entry) {
   }
 }
 
-/** Removes bundles of the same entry made from older sources. */
+/**
+ * Removes bundles of the same entry made from other sources at least an hour
+ * ago (a process that has just found one is never left without it).
+ */
 function pruneOlder(dir, keep) {
   const prefix = keep.slice(0, keep.lastIndexOf('-') + 1);
+  const old = Date.now() - 3600_000;
   for (const f of readdirSync(dir)) {
-    if (f !== keep && f.startsWith(prefix) && f.endsWith('.mjs')) rmSync(join(dir, f), { force: true });
+    if (f === keep || !f.startsWith(prefix) || !f.endsWith('.mjs')) continue;
+    try {
+      if (statSync(join(dir, f)).mtimeMs < old) rmSync(join(dir, f), { force: true });
+    } catch {
+      /* removed meanwhile */
+    }
   }
 }

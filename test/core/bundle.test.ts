@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledEntry, cacheKey } from '../../src/bundle.mjs';
@@ -41,6 +41,10 @@ describe('the command runs from a cached bundle of the sources', () => {
     writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion":3}');
     expect(key()).not.toBe(k3);
     expect(cacheKey(join(src, 'cli.ts'), '0.0.1', { root, src })).not.toBe(key());
+    // the same sources in another checkout: another bundle (it names modules by absolute URL)
+    const other = tempDir();
+    cpSync(root, other, { recursive: true });
+    expect(cacheKey(join(other, 'src', 'cli.ts'), '0.0.0', { root: other, src: join(other, 'src') })).not.toBe(key());
   });
 
   it('the bundled command and the TypeScript sources write the same facts.json', () => {
