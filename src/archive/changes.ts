@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { distance } from 'fastest-levenshtein';
 import type { Ledger } from '../facts/types.js';
 import type { FileMap } from './snapshot.js';
 
@@ -7,7 +8,20 @@ export interface ChangeSet {
   data: { quarter: string; district: string; column: string; before: string; after: string }[];
   scores: { district: string; node: string; before: number; after: number; rankBefore: number; rankAfter: number }[];
   tiers: { district: string; before: string; after: string }[];
-  sentences: { removed: string[]; added: string[] };
+  /** Sentences of the text that changed, in the order of the new text: rewritten (both), removed or added. */
+  sentences: SentenceChange[];
+}
+
+export interface SentenceChange {
+  /** The headings the sentence stands under, outermost first. */
+  section: string[];
+  before?: string;
+  after?: string;
+}
+
+export interface Sentence {
+  text: string;
+  section: string[];
 }
 
 const text = (files: FileMap, name: string) => Buffer.from(files.get(name) ?? new Uint8Array()).toString('utf8');
@@ -24,15 +38,107 @@ function dataCells(files: FileMap): Map<string, string> {
   return cells;
 }
 
-/** Sentences of a narrative, for a readable list of what the text now says differently. */
-export function sentences(markdown: string): string[] {
-  return markdown
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .flatMap((l) => l.match(/[^。；]+[。；]?/g) ?? [])
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** Sentences of a narrative with the headings they stand under, for a readable list of what the text now says differently. */
+export function sentences(markdown: string): Sentence[] {
+  const section: string[] = [];
+  const out: Sentence[] = [];
+  for (const line of markdown.split('\n')) {
+    const heading = /^(#+)\s+(.*)$/.exec(line);
+    if (heading) {
+      section.length = heading[1].length - 1;
+      section.push(heading[2].trim());
+      continue;
+    }
+    if (!line.trim()) continue;
+    for (const m of line.match(/[^。；]+[。；]?/g) ?? []) {
+      const text = m.trim();
+      if (text) out.push({ text, section: [...section] });
+    }
+  }
+  return out;
 }
+
+/** How alike two sentences are: 1 − edit distance ÷ the longer length. */
+const likeness = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.length, b.length, 1);
+/** A removed and an added sentence this alike (and in the same place) are one sentence rewritten. */
+const REWRITTEN = 0.6;
+
+/**
+ * The sentences that differ, in reading order: a longest common subsequence of
+ * whole sentences keeps what is unchanged; between two unchanged sentences, each
+ * removed sentence is paired with the next added one like it (a rewrite: old
+ * and new side by side), and the rest are plain removals and additions.
+ */
+export function diffSentences(before: Sentence[], after: Sentence[]): SentenceChange[] {
+  const n = before.length;
+  const m = after.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i][j] = before[i].text === after[j].text ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const changes: SentenceChange[] = [];
+  let removed: Sentence[] = [];
+  let added: Sentence[] = [];
+  const flush = () => {
+    let from = 0;
+    const pairedWith = new Map<Sentence, Sentence>();
+    for (const r of removed) {
+      const k = added.findIndex((a, idx) => idx >= from && likeness(r.text, a.text) >= REWRITTEN);
+      if (k >= 0) {
+        pairedWith.set(added[k], r);
+        from = k + 1;
+      }
+    }
+    const paired = new Set(pairedWith.values());
+    // Removals stand before the sentence that followed them; rewrites and additions where they are now.
+    for (const r of removed) if (!paired.has(r)) changes.push({ section: r.section, before: r.text });
+    for (const a of added) {
+      const r = pairedWith.get(a);
+      changes.push(r ? { section: a.section, before: r.text, after: a.text } : { section: a.section, after: a.text });
+    }
+    removed = [];
+    added = [];
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && before[i].text === after[j].text) {
+      flush();
+      i++;
+      j++;
+    } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(after[j++]);
+    else removed.push(before[i++]);
+  }
+  flush();
+  return changes;
+}
+
+/**
+ * Old and new sentence with what changed in bold: the shortest spans, after the
+ * longest common beginning and end; never half a number, and never half a run of
+ * Chinese characters (a district's name: 涪陵区, not 涪陵 and 区).
+ */
+export function markRewrite(before: string, after: string): { before: string; after: string } {
+  const a = tokens(before);
+  const b = tokens(after);
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  const han = (t: string | undefined) => t !== undefined && /^\p{Script=Han}$/u.test(t);
+  // A boundary inside a run of characters moves outwards, in both sentences alike.
+  const splitsStart = (t: string[]) => p > 0 && p < t.length - q && han(t[p - 1]) && han(t[p]);
+  const splitsEnd = (t: string[]) => q > 0 && t.length - q > p && han(t[t.length - q - 1]) && han(t[t.length - q]);
+  while (splitsStart(a) || splitsStart(b)) p--;
+  while (splitsEnd(a) || splitsEnd(b)) q--;
+  const mark = (t: string[]) => {
+    const mid = t.slice(p, t.length - q).join('');
+    return t.slice(0, p).join('') + (mid ? `**${mid}**` : '') + t.slice(t.length - q).join('');
+  };
+  return { before: mark(a), after: mark(b) };
+}
+
+/** Numbers (with their sign, decimals and thousands commas) and single characters. */
+const tokens = (s: string) => s.match(/[-+]?\d[\d,]*(?:\.\d+)?%?|[\s\S]/gu) ?? [];
 
 export function diffVersions(before: FileMap, after: FileMap): ChangeSet {
   const a = dataCells(before);
@@ -62,9 +168,7 @@ export function diffVersions(before: FileMap, after: FileMap): ChangeSet {
   const nodeOrder = Object.keys(lb.districts[0]?.scores ?? {});
   const rootFirst = (n: string) => (n === lb.meta.root ? -1 : nodeOrder.indexOf(n));
   scores.sort((x, y) => Number(corrected.has(y.district)) - Number(corrected.has(x.district)) || rootFirst(x.node) - rootFirst(y.node) || x.rankAfter - y.rankAfter);
-  const sa = sentences(text(before, 'narrative.md'));
-  const sb = sentences(text(after, 'narrative.md'));
-  return { data, scores, tiers, sentences: { removed: sa.filter((s) => !sb.includes(s)), added: sb.filter((s) => !sa.includes(s)) } };
+  return { data, scores, tiers, sentences: diffSentences(sentences(text(before, 'narrative.md')), sentences(text(after, 'narrative.md'))) };
 }
 
 const fmt = (x: number) => x.toFixed(2);
@@ -85,9 +189,21 @@ export function changesMarkdown(changes: ChangeSet, ctx: { title: string; quarte
   if (changes.tiers.length === 0) lines.push('各区县所属类别没有变化。');
   for (const t of changes.tiers) lines.push(`- ${t.district}：${t.before} → ${t.after}`);
   lines.push('', '## 文字', '');
-  if (changes.sentences.removed.length === 0 && changes.sentences.added.length === 0) lines.push('报告文字没有变化。');
-  for (const s of changes.sentences.removed) lines.push(`- 删除：${s}`);
-  for (const s of changes.sentences.added) lines.push(`- 新增：${s}`);
+  if (changes.sentences.length === 0) lines.push('报告文字没有变化。');
+  let section = '';
+  for (const c of changes.sentences) {
+    const where = c.section.join(' › ') || '（导语）';
+    if (where !== section) {
+      if (lines[lines.length - 1] !== '') lines.push('');
+      lines.push(`### ${where}`, '');
+      section = where;
+    }
+    if (c.before !== undefined && c.after !== undefined) {
+      const marked = markRewrite(c.before, c.after);
+      lines.push(`- 原文：${marked.before}`, `  改为：${marked.after}`);
+    } else if (c.before !== undefined) lines.push(`- 删去：${c.before}`);
+    else lines.push(`- 增加：${c.after}`);
+  }
   lines.push('', '## 更正说明（草稿）', '', correctionNotice(changes, ctx), '');
   return lines.join('\n');
 }
