@@ -18,6 +18,12 @@
  * installPageHook(). It only acts on pages of documents built here (marked
  * through the section's footer function), so other pdfmake users are untouched.
  *
+ * Figures do not float, but one that would leave the rest of its page empty
+ * (it does not fit under the text before it) may be set up to 15 % smaller so
+ * that it stands there instead: the first such figure is found in the planning
+ * pass (see fitFigure), and if it still does not fit in the final layout it goes
+ * back to its size and to the next page, as before.
+ *
  * Output is deterministic: fixed CreationDate/ModDate (from meta.date), and
  * PDFKit derives the file /ID from the info dictionary, so equal models give
  * equal bytes.
@@ -60,6 +66,8 @@ export interface PdfRenderInfo {
   passes: number;
   /** Page (1-based, physical) of each footnote's mark. */
   footnotePages: Record<string, number>;
+  /** Figures drawn smaller than their size so as to fit where they stand (figure number → scale). */
+  figureScales: Record<number, number>;
   /** Milliseconds spent. */
   ms: number;
 }
@@ -313,6 +321,8 @@ interface BuildState {
   measure: boolean;
   /** Compiled figures of this render (compiled and compressed once, whatever the number of passes); null: drawn by svg-to-pdfkit. */
   figures: Map<Block, SvgFigure | null>;
+  /** Figures set smaller to fit the space left on the page before (see fitFigure): number → scale and intended page. */
+  shrink: Map<number, { scale: number; page: number }>;
   firstPageNumber: number;
   header: DocumentModel['header'];
   /** Outline (bookmark) bookkeeping for headings. */
@@ -357,8 +367,8 @@ const STYLES: Record<string, Node> = {
 const KEEP = 'keep-with-next';
 
 function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node {
-  const scale = b.widthPt > TEXT_WIDTH ? TEXT_WIDTH / b.widthPt : 1;
-  const image: Node = { svg: b.svg, width: b.widthPt * scale, height: b.heightPt * scale, alignment: 'center' };
+  const scale = (b.widthPt > TEXT_WIDTH ? TEXT_WIDTH / b.widthPt : 1) * (st.shrink.get(b.number)?.scale ?? 1);
+  const image: Node = { svg: b.svg, width: b.widthPt * scale, height: b.heightPt * scale, alignment: 'center', [FIGURE_NUMBER]: b.number };
   if (st.measure) {
     // The planning pass only needs the figure's size: an empty figure, nothing parsed or drawn.
     const blank: SvgFigure = {
@@ -372,16 +382,93 @@ function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node
     const figure = st.figures.get(b);
     if (figure) image[SVG_FIGURE] = figure;
   }
+  // Caption and note lines are tagged with the figure's number, so a laid-out page tells where the figure ends.
+  const part = { figPart: b.number };
   const stack: Node[] = [
     image,
     {
-      text: [{ text: figureLabel(b.number), bold: true }, { text: ` ${b.caption}` }],
+      text: [{ text: figureLabel(b.number), bold: true, ...part }, { text: ` ${b.caption}`, ...part }],
       style: 'caption',
       margin: [0, 4, 0, 0],
     },
   ];
-  if (b.note) stack.push({ text: b.note, style: 'figureNote', margin: [0, 1, 0, 0] });
-  return { stack, unbreakable: true, margin: [0, 6, 0, 10] };
+  if (b.note) stack.push({ text: [{ text: b.note, ...part }], style: 'figureNote', margin: [0, 1, 0, 0] });
+  return { stack, unbreakable: true, margin: [0, FIGURE_MARGIN.top, 0, FIGURE_MARGIN.bottom] };
+}
+
+/** Space above and below a figure block. */
+const FIGURE_MARGIN = { top: 6, bottom: 10 } as const;
+/** A figure's image node carries its number under this key (a string key: pdfmake copies nodes with for…in). */
+const FIGURE_NUMBER = '_shuangchuangFigureNumber';
+/**
+ * The smallest a figure may be set to fit the space left on a page: below this,
+ * labels of 7–8 pt would print under 6 pt, and the figure goes to the next page
+ * at full size, as before.
+ */
+const MIN_FIGURE_SCALE = 0.85;
+
+type LaidOut = { type: string; item: { x?: number; y?: number; _height?: number; getHeight?: () => number; y1?: number; y2?: number; h?: number; inlines?: PdfmakeInline[]; [FIGURE_NUMBER]?: number } };
+
+/** Top and bottom of a laid-out item. */
+function extent({ type, item: it }: LaidOut): [number, number] {
+  if (type === 'line' && it.getHeight) return [it.y ?? 0, (it.y ?? 0) + it.getHeight()];
+  if (it._height !== undefined) return [it.y ?? 0, (it.y ?? 0) + it._height];
+  if (it.y1 !== undefined || it.y2 !== undefined) return [Math.min(it.y1 ?? 0, it.y2 ?? 0), Math.max(it.y1 ?? 0, it.y2 ?? 0)];
+  return [it.y ?? 0, (it.y ?? 0) + (it.h ?? 0)];
+}
+
+/**
+ * A figure the layout pushes to the next page, leaving the page it would have
+ * stood on partly empty, and the scale (≥ MIN_FIGURE_SCALE) at which it fits
+ * there instead; null if there is none. Two cases: the figure stands at the top
+ * of a page and the page before has room, or (in a layout made without the
+ * footnote space) it ends below the space its page will have once the notes are
+ * reserved. Only the first such figure: setting it smaller moves everything after
+ * it. `reserve`: footnote space by physical page number.
+ */
+function fitFigure(pages: PdfmakePage[], reserve: Map<number, number>): { number: number; scale: number; page: number } | null {
+  const limit = (i: number) => PAGE.height - MARGIN.bottom - (reserve.get(i + 1) ?? 0);
+  // The page's own content: running header and footer (page number, notes) are laid out on it too.
+  const body = (i: number) => (pages[i].items as LaidOut[]).filter((it) => {
+    const [top] = extent(it);
+    return top >= MARGIN.top - 1 && top < PAGE.height - MARGIN.bottom;
+  });
+  for (let i = 0; i < pages.length; i++) {
+    const items = body(i);
+    for (const [k, it] of items.entries()) {
+      const number = it.type === 'svg' ? it.item[FIGURE_NUMBER] : undefined;
+      if (number === undefined) continue;
+      const [top, imageBottom] = extent(it);
+      const height = imageBottom - top;
+      // Caption and note under the image keep their size.
+      let captionBottom = imageBottom;
+      for (const other of items) {
+        if (other.type === 'line' && other.item.inlines?.some((inl) => (inl as { figPart?: number }).figPart === number)) captionBottom = Math.max(captionBottom, extent(other)[1]);
+      }
+      const under = captionBottom - imageBottom + FIGURE_MARGIN.bottom + 2;
+      const scaleFor = (room: number) => Math.floor((room / height) * 100) / 100;
+      if (captionBottom + FIGURE_MARGIN.bottom > limit(i) + 0.01) {
+        // Does not fit once the page's notes are reserved: smaller, or to the next page as it is.
+        const scale = scaleFor(limit(i) - top - under);
+        return scale >= MIN_FIGURE_SCALE && scale < 1 ? { number, scale, page: i + 1 } : null;
+      }
+      if (k === 0 && i > 0) {
+        const above = body(i - 1).reduce<number>((m, x) => Math.max(m, extent(x)[1]), MARGIN.top);
+        const scale = scaleFor(limit(i - 1) - above - FIGURE_MARGIN.top - under);
+        if (scale >= MIN_FIGURE_SCALE && scale < 1) return { number, scale, page: i };
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether every figure set smaller landed on the page it was set smaller for. */
+function shrunkFiguresPlaced(pages: PdfmakePage[], st: BuildState): boolean {
+  for (const [number, { page }] of st.shrink) {
+    const on = pages.findIndex((p) => p.items.some((it) => it.type === 'svg' && (it.item as { [FIGURE_NUMBER]?: number })[FIGURE_NUMBER] === number));
+    if (on + 1 !== page) return false;
+  }
+  return true;
 }
 
 function tableNodes(b: Extract<Block, { type: 'table' }>): Node[] {
@@ -619,6 +706,8 @@ function keepWithNext(node: NodeInfo, ctx: { getFollowingNodesOnPage(): NodeInfo
 
 interface PassResult {
   output: ReturnType<typeof pdfmake.createPdf>;
+  /** The laid-out pages. */
+  layout: PdfmakePage[];
   pages: number;
   markPages: Map<string, number>;
   noteHeights: Map<string, number>;
@@ -626,7 +715,7 @@ interface PassResult {
   placed: Map<string, number>;
 }
 
-function scanPages(pages: PdfmakePage[]): Omit<PassResult, 'output'> {
+function scanPages(pages: PdfmakePage[]): Omit<PassResult, 'output' | 'layout'> {
   const markPages = new Map<string, number>();
   const noteHeights = new Map<string, number>();
   const placed = new Map<string, number>();
@@ -656,7 +745,7 @@ async function runPass(model: DocumentModel, st: BuildState, reserve: Map<number
   const output = pdfmake.createPdf(dd);
   await output.getStream(); // layout + drawing done; fonts are embedded when the stream ends
   if (!hook.pages) throw new Error('PDF layout hook did not run (pdfmake internals changed?)');
-  return { output, ...scanPages(hook.pages) };
+  return { output, layout: hook.pages, ...scanPages(hook.pages) };
 }
 
 function planFrom(markPages: Map<string, number>, order: string[]): Map<number, string[]> {
@@ -695,8 +784,10 @@ export async function renderPdfWithInfo(
   const st: BuildState = {
     footnotes,
     plan: new Map(),
-    measure: footnotes.size > 0,
+    // A planning pass places the footnotes and finds a figure to fit (see fitFigure).
+    measure: footnotes.size > 0 || model.blocks.some((b) => b.type === 'figure'),
     figures: new Map(),
+    shrink: new Map(),
     firstPageNumber: opts.firstPageNumber ?? 1,
     header: model.header,
     headingCount: 0,
@@ -714,6 +805,11 @@ export async function renderPdfWithInfo(
   let passes = 1;
   let result = await runPass(model, st, new Map());
   await set.ready();
+  const planning = result.layout;
+  const planShrink = (reserve: Map<number, number>) => {
+    const fit = fitFigure(planning, reserve);
+    st.shrink = fit ? new Map([[fit.number, { scale: fit.scale, page: fit.page }]]) : new Map();
+  };
   if (result.markPages.size > 0) {
     const heights = result.noteHeights;
     const reserve = new Map<number, number>();
@@ -727,19 +823,29 @@ export async function renderPdfWithInfo(
         const need = FN_GAP + FN_RULE + 1 + slack + ids.reduce((a, id) => a + (heights.get(id) ?? 0), 0);
         reserve.set(page, Math.max(reserve.get(page) ?? 0, need));
       }
+      if (attempt === 0) planShrink(reserve);
       result = await runPass(model, st, new Map(reserve));
       passes++;
       const allPlaced = [...st.plan].every(([page, ids]) => ids.every((id) => result.placed.get(id) === page));
-      if (sameMap(result.markPages, observed) && allPlaced) break;
+      const figuresPlaced = shrunkFiguresPlaced(result.layout, st);
+      if (sameMap(result.markPages, observed) && allPlaced && figuresPlaced) break;
+      // A figure set smaller that still did not fit goes back to its size (and to the next page, as before).
+      if (!figuresPlaced) st.shrink.clear();
       if (!allPlaced) slack += 4;
       observed = result.markPages;
       if (attempt === 5) throw new Error('PDF footnote layout did not settle after 6 passes');
     }
   } else if (st.measure) {
-    // Notes without marks are not printed; the first pass was a planning pass: lay out again.
+    // No footnote marks (notes without marks are not printed): the first pass was a planning pass; lay out again.
     st.measure = false;
+    planShrink(new Map());
     result = await runPass(model, st, new Map());
     passes++;
+    if (!shrunkFiguresPlaced(result.layout, st)) {
+      st.shrink.clear();
+      result = await runPass(model, st, new Map());
+      passes++;
+    }
   }
 
   const buf = await result.output.getBuffer();
@@ -750,6 +856,7 @@ export async function renderPdfWithInfo(
       pages: result.pages,
       passes,
       footnotePages: Object.fromEntries(result.markPages),
+      figureScales: Object.fromEntries([...st.shrink].map(([n, v]) => [n, v.scale])),
       ms: performance.now() - t0,
     },
   };

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf, renderPdfWithInfo, type PdfRenderInfo } from '../../src/render/pdf.js';
 import type { Block, DocumentModel, Inline } from '../../src/model/types.js';
-import { buildSampleModel, FOOTNOTE, LEAD, PARAGRAPHS } from './sample-model.js';
+import { buildSampleModel, DISTRICTS, FOOTNOTE, LEAD, makeFigure, PARAGRAPHS, SCORES } from './sample-model.js';
+import { MARGIN, PAGE } from '../../src/render/common.js';
 import { readPdf, squash, type OutlineItem, type PdfPage } from './pdf-text.js';
 
 const T = 60_000;
@@ -125,6 +126,35 @@ describe('PDF renderer', () => {
     expect(outline[2].items.map((o) => o.title)).toEqual(['（一）总体情况', '（二）典型区县分析']);
     expect(outline[2].items[1].items.map((o) => o.title)).toEqual(['1. 渝北区', '2. 大渡口区']);
   });
+
+  it(
+    'sets a figure up to 15 % smaller when that keeps it on the page of its text; otherwise it moves on at full size',
+    async () => {
+      const t = (text: string): Inline => ({ type: 'text', text });
+      const text: Block[] = [model.blocks[1], ...PARAGRAPHS.slice(0, 3).map((p) => ({ type: 'paragraph', content: [t(p)] }) as Block)];
+      const base: DocumentModel = { ...model, blocks: text, footnotes: [] };
+      const probe = await readPdf((await renderPdfWithInfo(base)).bytes);
+      // Room under the text of page 1 (baselines are measured from the bottom of the page).
+      const body = probe.pages[0].items.filter((it) => it.y > MARGIN.bottom && it.y < PAGE.height - MARGIN.top);
+      const room = Math.min(...body.map((it) => it.y)) - 4 - MARGIN.bottom - 6 - 10 - 16 - 2;
+      const withFigure = async (height: number): Promise<DocumentModel> => ({
+        ...base,
+        blocks: [...text, { type: 'figure', id: 'f', number: 1, caption: '测试用图', ...(await makeFigure(400, height, DISTRICTS.slice(0, 5), SCORES.slice(0, 5))) }],
+      });
+      const near = await renderPdfWithInfo(await withFigure(room / 0.93));
+      expect(near.info.figureScales[1]).toBeGreaterThanOrEqual(0.85);
+      expect(near.info.figureScales[1]).toBeLessThan(1);
+      const nearPages = (await readPdf(near.bytes)).pages;
+      expect(nearPages).toHaveLength(1);
+      expect(nearPages[0].text).toContain('测试用图');
+      const far = await renderPdfWithInfo(await withFigure(room / 0.7));
+      expect(far.info.figureScales).toEqual({});
+      const farPages = (await readPdf(far.bytes)).pages;
+      expect(farPages[0].text).not.toContain('测试用图');
+      expect(farPages[1].text).toContain('测试用图');
+    },
+    T,
+  );
 
   it(
     'is deterministic: the same model gives the same bytes',
