@@ -170,7 +170,8 @@ async function main(): Promise<void> {
     console.log(`soffice --convert-to pdf: ${stats(times)}`);
     console.log(`our full build ÷ LibreOffice's conversion: fresh process ${(ours / lo).toFixed(2)}, warm process ${(oursWarm / lo).toFixed(2)} (target ≤ 0.20)`);
     rmSync(dir, { recursive: true, force: true });
-  } else console.log('\n(LibreOffice not found: no comparison; apt-get install libreoffice-writer-nogui to add it)');
+  } else if (values['no-libreoffice']) console.log('\n(LibreOffice comparison skipped: --no-libreoffice)');
+  else console.log('\n(LibreOffice not found: no comparison; apt-get install libreoffice-writer-nogui to add it)');
 }
 
 await main();
