@@ -22,7 +22,7 @@ import { appendixTable } from './document/appendix.js';
 import { assembleDocument } from './document/assemble.js';
 import type { DocumentModel } from './model/types.js';
 import type { FigureAsset } from './markup/parse.js';
-import { renderPdf } from './render/pdf.js';
+import { renderPdfWithInfo } from './render/pdf.js';
 import { renderDocx } from './render/docx.js';
 
 export const DEFAULT_TEMPLATES = resolve(PROJECT_ROOT, 'templates');
@@ -125,13 +125,14 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   });
   lap('model');
 
-  const pdf = await renderPdf(model);
+  const { bytes: pdf, info: pdfInfo } = await renderPdfWithInfo(model);
   lap('pdf');
   // The PDF's text is extracted on another thread while the DOCX renders here.
   const tableCells = model.blocks.flatMap((b) => (b.type === 'table' ? [...b.header.flat(), ...b.rows.flat()] : []));
   const pdfTextPending = pdfText(pdf, tableCells);
   pdfTextPending.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
-  const docx = await renderDocx(model);
+  // Figures the PDF set smaller to fit a page are as small in Word, so both break pages alike.
+  const docx = await renderDocx(model, { figureScales: pdfInfo.figureScales });
   lap('docx');
 
   const docxCheck = verifyText(await docxText(docx), ledger);

@@ -66,6 +66,13 @@ export interface DocxOptions {
    * system fonts can pass { serif: '宋体', sans: '黑体' }.
    */
   fontNames?: { serif?: string; sans?: string };
+  /**
+   * Figures to set smaller than their size (figure number → scale): the PDF
+   * renderer's decisions (PdfRenderInfo.figureScales), so that Word, whose page
+   * is the same size with the same margins, fonts and spacing, breaks its pages
+   * where the PDF does instead of leaving the same gap.
+   */
+  figureScales?: Record<number, number>;
 }
 
 export interface DocxRenderInfo {
@@ -258,6 +265,7 @@ interface Ctx {
   /** Model footnote id → Word footnote number (1-based, in model order). */
   noteNumbers: Map<string, number>;
   figureCount: number;
+  figureScales: Record<number, number>;
   /** When set, figures get stand-in data (see MediaStandIns) instead of their bytes. */
   media?: MediaStandIns;
 }
@@ -295,7 +303,7 @@ function runs(content: Inline[], ctx: Ctx): (TextRun | FootnoteReferenceRun)[] {
 }
 
 function figureParagraphs(b: Extract<Block, { type: 'figure' }>, ctx: Ctx): Paragraph[] {
-  const scale = b.widthPt > TEXT_WIDTH ? TEXT_WIDTH / b.widthPt : 1;
+  const scale = (b.widthPt > TEXT_WIDTH ? TEXT_WIDTH / b.widthPt : 1) * (ctx.figureScales[b.number] ?? 1);
   const width = px(b.widthPt * scale);
   const height = px(b.heightPt * scale);
   const id = ++ctx.figureCount;
@@ -444,7 +452,7 @@ function buildDocument(model: DocumentModel, opts: DocxOptions, media?: MediaSta
     serif: opts.fontNames?.serif ?? FONT_FAMILIES.serif,
     sans: opts.fontNames?.sans ?? FONT_FAMILIES.sans,
   };
-  const ctx: Ctx = { fonts, noteNumbers: new Map(model.footnotes.map((f, i) => [f.id, i + 1])), figureCount: 0, media };
+  const ctx: Ctx = { fonts, noteNumbers: new Map(model.footnotes.map((f, i) => [f.id, i + 1])), figureCount: 0, figureScales: opts.figureScales ?? {}, media };
   const pageBreakNext = { on: false };
   const children = model.blocks.flatMap((b) => blockChildren(b, ctx, pageBreakNext));
   const footnotes: Record<string, { children: Paragraph[] }> = {};

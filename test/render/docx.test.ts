@@ -124,6 +124,17 @@ describe('DOCX renderer', () => {
     expect(xml['word/document.xml']).toMatch(/<wp:extent cx="5591175" cy="2543175"\/>/);
   });
 
+  it('sets a figure as small as the PDF set it (figureScales), so Word breaks pages alike', async () => {
+    const z = await JSZip.loadAsync(await renderDocx(model, { figureScales: { 1: 0.9 } }));
+    const doc = await z.file('word/document.xml')!.async('string');
+    const extents = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const full = [...xml['word/document.xml'].matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    // figure 1 at 90 % (to the pixel), figure 2 as it was
+    expect(extents[0][0] / full[0][0]).toBeCloseTo(0.9, 2);
+    expect(extents[0][1] / full[0][1]).toBeCloseTo(0.9, 2);
+    expect(extents[1]).toEqual(full[1]);
+  }, T);
+
   it('has the table caption above, a repeating header row and rows that do not split', () => {
     const doc = xml['word/document.xml'];
     const caption = doc.indexOf('表1');
