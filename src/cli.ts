@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
 import { InputError } from './errors.js';
 import { loadInputs, SAMPLE_DATA, selectQuarter } from './pipeline.js';
-import { buildVersion, verifyVersion } from './archive/index.js';
+import { buildVersion, verifyVersion, TOOL } from './archive/index.js';
 import { issueVersion, listQuarters, listVersions, readVersion } from './archive/store.js';
 import { buildMany } from './archive/batch.js';
 import { parseQuarter } from './load/quarter.js';
@@ -79,6 +79,8 @@ program
       else {
         failed++;
         out(`${quarter} v${v.version}: DIFFERS — ${[...r.mismatched.map((f) => `${f} differs`), ...r.missing.map((f) => `${f} missing`)].join('; ')}`);
+        // A rebuild is byte-identical only with the tool version that made it.
+        if (r.builtWith) out(`  built with ${r.builtWith}, this is ${TOOL.name} ${TOOL.version}: the outputs of another tool version may differ; verify it with the tool version that built it`);
       }
     }
     if (failed) process.exitCode = 3;

@@ -114,6 +114,8 @@ export interface VerifyResult {
   checked: string[];
   mismatched: string[];
   missing: string[];
+  /** The tool version the manifest records, when it is not this one (outputs may then differ by design). */
+  builtWith?: string;
 }
 
 /** Rebuilds a version from its archived inputs and compares every output byte for byte. */
@@ -124,5 +126,7 @@ export async function verifyVersion(info: VersionInfo): Promise<VerifyResult> {
   const expected = [...stored.keys()].filter((k) => !isInput(k) && !RECORD_FILES.has(k)).sort();
   const mismatched = expected.filter((k) => rebuilt.has(k) && Buffer.compare(Buffer.from(rebuilt.get(k)!), Buffer.from(stored.get(k)!)) !== 0);
   const missing = [...expected.filter((k) => !rebuilt.has(k)), ...[...rebuilt.keys()].filter((k) => !stored.has(k))];
-  return { ok: mismatched.length === 0 && missing.length === 0, checked: expected, mismatched, missing };
+  const manifest = stored.has('manifest.json') ? (JSON.parse(Buffer.from(stored.get('manifest.json')!).toString('utf8')) as Manifest) : undefined;
+  const builtWith = manifest && manifest.tool.version !== TOOL.version ? `${manifest.tool.name} ${manifest.tool.version}` : undefined;
+  return { ok: mismatched.length === 0 && missing.length === 0, checked: expected, mismatched, missing, ...(builtWith ? { builtWith } : {}) };
 }

@@ -58,6 +58,16 @@ describe('archive', () => {
     expect(await verifyVersion(version)).toMatchObject({ ok: false, mismatched: ['facts.json'] });
   });
 
+  it('verify names the tool version that built a version when it is not this one', async () => {
+    const root = tempDir();
+    const { version } = await buildVersion({ data: SAMPLE_DATA, quarter: '2018Q2', root, factsOnly });
+    expect((await verifyVersion(version)).builtWith).toBeUndefined();
+    const path = join(version.dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...manifest, tool: { ...manifest.tool, version: '0.0.1' } }, null, 2) + '\n');
+    expect(await verifyVersion(version)).toMatchObject({ ok: true, builtWith: `${manifest.tool.name} 0.0.1` });
+  });
+
   it('an issued version is never overwritten; a correction makes v2 with changes.md and a 更正说明', async () => {
     const root = tempDir();
     const data = sampleCopy();
