@@ -9,6 +9,8 @@ import { buildMany } from './archive/batch.js';
 import { parseQuarter } from './load/quarter.js';
 import { FactCheckError } from './report.js';
 import { TemplateError } from './narrative/index.js';
+import { watchReport } from './watch.js';
+import { displayPath } from './config/load.js';
 
 const program = new Command();
 program
@@ -123,6 +125,31 @@ program
     const failed = results.filter((r) => !r.ok);
     out(`${results.length - failed.length} of ${results.length} quarters built in ${Math.round(performance.now() - t0)} ms`);
     if (failed.length) process.exitCode = 2;
+  });
+
+program
+  .command('watch')
+  .description('build a preview of one quarter (output/<quarter>/preview/, outside the versions) and rebuild it whenever the data, the configuration or a template changes')
+  .option('-d, --data <path>', 'a CSV/XLSX file or a folder of them', SAMPLE_DATA)
+  .option('-q, --quarter <quarter>', 'the quarter to preview (default: the latest in the data)')
+  .option('-c, --config <yaml>', 'the index configuration (default: config/index.yaml)')
+  .option('-t, --templates <dir>', 'the templates folder (default: templates/)')
+  .option('-o, --out <dir>', 'the archive folder', 'output')
+  .option('--issue <label>', 'the bulletin issue for the running header')
+  .action(async (opts: { data: string; quarter?: string; config?: string; templates?: string; out: string; issue?: string }) => {
+    // Checked once up front: a wrong path or quarter is a usage error, not something to wait out.
+    await loadInputs({ data: opts.data, config: opts.config, quarter: opts.quarter });
+    const clock = () => new Date().toTimeString().slice(0, 8);
+    const watching = watchReport({ data: opts.data, quarter: opts.quarter, config: opts.config, templatesDir: opts.templates, out: opts.out, issue: opts.issue }, (e) => {
+      const why = e.changed.length ? ` after a change to ${e.changed.map(displayPath).join(', ')}` : '';
+      if (e.type === 'built') out(`[${clock()}] preview${why}: ${e.dir} (${Math.round(e.ms)} ms); fact check: every claim true — ${e.claims.narrative} / ${e.claims.pdf} / ${e.claims.docx}`);
+      else {
+        const message = e.error instanceof InputError || e.error instanceof FactCheckError || e.error instanceof TemplateError ? e.error.message : String((e.error as Error).stack ?? e.error);
+        process.stderr.write(`[${clock()}] not rebuilt${why} — the previous preview stays:\nerror: ${message}\n`);
+      }
+    });
+    out('watching the data, the configuration and the templates; Ctrl-C to stop');
+    await new Promise<void>((done) => process.once('SIGINT', () => void watching.close().then(done)));
   });
 
 function normaliseQuarter(q: string): string {
