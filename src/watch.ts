@@ -11,7 +11,7 @@
  * build, not a fresh one.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONFIG } from './config/load.js';
 import { buildReport, DEFAULT_TEMPLATES, type ReportInputs } from './report.js';
@@ -56,6 +56,7 @@ export function watchReport(opts: WatchOptions, onEvent: (e: WatchEvent) => void
   const config = resolve(opts.config ?? DEFAULT_CONFIG);
   // The configuration's folder holds the district registry it names as well.
   const watched = [resolve(opts.data), templatesDir, dirname(config), ...(opts.districts ? [resolve(opts.districts)] : [])];
+  const out = resolve(opts.out);
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   /** Files changed since the last build started (temporary files of editors drop out: they are gone by then). */
@@ -92,6 +93,7 @@ export function watchReport(opts: WatchOptions, onEvent: (e: WatchEvent) => void
   // the file itself, or Node's recursive watch, can miss.
   const folders = new Map<string, Set<string> | 'all'>();
   const addTree = (dir: string) => {
+    if (dir === out || dir.startsWith(out + sep)) return;
     folders.set(dir, 'all');
     for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && !e.name.startsWith('.')) addTree(join(dir, e.name));
   };
@@ -109,7 +111,10 @@ export function watchReport(opts: WatchOptions, onEvent: (e: WatchEvent) => void
       watch(dir, (_event, name) => {
         const file = name ? String(name) : '';
         if (only !== 'all' && !only.has(file)) return;
-        schedule(join(dir, file));
+        const path = join(dir, file);
+        // The preview itself (when the archive folder lies inside a watched one) never triggers a build.
+        if (path === out || path.startsWith(out + sep)) return;
+        schedule(path);
       }),
     );
   }

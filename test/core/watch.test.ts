@@ -68,4 +68,19 @@ describe('watch: a preview rebuilt whenever a template changes', () => {
       await w.close();
     }
   }, 120_000);
+
+  it('writing the preview inside a watched folder does not set off another build', async () => {
+    const data = tempDir();
+    cpSync(SAMPLE_DATA, data, { recursive: true });
+    const events: WatchEvent[] = [];
+    const w = watchReport({ data, quarter: '2018Q3', out: join(data, 'output'), debounceMs: 100 }, (e) => events.push(e));
+    try {
+      await waitFor(events, 0, () => true);
+      await new Promise((r) => setTimeout(r, 800));
+      await w.idle();
+      expect(events.map((e) => e.type)).toEqual(['built']);
+    } finally {
+      await w.close();
+    }
+  }, 120_000);
 });
