@@ -18,6 +18,7 @@
  * anything can compile TypeScript.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
@@ -55,6 +56,11 @@ export function cacheKey(entryPath, esbuildVersion, { root = ROOT, src = SRC } =
     }
   }
   return h.digest('hex').slice(0, 16);
+}
+
+function esbuildVersion() {
+  const pkg = createRequire(import.meta.url).resolve('esbuild/package.json');
+  return JSON.parse(readFileSync(pkg, 'utf8')).version;
 }
 
 /** node_modules/.cache/scindex, or a folder in the temporary directory when that is not writable. */
@@ -111,7 +117,8 @@ async function bundle(entryPath) {
 export async function bundledEntry(entry) {
   try {
     const entryPath = fileURLToPath(entry);
-    const { version } = await import('esbuild');
+    // The version from its package.json: loading esbuild itself is only needed to bundle.
+    const version = esbuildVersion();
     const name = `${basename(entryPath).replace(/\.[^.]+$/, '')}-${cacheKey(entryPath, version)}.mjs`;
     for (const dir of cacheDirs()) {
       try {
