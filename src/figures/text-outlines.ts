@@ -184,6 +184,9 @@ type Ctx2D = {
   globalCompositeOperation: string;
   textAlign: string;
   direction?: string;
+  shadowBlur?: number;
+  shadowOffsetX?: number;
+  shadowOffsetY?: number;
   fillText(text: string, x: number, y: number, maxWidth?: number): void;
   fillRect(x: number, y: number, w: number, h: number): void;
   measureText(text: string): { width: number; alphabeticBaseline: number; fontBoundingBoxAscent: number; fontBoundingBoxDescent: number };
@@ -211,6 +214,8 @@ export function recordText(context: unknown): TextRecord {
       font[3] === FONT_FAMILY &&
       HEX.test(fill) &&
       ctx.globalCompositeOperation === 'source-over' &&
+      // A shadow under the text would need Skia's own drawing.
+      !((ctx.shadowBlur ?? 0) > 0 || (ctx.shadowOffsetX ?? 0) !== 0 || (ctx.shadowOffsetY ?? 0) !== 0) &&
       (ctx.direction ?? 'ltr') !== 'rtl' &&
       record.labels.length < MAX_LABELS;
     const f = usable ? face(font![1] ? 'bold' : 'regular') : undefined;

@@ -131,7 +131,7 @@ describe('chart labels as outlines of our own', () => {
     await expectSameInk(r.skia, r.ours, { x: 100, y: 60, w: 110, h: 30 });
   });
 
-  it('leaves to Skia what it cannot outline: another font, a squeezed maxWidth, a gradient fill', () => {
+  it('leaves to Skia what it cannot outline: another font, a squeezed maxWidth, a gradient fill, a shadow', () => {
     const r = both((ctx) => {
       ctx.fillStyle = '#1a1a1a';
       ctx.font = 'italic 8px "Noto Sans SC"';
@@ -146,9 +146,13 @@ describe('chart labels as outlines of our own', () => {
       ctx.fillStyle = g;
       ctx.fillText('渐变', 10, 80);
       ctx.fillStyle = '#1a1a1a';
+      ctx.shadowColor = '#888888';
+      ctx.shadowOffsetX = 1;
+      ctx.fillText('阴影', 10, 90);
+      ctx.shadowOffsetX = 0;
       ctx.fillText('渝北区', 10, 100);
     });
-    expect(r.fallbacks).toBe(4);
+    expect(r.fallbacks).toBe(5);
     expect(r.labels).toBe(1);
     expect(r.ours).not.toMatch(MARKER);
   });
