@@ -71,6 +71,15 @@ export function plainText(content: Inline[]): string {
   return content.map((i) => (i.type === 'text' ? i.text : '')).join('');
 }
 
+/**
+ * A figure's printed size: its own, narrowed to the text width if wider, times
+ * `scale` (a figure set smaller to fit its page, see the PDF renderer's fitFigure).
+ */
+export function figureSize(b: { widthPt: number; heightPt: number }, scale = 1): { width: number; height: number } {
+  const s = (b.widthPt > TEXT_WIDTH ? TEXT_WIDTH / b.widthPt : 1) * scale;
+  return { width: b.widthPt * s, height: b.heightPt * s };
+}
+
 /** Figure and table captions as printed: 图3 标题 / 表1 标题. */
 export function figureLabel(n: number): string {
   return `图${n}`;

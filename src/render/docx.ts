@@ -57,7 +57,7 @@ import JSZip from 'jszip';
 import { deflateEntry, isStored, zipEntries } from './zip.js';
 import type { Block, DocumentModel, Footnote, Inline } from '../model/types.js';
 import { FONT_FAMILIES } from '../fonts.js';
-import { LEADING, MARGIN, PAGE, SIZE, TEXT_WIDTH, documentDate, figureLabel, tableLabel } from './common.js';
+import { LEADING, MARGIN, PAGE, SIZE, TEXT_WIDTH, documentDate, figureLabel, figureSize, tableLabel } from './common.js';
 
 export interface DocxOptions {
   /**
@@ -303,9 +303,9 @@ function runs(content: Inline[], ctx: Ctx): (TextRun | FootnoteReferenceRun)[] {
 }
 
 function figureParagraphs(b: Extract<Block, { type: 'figure' }>, ctx: Ctx): Paragraph[] {
-  const scale = (b.widthPt > TEXT_WIDTH ? TEXT_WIDTH / b.widthPt : 1) * (ctx.figureScales[b.number] ?? 1);
-  const width = px(b.widthPt * scale);
-  const height = px(b.heightPt * scale);
+  const size = figureSize(b, ctx.figureScales[b.number]);
+  const width = px(size.width);
+  const height = px(size.height);
   const id = ++ctx.figureCount;
   const label = `${figureLabel(b.number)} ${b.caption}`;
   const out = [

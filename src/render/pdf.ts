@@ -49,6 +49,7 @@ import {
   TEXT_WIDTH,
   documentDate,
   figureLabel,
+  figureSize,
   plainText,
   tableLabel,
 } from './common.js';
@@ -367,8 +368,8 @@ const STYLES: Record<string, Node> = {
 const KEEP = 'keep-with-next';
 
 function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node {
-  const scale = (b.widthPt > TEXT_WIDTH ? TEXT_WIDTH / b.widthPt : 1) * (st.shrink.get(b.number)?.scale ?? 1);
-  const image: Node = { svg: b.svg, width: b.widthPt * scale, height: b.heightPt * scale, alignment: 'center', [FIGURE_NUMBER]: b.number };
+  const { width, height } = figureSize(b, st.shrink.get(b.number)?.scale);
+  const image: Node = { svg: b.svg, width, height, alignment: 'center', [FIGURE_NUMBER]: b.number };
   if (st.measure) {
     // The planning pass only needs the figure's size: an empty figure, nothing parsed or drawn.
     const blank: SvgFigure = {
