@@ -27,18 +27,30 @@ function timingsLine(timings: Record<string, number>): string {
   return `timings: ${stages.join(', ')}; CPU ${Math.round((user + system) / 1000)} ms; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`;
 }
 
-program
-  .command('report', { isDefault: true })
-  .description('build the report of one quarter as a new version in the archive (output/<quarter>/v<N>/)')
-  .option('-d, --data <path>', 'a CSV/XLSX file or a folder of them', SAMPLE_DATA)
-  .option('-q, --quarter <quarter>', 'the quarter to report, e.g. 2018Q3 (default: the latest in the data)')
-  .option('-c, --config <yaml>', 'the index configuration (default: config/index.yaml)')
-  .option('-t, --templates <dir>', 'the templates folder (default: templates/)')
-  .option('-o, --out <dir>', 'the archive folder', 'output')
-  .option('--issue <label>', 'the bulletin issue, e.g. 2018年第6期 (for the header and the 更正说明)')
+/** What a build of one quarter reads and where it writes (the report and watch commands). */
+interface BuildOptions {
+  data: string;
+  quarter?: string;
+  config?: string;
+  templates?: string;
+  out: string;
+  issue?: string;
+}
+const withBuildOptions = (cmd: Command): Command =>
+  cmd
+    .option('-d, --data <path>', 'a CSV/XLSX file or a folder of them', SAMPLE_DATA)
+    .option('-q, --quarter <quarter>', 'the quarter, e.g. 2018Q3 (default: the latest in the data)')
+    .option('-c, --config <yaml>', 'the index configuration (default: config/index.yaml)')
+    .option('-t, --templates <dir>', 'the templates folder (default: templates/)')
+    .option('-o, --out <dir>', 'the archive folder', 'output')
+    .option('--issue <label>', 'the bulletin issue, e.g. 2018年第6期 (for the header and the 更正说明)');
+
+withBuildOptions(
+  program.command('report', { isDefault: true }).description('build the report of one quarter as a new version in the archive (output/<quarter>/v<N>/)'),
+)
   .option('--facts-only', 'stop after the facts ledger (facts.json)')
   .option('--timings', 'print the time of each stage and the peak memory')
-  .action(async (opts: { data: string; quarter?: string; config?: string; templates?: string; out: string; issue?: string; factsOnly?: boolean; timings?: boolean }) => {
+  .action(async (opts: BuildOptions & { factsOnly?: boolean; timings?: boolean }) => {
     const t0 = performance.now();
     const r = await buildVersion({ data: opts.data, quarter: opts.quarter, config: opts.config, templatesDir: opts.templates, root: opts.out, issue: opts.issue, factsOnly: opts.factsOnly });
     const ms = Math.round(performance.now() - t0);
@@ -127,30 +139,25 @@ program
     if (failed.length) process.exitCode = 2;
   });
 
-program
-  .command('watch')
-  .description('build a preview of one quarter (output/<quarter>/preview/, outside the versions) and rebuild it whenever the data, the configuration or a template changes')
-  .option('-d, --data <path>', 'a CSV/XLSX file or a folder of them', SAMPLE_DATA)
-  .option('-q, --quarter <quarter>', 'the quarter to preview (default: the latest in the data)')
-  .option('-c, --config <yaml>', 'the index configuration (default: config/index.yaml)')
-  .option('-t, --templates <dir>', 'the templates folder (default: templates/)')
-  .option('-o, --out <dir>', 'the archive folder', 'output')
-  .option('--issue <label>', 'the bulletin issue for the running header')
-  .action(async (opts: { data: string; quarter?: string; config?: string; templates?: string; out: string; issue?: string }) => {
-    // Checked once up front: a wrong path or quarter is a usage error, not something to wait out.
-    await loadInputs({ data: opts.data, config: opts.config, quarter: opts.quarter });
-    const clock = () => new Date().toTimeString().slice(0, 8);
-    const watching = watchReport({ data: opts.data, quarter: opts.quarter, config: opts.config, templatesDir: opts.templates, out: opts.out, issue: opts.issue }, (e) => {
-      const why = e.changed.length ? ` after a change to ${e.changed.map(displayPath).join(', ')}` : '';
-      if (e.type === 'built') out(`[${clock()}] preview${why}: ${e.dir} (${Math.round(e.ms)} ms); fact check: every claim true — ${e.claims.narrative} / ${e.claims.pdf} / ${e.claims.docx}`);
-      else {
-        const message = e.error instanceof InputError || e.error instanceof FactCheckError || e.error instanceof TemplateError ? e.error.message : String((e.error as Error).stack ?? e.error);
-        process.stderr.write(`[${clock()}] not rebuilt${why} — the previous preview stays:\nerror: ${message}\n`);
-      }
-    });
-    out('watching the data, the configuration and the templates; Ctrl-C to stop');
-    await new Promise<void>((done) => process.once('SIGINT', () => void watching.close().then(done)));
+withBuildOptions(
+  program
+    .command('watch')
+    .description('build a preview of one quarter (output/<quarter>/preview/, outside the versions) and rebuild it whenever the data, the configuration or a template changes'),
+).action(async (opts: BuildOptions) => {
+  // Checked once up front: a wrong path or quarter is a usage error, not something to wait out.
+  await loadInputs({ data: opts.data, config: opts.config, quarter: opts.quarter });
+  const clock = () => new Date().toTimeString().slice(0, 8);
+  const watching = watchReport({ data: opts.data, quarter: opts.quarter, config: opts.config, templatesDir: opts.templates, out: opts.out, issue: opts.issue }, (e) => {
+    const why = e.changed.length ? ` after a change to ${e.changed.map(displayPath).join(', ')}` : '';
+    if (e.type === 'built') out(`[${clock()}] preview${why}: ${e.dir} (${Math.round(e.ms)} ms); fact check: every claim true — ${e.claims.narrative} / ${e.claims.pdf} / ${e.claims.docx}`);
+    else {
+      const message = e.error instanceof InputError || e.error instanceof FactCheckError || e.error instanceof TemplateError ? e.error.message : String((e.error as Error).stack ?? e.error);
+      process.stderr.write(`[${clock()}] not rebuilt${why} — the previous preview stays:\nerror: ${message}\n`);
+    }
   });
+  out('watching the data, the configuration and the templates; Ctrl-C to stop');
+  await new Promise<void>((done) => process.once('SIGINT', () => void watching.close().then(done)));
+});
 
 function normaliseQuarter(q: string): string {
   const p = parseQuarter(q);
