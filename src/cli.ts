@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { performance } from 'node:perf_hooks';
 import { InputError } from './errors.js';
 import { loadInputs, SAMPLE_DATA, selectQuarter } from './pipeline.js';
@@ -27,6 +27,9 @@ function timingsLine(timings: Record<string, number>): string {
   return `timings: ${stages.join(', ')}; CPU ${Math.round((user + system) / 1000)} ms; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`;
 }
 
+/** --data, defaulting to the sample data (shown as data/sample, not as this machine's path). */
+const dataOption = () => new Option('-d, --data <path>', 'a CSV/XLSX file or a folder of them').default(SAMPLE_DATA, 'data/sample');
+
 /** What a build of one quarter reads and where it writes (the report and watch commands). */
 interface BuildOptions {
   data: string;
@@ -38,7 +41,7 @@ interface BuildOptions {
 }
 const withBuildOptions = (cmd: Command): Command =>
   cmd
-    .option('-d, --data <path>', 'a CSV/XLSX file or a folder of them', SAMPLE_DATA)
+    .addOption(dataOption())
     .option('-q, --quarter <quarter>', 'the quarter, e.g. 2018Q3 (default: the latest in the data)')
     .option('-c, --config <yaml>', 'the index configuration (default: config/index.yaml)')
     .option('-t, --templates <dir>', 'the templates folder (default: templates/)')
@@ -118,7 +121,7 @@ program
 program
   .command('batch')
   .description('build every quarter in the data (or those given), in parallel on worker threads')
-  .option('-d, --data <path>', 'a CSV/XLSX file or a folder of them', SAMPLE_DATA)
+  .addOption(dataOption())
   .option('-c, --config <yaml>', 'the index configuration')
   .option('-t, --templates <dir>', 'the templates folder')
   .option('-o, --out <dir>', 'the archive folder', 'output')
