@@ -158,10 +158,15 @@ function runOutline(f: Face, text: string, skiaWidth: number): { d: string; adva
 const sig = (x: number) => String(Number(x.toPrecision(6)));
 const off = (x: number) => String(Math.round(x * 1000) / 1000);
 
+/** How a label is painted: filled (fillText) or outlined (strokeText, e.g. a white halo). */
+type Paint = { fill: string } | { stroke: string; width: number; join: string; miterLimit: number };
+
 interface Recorded {
-  fill: string;
+  paint: Paint;
   opacity: number;
   transform: string;
+  /** Font units per user unit (a stroke's width is given in the path's own units). */
+  k: number;
   d: string;
 }
 
@@ -188,6 +193,12 @@ type Ctx2D = {
   shadowOffsetX?: number;
   shadowOffsetY?: number;
   fillText(text: string, x: number, y: number, maxWidth?: number): void;
+  strokeText(text: string, x: number, y: number, maxWidth?: number): void;
+  strokeStyle: unknown;
+  lineWidth: number;
+  lineJoin: string;
+  miterLimit: number;
+  getLineDash(): number[];
   fillRect(x: number, y: number, w: number, h: number): void;
   measureText(text: string): { width: number; alphabeticBaseline: number; fontBoundingBoxAscent: number; fontBoundingBoxDescent: number };
   getTransform(): { a: number; b: number; c: number; d: number; e: number; f: number };
@@ -198,21 +209,21 @@ type Ctx2D = {
 const HEX = /^#[0-9a-f]{6}$/i;
 
 /**
- * From now on, `ctx.fillText` on this (SVG) canvas context records labels and
- * draws markers in their place; returns the record for `injectText`.
+ * From now on, `ctx.fillText` and `ctx.strokeText` on this (SVG) canvas context
+ * record labels and draw markers in their place; returns the record for `injectText`.
  */
 export function recordText(context: unknown): TextRecord {
   const ctx = context as Ctx2D;
   const record: TextRecord = { labels: [], fallbacks: 0 };
   const nativeFillText = ctx.fillText.bind(ctx);
-  ctx.fillText = (text: string, x: number, y: number, maxWidth?: number) => {
-    const label = String(text);
+  const nativeStrokeText = ctx.strokeText.bind(ctx);
+  /** Records a label with its paint and draws its marker; false when Skia has to draw it. */
+  const record1 = (label: string, x: number, y: number, maxWidth: number | undefined, paint: Paint | null): boolean => {
     const font = /^(bold |700 )?([\d.]+)px "?([^"]+)"?$/.exec(ctx.font);
-    const fill = typeof ctx.fillStyle === 'string' ? ctx.fillStyle : '';
     const usable =
+      paint !== null &&
       font !== null &&
       font[3] === FONT_FAMILY &&
-      HEX.test(fill) &&
       ctx.globalCompositeOperation === 'source-over' &&
       // A shadow under the text would need Skia's own drawing.
       !((ctx.shadowBlur ?? 0) > 0 || (ctx.shadowOffsetX ?? 0) !== 0 || (ctx.shadowOffsetY ?? 0) !== 0) &&
@@ -222,25 +233,37 @@ export function recordText(context: unknown): TextRecord {
     const m = f ? ctx.measureText(label) : undefined;
     const size = Number(font?.[2]);
     const run = f && m ? runOutline(f, label, m.width / size) : null;
-    if (!f || !m || !run || (maxWidth !== undefined && m.width > maxWidth)) {
-      record.fallbacks++;
-      nativeFillText(label, x, y, maxWidth);
-      return;
-    }
-    if (!run.d) return; // only spaces: nothing to draw
+    if (!f || !m || !run || (maxWidth !== undefined && m.width > maxWidth)) return false;
+    if (!run.d) return true; // only spaces: nothing to draw
     const align = ctx.textAlign;
     const penX = x - (align === 'center' ? m.width / 2 : align === 'right' || align === 'end' ? m.width : 0);
     const baseY = y - m.alphabeticBaseline;
     const t = ctx.getTransform();
     const k = size / f.unitsPerEm;
     const transform = `matrix(${sig(k * t.a)} ${sig(k * t.b)} ${sig(-k * t.c)} ${sig(-k * t.d)} ${off(t.a * penX + t.c * baseY + t.e)} ${off(t.b * penX + t.d * baseY + t.f)})`;
-    const index = record.labels.push({ fill: fill.toLowerCase(), opacity: ctx.globalAlpha, transform, d: run.d }) - 1;
-    // The marker: the label's box, in the label's place in the drawing order and under its clip.
+    const index = record.labels.push({ paint: paint!, opacity: ctx.globalAlpha, transform, k, d: run.d }) - 1;
+    // The marker: the label's box (with its stroke), in the label's place in the drawing order and under its clip.
+    const grow = 'stroke' in paint! ? paint.width / 2 : 0;
     ctx.save();
     ctx.globalAlpha = 1;
     ctx.fillStyle = markerColor(index);
-    ctx.fillRect(penX, baseY - m.fontBoundingBoxAscent, Math.max(m.width, 0.5), m.fontBoundingBoxAscent + m.fontBoundingBoxDescent);
+    ctx.fillRect(penX - grow, baseY - m.fontBoundingBoxAscent - grow, Math.max(m.width, 0.5) + 2 * grow, m.fontBoundingBoxAscent + m.fontBoundingBoxDescent + 2 * grow);
     ctx.restore();
+    return true;
+  };
+  const hex = (v: unknown) => (typeof v === 'string' && HEX.test(v) ? v.toLowerCase() : null);
+  ctx.fillText = (text: string, x: number, y: number, maxWidth?: number) => {
+    const color = hex(ctx.fillStyle);
+    if (record1(String(text), x, y, maxWidth, color ? { fill: color } : null)) return;
+    record.fallbacks++;
+    nativeFillText(String(text), x, y, maxWidth);
+  };
+  ctx.strokeText = (text: string, x: number, y: number, maxWidth?: number) => {
+    const color = hex(ctx.strokeStyle);
+    const paint = color && ctx.lineWidth > 0 && ctx.getLineDash().length === 0 ? { stroke: color, width: ctx.lineWidth, join: ctx.lineJoin, miterLimit: ctx.miterLimit } : null;
+    if (record1(String(text), x, y, maxWidth, paint)) return;
+    record.fallbacks++;
+    nativeStrokeText(String(text), x, y, maxWidth);
   };
   return record;
 }
@@ -263,8 +286,14 @@ export function injectText(svg: string, record: TextRecord): string | undefined 
       return '';
     }
     seen.add(i);
-    const opacity = label.opacity < 1 ? ` fill-opacity="${sig(label.opacity)}"` : '';
-    return `<path fill="${label.fill}"${opacity} transform="${label.transform}" d="${label.d}"/>`;
+    const p = label.paint;
+    if ('fill' in p) {
+      const opacity = label.opacity < 1 ? ` fill-opacity="${sig(label.opacity)}"` : '';
+      return `<path fill="${p.fill}"${opacity} transform="${label.transform}" d="${label.d}"/>`;
+    }
+    const opacity = label.opacity < 1 ? ` stroke-opacity="${sig(label.opacity)}"` : '';
+    const join = p.join === 'miter' ? ` stroke-miterlimit="${sig(p.miterLimit)}"` : ` stroke-linejoin="${p.join}"`;
+    return `<path fill="none" stroke="${p.stroke}" stroke-width="${sig(p.width / label.k)}"${join}${opacity} transform="${label.transform}" d="${label.d}"/>`;
   });
   // A label whose marker is missing was clipped away entirely (Skia drops what its clip hides).
   return bad ? undefined : out;

@@ -120,6 +120,26 @@ describe('chart labels as outlines of our own', () => {
     expect((r.ours.match(/transform="matrix/g) ?? []).length).toBe(3);
   });
 
+  it('outlines stroked text too (a white halo under a label), as Skia strokes it', async () => {
+    const r = both((ctx) => {
+      ctx.fillStyle = '#3b6c9e';
+      ctx.fillRect(60, 50, 120, 60);
+      ctx.font = font(9);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 2.4;
+      ctx.lineJoin = 'round';
+      ctx.strokeText('-7.03', 120, 80);
+      ctx.fillStyle = '#1a1a1a';
+      ctx.fillText('-7.03', 120, 80);
+    });
+    expect(r.labels).toBe(2);
+    expect(r.fallbacks).toBe(0);
+    expect(r.ours).toMatch(/<path fill="none" stroke="#ffffff" stroke-width="[\d.]+" stroke-linejoin="round" transform="matrix/);
+    await expectSameInk(r.skia, r.ours, { x: 60, y: 50, w: 120, h: 60 });
+  });
+
   it('lays out kerned Latin text with its kerning, as Skia does', async () => {
     const r = both((ctx) => {
       ctx.font = font(10);
