@@ -138,6 +138,20 @@ describe('chart labels as outlines of our own', () => {
     expect(r.fallbacks).toBe(0);
     expect(r.ours).toMatch(/<path fill="none" stroke="#ffffff" stroke-width="[\d.]+" stroke-linejoin="round" transform="matrix/);
     await expectSameInk(r.skia, r.ours, { x: 60, y: 50, w: 120, h: 60 });
+    // the halo itself: as many white pixels over the bar as Skia's
+    const white = async (svg: string) => {
+      const img = await loadImage(Buffer.from(svg));
+      const c = createCanvas(W * 4, H * 4);
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0, c.width, c.height);
+      const d = ctx.getImageData(60 * 4, 50 * 4, 120 * 4, 60 * 4).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] > 200 && d[i + 2] > 200) n++;
+      return n;
+    };
+    const [a, b] = [await white(r.skia), await white(r.ours)];
+    expect(a).toBeGreaterThan(500);
+    expect(Math.abs(b / a - 1)).toBeLessThan(0.05);
   });
 
   it('lays out kerned Latin text with its kerning, as Skia does', async () => {
