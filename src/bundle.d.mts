@@ -2,3 +2,7 @@
 export declare function bundledEntry(entry: URL): Promise<URL | undefined>;
 /** See bundle.mjs: the hash a bundle of `entryPath` is cached under. */
 export declare function cacheKey(entryPath: string, esbuildVersion: string, dirs?: { root?: string; src?: string }): string;
+/** See bundle.mjs: a hash of the Node version, the lock file and every source file. */
+export declare function sourcesDigest(dirs?: { root?: string; src?: string }): string;
+/** See bundle.mjs: JSON data kept across processes. */
+export declare const dataCache: { read(name: string): unknown; write(name: string, value: unknown): void };

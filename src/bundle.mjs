@@ -38,15 +38,18 @@ function sources(dir) {
     });
 }
 
+let ownDigest;
+
 /**
- * What a bundle of `entryPath` is made from: the Node and esbuild versions, the
- * lock file, and the path and bytes of every source file (`root`, `src`: the
- * project's folders; parameters for the tests).
+ * A hash of the Node version, the lock file and the path and bytes of every
+ * source file: what the code that runs is made of. Computed once per process
+ * for the project itself (`root`, `src`: other folders, for the tests).
  */
-export function cacheKey(entryPath, esbuildVersion, { root = ROOT, src = SRC } = {}) {
+export function sourcesDigest({ root = ROOT, src = SRC } = {}) {
+  const own = root === ROOT && src === SRC;
+  if (own && ownDigest) return ownDigest;
   const h = createHash('sha256');
-  // The project's own place too: the bundle imports packages and names modules by absolute URL.
-  h.update(`${process.version}\0${esbuildVersion}\0${root}\0${relative(root, entryPath)}\0`);
+  h.update(`${process.version}\0`);
   for (const file of [join(root, 'package-lock.json'), ...sources(src)]) {
     h.update(relative(root, file).split(sep).join('/') + '\0');
     try {
@@ -55,6 +58,19 @@ export function cacheKey(entryPath, esbuildVersion, { root = ROOT, src = SRC } =
       h.update('(missing)');
     }
   }
+  const digest = h.digest('hex');
+  if (own) ownDigest = digest;
+  return digest;
+}
+
+/**
+ * What a bundle of `entryPath` is made from: the sources (sourcesDigest), the
+ * esbuild version, and the project's own place (the bundle imports packages
+ * and names modules by absolute URL).
+ */
+export function cacheKey(entryPath, esbuildVersion, { root = ROOT, src = SRC } = {}) {
+  const h = createHash('sha256');
+  h.update(`${esbuildVersion}\0${root}\0${relative(root, entryPath)}\0${sourcesDigest({ root, src })}`);
   return h.digest('hex').slice(0, 16);
 }
 
@@ -63,11 +79,49 @@ function esbuildVersion() {
   return JSON.parse(readFileSync(pkg, 'utf8')).version;
 }
 
-/** node_modules/.cache/scindex, or a folder in the temporary directory when that is not writable. */
+/**
+ * node_modules/.cache/scindex, or a folder in the temporary directory when that
+ * is not writable; SCINDEX_CACHE_DIR names another.
+ */
 function cacheDirs() {
+  if (process.env.SCINDEX_CACHE_DIR) return [process.env.SCINDEX_CACHE_DIR];
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   return [join(ROOT, 'node_modules', '.cache', 'scindex'), join(tmpdir(), `scindex-cache-${uid}`)];
 }
+
+/**
+ * Data derived from the sources and fixed inputs only (a map's layout), kept
+ * across processes: `read` gives what was stored under `name`, `write` stores
+ * it (written under a name of its own and renamed into place). The caller puts
+ * everything its value depends on into `name` (with sourcesDigest()). Failures
+ * only mean no cache: read gives undefined, write does nothing.
+ */
+export const dataCache = {
+  read(name) {
+    for (const dir of cacheDirs()) {
+      try {
+        return JSON.parse(readFileSync(join(dir, 'data', `${name}.json`), 'utf8'));
+      } catch {
+        /* not there, or unreadable */
+      }
+    }
+    return undefined;
+  },
+  write(name, value) {
+    const text = JSON.stringify(value);
+    for (const dir of cacheDirs()) {
+      try {
+        mkdirSync(join(dir, 'data'), { recursive: true });
+        const partial = join(dir, 'data', `.${name}.${process.pid}.partial`);
+        writeFileSync(partial, text);
+        renameSync(partial, join(dir, 'data', `${name}.json`));
+        return;
+      } catch {
+        /* try the next folder */
+      }
+    }
+  },
+};
 
 async function bundle(entryPath) {
   const esbuild = await import('esbuild');
