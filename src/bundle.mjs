@@ -19,6 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { threadId } from 'node:worker_threads';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
@@ -112,7 +113,7 @@ export const dataCache = {
     for (const dir of cacheDirs()) {
       try {
         mkdirSync(join(dir, 'data'), { recursive: true });
-        const partial = join(dir, 'data', `.${name}.${process.pid}.partial`);
+        const partial = join(dir, 'data', `.${name}.${process.pid}-${threadId}.partial`);
         writeFileSync(partial, text);
         renameSync(partial, join(dir, 'data', `${name}.json`));
         return;
@@ -187,7 +188,7 @@ export async function bundledEntry(entry) {
       try {
         mkdirSync(dir, { recursive: true });
         // Written under a name of its own, then renamed: a process starting meanwhile never reads half a file.
-        const partial = join(dir, `.${name}.${process.pid}.partial`);
+        const partial = join(dir, `.${name}.${process.pid}-${threadId}.partial`);
         writeFileSync(partial, code);
         renameSync(partial, join(dir, name));
         pruneOlder(dir, name);
