@@ -6,7 +6,7 @@ import { loadInputs, SAMPLE_DATA, selectQuarter } from './pipeline.js';
 import { buildVersion, verifyVersion, TOOL } from './archive/index.js';
 import { issueVersion, listQuarters, listVersions, readVersion } from './archive/store.js';
 import { buildMany } from './archive/batch.js';
-import { parseQuarter } from './load/quarter.js';
+import { parseQuarter } from './quarter.js';
 import { FactCheckError } from './report.js';
 import { TemplateError } from './narrative/index.js';
 import { watchReport } from './watch.js';

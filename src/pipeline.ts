@@ -8,7 +8,7 @@ import { computeQuarter, type QuarterResult } from './compute/index.js';
 import { buildLedger } from './facts/build.js';
 import type { Ledger } from './facts/types.js';
 import { InputError } from './errors.js';
-import { parseQuarter } from './load/quarter.js';
+import { parseQuarter } from './quarter.js';
 import { readTables } from './load/read.js';
 import { validateTables, type Dataset } from './validate/dataset.js';
 

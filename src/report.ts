@@ -13,6 +13,7 @@ import { displayPath } from './config/load.js';
 import type { Ledger } from './facts/types.js';
 import type { FileMap } from './archive/snapshot.js';
 import { InputError } from './errors.js';
+import { quarterEnd } from './quarter.js';
 import { buildFigures, figureFileStem, type ReportFigure } from './figures/build.js';
 import { loadFigureSpecs } from './figures/spec.js';
 import { renderNarrative, narrativeToMarkdown } from './narrative/index.js';
@@ -150,12 +151,6 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   return { ledger, files, timings, factCheck, figures };
 }
 
-/** 2018Q3 → 2018-09-30T00:00:00Z */
-function quarterEnd(q: string): string {
-  const year = Number(q.slice(0, 4));
-  const month = Number(q.slice(5)) * 3;
-  return new Date(Date.UTC(year, month, 0)).toISOString();
-}
 
 /** figures/figNN-id.svg|png by the number the document prints, and figures/figures.json with the captions. */
 function figureFiles(model: DocumentModel, figures: ReportFigure[]): [string, Uint8Array][] {

@@ -1,6 +1,6 @@
 import type { IndexConfig, TreeNode } from '../config/types.js';
 import { InputError } from '../errors.js';
-import { previousQuarter } from '../load/quarter.js';
+import { previousQuarter } from '../quarter.js';
 import type { Dataset } from '../validate/dataset.js';
 import { aggregate, competitionRanks, normalise, round2 } from './normalise.js';
 

@@ -5,7 +5,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
 import { InputError, type InputProblem } from '../errors.js';
 import type { District, IndexConfig, TreeNode } from './types.js';
-import { parseQuarter } from '../load/quarter.js';
+import { parseQuarter } from '../quarter.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_CONFIG = resolve(projectRoot, 'config/index.yaml');

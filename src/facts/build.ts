@@ -1,7 +1,7 @@
 import type { IndexConfig, TreeNode } from '../config/types.js';
 import type { DistrictResult, NodeResult, QuarterResult } from '../compute/index.js';
 import { round2 } from '../compute/normalise.js';
-import { quarterLabels } from '../load/quarter.js';
+import { quarterLabels } from '../quarter.js';
 import type { Dataset } from '../validate/dataset.js';
 import type { Basis, DistrictChange, DistrictRow, DistrictValue, Extreme, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait, TierFacts } from './types.js';
 

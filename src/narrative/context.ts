@@ -6,7 +6,7 @@
  */
 import type { DistrictChange, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait } from '../facts/types.js';
 import type { Wording } from './wording.js';
-import { previousQuarter, quarterLabels } from '../load/quarter.js';
+import { previousQuarter, quarterLabels } from '../quarter.js';
 
 export interface TieGroup {
   districts: string[];

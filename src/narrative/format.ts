@@ -9,16 +9,7 @@
  */
 import type { Wording } from './wording.js';
 
-const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** Chinese numeral for 0–99 (headings （一）, "三个一级指标", "一是……"). */
-export function cnNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99) throw new Error(`cnNumber: ${n} is out of range 0–99`);
-  if (n <= 10) return CN[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CN[tens]}十${ones ? CN[ones] : ''}`;
-}
+export { cnNumber } from '../quarter.js';
 
 function group(intPart: string, w: Wording['numbers']): string {
   if (Number(intPart) < w.groupFrom) return intPart;

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { IndexConfig, TreeNode } from '../config/types.js';
 import { ProblemList } from '../errors.js';
-import { parseQuarter, compareQuarters } from '../load/quarter.js';
+import { parseQuarter, compareQuarters } from '../quarter.js';
 import type { CellValue, RawTable } from '../load/read.js';
 import { DistrictRegistry } from './districts.js';
 

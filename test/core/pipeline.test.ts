@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { buildFacts } from '../../src/pipeline.js';
-import { parseQuarter } from '../../src/load/quarter.js';
+import { parseQuarter } from '../../src/quarter.js';
 import { DISTRICTS, scoreTable, tempDir, wideCsv, writeFile } from '../helpers.js';
 
 /** Scores that make district i score (30 − i·0.5, 30 − i·0.5, 20 − i·0.25) in 2018Q2 and a bit more in 2018Q3. */
