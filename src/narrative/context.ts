@@ -7,6 +7,7 @@
 import type { DistrictChange, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait } from '../facts/types.js';
 import type { Wording } from './wording.js';
 import { previousQuarter, quarterLabels } from '../quarter.js';
+import { registerFacts } from './provenance.js';
 
 export interface TieGroup {
   districts: string[];
@@ -209,19 +210,39 @@ function tieGroups(list: { district: string; value: number; rank: number }[], sk
   return [...groups.values()].filter((g) => g.districts.length > 1);
 }
 
-function levelView(n: NodeFacts): LevelView {
+function levelView(n: NodeFacts, q: string): LevelView {
+  const extreme = (e: NodeFacts['highest'], measure: string): ExtremeView =>
+    registerFacts({ districts: e.districts, tied: e.districts.length > 1, value: e.value }, { target: n.node, quarter: q, districts: e.districts, ...(e.districts.length === 1 ? { district: e.districts[0] } : {}) }, { value: { measure } });
   return {
     top: n.top.map((d) => d.district),
     bottom: n.bottom.map((d) => d.district),
     topTies: tieGroups(n.top, n.highest.value),
     bottomTies: tieGroups(n.bottom, n.lowest.value),
-    highest: { districts: n.highest.districts, tied: n.highest.districts.length > 1, value: n.highest.value },
-    lowest: { districts: n.lowest.districts, tied: n.lowest.districts.length > 1, value: n.lowest.value },
+    highest: extreme(n.highest, 'score'),
+    lowest: extreme(n.lowest, 'score'),
   };
 }
 
 class LedgerIndex {
-  constructor(private ledger: Ledger) {}
+  readonly q: string;
+  readonly prev: string | undefined;
+  constructor(private ledger: Ledger) {
+    this.q = ledger.meta.quarter;
+    this.prev = ledger.meta.previous ?? undefined;
+  }
+
+  /** The fields of a score view: this quarter's and last quarter's score and rank, the change. */
+  scoreFields(): Record<string, { measure: string; quarter?: string; from?: string }> {
+    const { q, prev } = this;
+    return {
+      score: { measure: 'score', quarter: q },
+      rank: { measure: 'rank', quarter: q },
+      previousScore: { measure: 'score', quarter: prev },
+      previousRank: { measure: 'rank', quarter: prev },
+      diff: { measure: 'diff', quarter: q, from: prev },
+      pct: { measure: 'pct', quarter: q, from: prev },
+    };
+  }
 
   /** Another district has the same current (previous) score of the node. */
   scoreTied(node: string, district: string, previous = false): boolean {
@@ -239,7 +260,8 @@ class LedgerIndex {
       .sort((a, b) => a[1].rank - b[1].rank)
       .map(([d]) => d);
     const hasChange = f.diff !== undefined && f.diff !== null;
-    return {
+    const { q, prev } = this;
+    return registerFacts(<IndicatorView>{
       indicator: f.indicator,
       parent: f.parent,
       kind: f.kind,
@@ -260,13 +282,21 @@ class LedgerIndex {
       down: hasChange && f.diff! < 0,
       flat: hasChange && f.diff === 0,
       ahead: withAhead && ahead.length > 0 && ahead.length <= 3 ? ahead : [],
-    };
+    }, { target: f.indicator, district }, {
+      value: { measure: 'value', quarter: q },
+      rank: { measure: 'rank', quarter: q },
+      share: { measure: 'share', quarter: q },
+      previousValue: { measure: 'value', quarter: prev },
+      previousRank: { measure: 'rank', quarter: prev },
+      diff: { measure: 'diff', quarter: q, from: prev },
+      pct: { measure: 'pct', quarter: q, from: prev },
+    });
   }
 
   scoreView(node: string, district: string, s: NodeScore): ScoreView {
     if (s.previousScore === undefined || s.previousRank === undefined || s.diff === undefined)
       throw new Error(`the ledger has no change of ${node} for ${district}`);
-    return {
+    return registerFacts(<ScoreView>{
       score: s.score,
       rank: s.rank,
       tied: this.scoreTied(node, district),
@@ -278,7 +308,7 @@ class LedgerIndex {
       up: s.diff > 0,
       down: s.diff < 0,
       flat: s.diff === 0,
-    };
+    }, { target: node, district }, this.scoreFields());
   }
 }
 
@@ -291,15 +321,20 @@ function moversView(list: DistrictChange[], count: number, biggest: NodeChangeFa
     if (!biggest || biggest.districts.join() !== districts.join() || biggest.value !== lead)
       throw new Error(`facts ledger is inconsistent for ${node}: the list of ${sign > 0 ? 'risers' : 'fallers'} starts with ${districts.join('、')} (${lead}%) but the largest ${sign > 0 ? 'rise' : 'fall'} is ${biggest ? `${biggest.districts.join('、')} (${biggest.value}%)` : 'missing'}`);
     const driver = biggest.drivers[0];
-    extreme = {
-      districts,
-      tied: districts.length > 1,
-      pct: Math.abs(lead!),
-      diff: Math.abs(list[0].diff),
-      driver: driver && districts.length === 1 ? idx.indicatorView(driver, districts[0], false) : null,
-    };
+    extreme = registerFacts(
+      {
+        districts,
+        tied: districts.length > 1,
+        pct: Math.abs(lead!),
+        diff: Math.abs(list[0].diff),
+        driver: driver && districts.length === 1 ? idx.indicatorView(driver, districts[0], false) : null,
+      },
+      { target: node, quarter: idx.q, from: idx.prev, districts, ...(districts.length === 1 ? { district: districts[0] } : {}) },
+      // Printed without sign (abs2): the ref keeps the signed ledger value's meaning.
+      { pct: { measure: 'pct', value: lead! }, diff: { measure: 'diff' } },
+    );
   } else if (biggest) throw new Error(`facts ledger is inconsistent for ${node}: a largest ${sign > 0 ? 'rise' : 'fall'} without a list`);
-  return {
+  return registerFacts(<MoversView>{
     list: list.map((c) => ({ district: c.district, pct: Math.abs(c.pct ?? 0), diff: Math.abs(c.diff), rank: c.rank, previousRank: c.previousRank })),
     names: list.map((c) => c.district),
     count,
@@ -308,11 +343,11 @@ function moversView(list: DistrictChange[], count: number, biggest: NodeChangeFa
     complete: list.length === count,
     few: count < w.few,
     extreme,
-  };
+  }, { target: node, quarter: idx.q, from: idx.prev }, { count: { measure: sign > 0 ? 'rose' : 'fell' } });
 }
 
 function changeView(c: NodeChangeFacts, node: string, idx: LedgerIndex, w: Wording): ChangeView {
-  return {
+  return registerFacts(<ChangeView>{
     meanPct: c.meanPct,
     up: c.direction === 'up',
     down: c.direction === 'down',
@@ -326,14 +361,20 @@ function changeView(c: NodeChangeFacts, node: string, idx: LedgerIndex, w: Wordi
     same: c.same,
     risers: moversView(c.risers, c.rose, c.biggestRise, 1, node, idx, w),
     fallers: moversView(c.fallers, c.fell, c.biggestFall, -1, node, idx, w),
-  };
+  }, { target: node, quarter: idx.q, from: idx.prev }, {
+    meanPct: { measure: 'meanPct' },
+    aboveMean: { measure: 'aboveMean' },
+    rose: { measure: 'rose' },
+    fell: { measure: 'fell' },
+    same: { measure: 'same' },
+  });
 }
 
 function portraitView(p: Portrait, ledger: Ledger, idx: LedgerIndex): PortraitView {
   const rc = ledger.nodes[ledger.meta.root].change;
   const isRiser = !!rc?.biggestRise?.districts.includes(p.district);
   const isFaller = !!rc?.biggestFall?.districts.includes(p.district);
-  const subs: SubIndexView[] = p.subIndices.map((s) => ({ node: s.node, ...idx.scoreView(s.node, p.district, s), biggest: false }));
+  const subs: SubIndexView[] = p.subIndices.map((s) => registerFacts({ node: s.node, ...idx.scoreView(s.node, p.district, s), biggest: false }, { target: s.node, district: p.district }, idx.scoreFields()));
   const ups = subs.filter((s) => s.up);
   const downs = subs.filter((s) => s.down);
   const flats = subs.filter((s) => s.flat);
@@ -372,7 +413,7 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
     const n = ledger.nodes[name];
     if (!n) throw new Error(`the facts ledger has no node ${name}`);
     const adj = wording.nodes[name] ?? wording.defaultNode;
-    return { node: name, index, strong: adj.strong, weak: adj.weak, level: levelView(n), change: changesAvailable && n.change ? changeView(n.change, name, idx, wording) : null };
+    return { node: name, index, strong: adj.strong, weak: adj.weak, level: levelView(n, meta.quarter), change: changesAvailable && n.change ? changeView(n.change, name, idx, wording) : null };
   });
 
   const root = ledger.nodes[meta.root];
@@ -380,7 +421,7 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
   if (changesAvailable && root.change) {
     const tops = root.highest.districts.map((d) => {
       const row = ledger.districts.find((r) => r.district === d)!;
-      return { district: d, ...idx.scoreView(meta.root, d, row.scores[meta.root]) };
+      return registerFacts({ district: d, ...idx.scoreView(meta.root, d, row.scores[meta.root]) }, { target: meta.root, district: d }, idx.scoreFields());
     });
     overall = { change: changeView(root.change, meta.root, idx, wording), tops, topTied: tops.length > 1 };
   }
@@ -391,14 +432,14 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
     return `${roles.join('且')}的${p.district}`;
   });
 
-  return {
+  return registerFacts(<NarrativeContext>{
     meta,
     root: meta.root,
     districtCount: meta.districtCount,
     tierCount: ledger.tiers.length,
     changesAvailable,
     noChange: changesAvailable ? null : { reason: meta.changesUnavailable!, missingLabel: previousQuarterLabel(meta.quarter) },
-    tiers: ledger.tiers.map((t) => ({
+    tiers: ledger.tiers.map((t) => registerFacts(<TierView>{
       name: t.name,
       label: t.label,
       min: t.min,
@@ -407,11 +448,11 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
       members: t.members.map((m) => m.district),
       empty: t.count === 0,
       single: t.count === 1,
-    })),
+    }, { target: meta.root, quarter: meta.quarter }, { count: { measure: 'tierCount' } })),
     firstLevel,
     overall,
     portraits,
     portraitIntro,
     wording,
-  };
+  }, { target: meta.root, quarter: meta.quarter }, { districtCount: { measure: 'districtCount' }, tierCount: { measure: 'tierCountAll' } });
 }

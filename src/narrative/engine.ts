@@ -12,6 +12,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changeText, cnNumber, fixed2, indicatorChangeText, integer, joinList, rangeText, rankMoveText, rankText, valueText, type VerbSet } from './format.js';
 import { loadWording, type Wording } from './wording.js';
+import { baseOf, factOf, markFact, setUnproxy, type FactRef } from './provenance.js';
 
 export const DEFAULT_TEMPLATES_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../templates/report');
 
@@ -52,6 +53,8 @@ export class UnknownFieldError extends Error {
 const PROBED = new Set(['toJSON', 'then', 'constructor', 'inspect', 'nodeType', 'asymmetricMatch', '$$typeof']);
 const proxies = new WeakSet<object>();
 const proxyOf = new WeakMap<object, object>();
+const targetOf = new WeakMap<object, object>();
+setUnproxy((o) => targetOf.get(o) ?? o);
 
 /**
  * The context as the templates see it: reading a field that does not exist throws
@@ -70,6 +73,7 @@ export function strictContext<T>(value: T): T {
   });
   proxies.add(proxy);
   proxyOf.set(value, proxy);
+  targetOf.set(proxy, value);
   return proxy as T;
 }
 
@@ -126,64 +130,121 @@ function names(list: unknown, key?: string): string[] {
   });
 }
 
+/** The facts of the render in progress (rendering is synchronous: one table at a time). */
+let factTable: FactRef[] | null = null;
+
+/** Runs `fn` collecting the facts the helpers print into `table`. */
+export function withFactTable<T>(table: FactRef[], fn: () => T): T {
+  const before = factTable;
+  factTable = table;
+  try {
+    return fn();
+  } finally {
+    factTable = before;
+  }
+}
+
+/**
+ * The fact a helper's argument `i` prints: from its path (Handlebars' trackIds) and the
+ * context, the object owning the field, and that object's registration.
+ */
+function argFact(self: unknown, opts: HelperOptions, i: number, value: unknown): FactRef | null {
+  const id = (opts as HelperOptions & { ids?: unknown[] }).ids?.[i];
+  if (typeof id !== 'string' || id.startsWith('..')) return null;
+  let owner: unknown = self;
+  let path = id;
+  if (path.startsWith('@root.')) {
+    owner = opts.data?.root;
+    path = path.slice(6);
+  }
+  if (path === 'this' || path === '.') return null;
+  const parts = path.replace(/^this\./, '').split('.');
+  const field = parts.pop()!;
+  for (const p of parts) {
+    if (typeof owner !== 'object' || owner === null || !(p in owner)) return null;
+    owner = (owner as Record<string, unknown>)[p];
+  }
+  return factOf(owner, field, value);
+}
+
+/** The whole object passed to a helper ({{value this}}): its field `field`. */
+function objectFact(obj: unknown, field: string): FactRef | null {
+  if (!baseOf(obj) || typeof obj !== 'object' || obj === null) return null;
+  return factOf(obj, field, (obj as Record<string, unknown>)[field]);
+}
+
+const mark = (text: string, ref: FactRef | null) => markFact(text, ref, factTable);
+
 /** Registers the narrative helpers on a Handlebars instance. */
 export function registerHelpers(hb: HB, w: Wording): void {
-  const helpers: Record<string, (...a: unknown[]) => unknown> = {
+  const helpers: Record<string, (this: unknown, ...a: unknown[]) => unknown> = {
     /** {{join list}} → A、B和C; hash: last="及", key="district". */
     join: (...a) => {
       const { pos, opts } = args(a);
       return joinList(names(pos[0], opts.hash.key as string | undefined), w.join, opts.hash.last as string | undefined);
     },
     /** Signed number with 2 decimals: 88.59, -33.33. */
-    f2: (x) => fixed2(num(x, 'f2'), w.numbers),
+    f2(...a) {
+      const { pos, opts } = args(a);
+      return mark(fixed2(num(pos[0], 'f2'), w.numbers), argFact(this, opts, 0, pos[0]));
+    },
     /** Absolute value with 2 decimals. */
-    abs2: (x) => fixed2(Math.abs(num(x, 'abs2')), w.numbers),
+    abs2(...a) {
+      const { pos, opts } = args(a);
+      return mark(fixed2(Math.abs(num(pos[0], 'abs2')), w.numbers), argFact(this, opts, 0, pos[0]));
+    },
     /** Whole number, grouped from 5 digits: 9777, 53,761. */
-    int: (x) => integer(num(x, 'int'), w.numbers),
+    int(...a) {
+      const { pos, opts } = args(a);
+      return mark(integer(num(pos[0], 'int'), w.numbers), argFact(this, opts, 0, pos[0]));
+    },
     /** {{change diff "分"}} → 上升了4.04分 / 下降了6.51分 / 持平; hash: verbs=score|growth|rate|count, le=false. */
-    change: (...a) => {
+    change(...a) {
       const { pos, opts } = args(a);
       const unit = typeof pos[1] === 'string' ? pos[1] : '';
-      return changeText(num(pos[0], 'change'), unit, ((opts.hash.verbs as VerbSet) ?? 'score'), w, { le: opts.hash.le !== false });
+      return mark(changeText(num(pos[0], 'change'), unit, (opts.hash.verbs as VerbSet) ?? 'score', w, { le: opts.hash.le !== false }), argFact(this, opts, 0, pos[0]));
     },
     /** {{growth pct}} → 增长了0.59% / 下降了2.10%; hash le=false drops 了. */
-    growth: (...a) => {
+    growth(...a) {
       const { pos, opts } = args(a);
-      return changeText(num(pos[0], 'growth'), '%', 'growth', w, { le: opts.hash.le !== false });
+      return mark(changeText(num(pos[0], 'growth'), '%', 'growth', w, { le: opts.hash.le !== false }), argFact(this, opts, 0, pos[0]));
     },
     /** {{pp diff}} → 提高了70.23个百分点 / 下降了73.49个百分点 (the change of a rate). */
-    pp: (...a) => {
+    pp(...a) {
       const { pos, opts } = args(a);
-      return changeText(num(pos[0], 'pp'), '个百分点', 'rate', w, { le: opts.hash.le !== false });
+      return mark(changeText(num(pos[0], 'pp'), '个百分点', 'rate', w, { le: opts.hash.le !== false }), argFact(this, opts, 0, pos[0]));
     },
     /** {{rank 5}} → 第5位; {{rank 5 true}} or {{rank obj}} (with .rank, .tied) → 并列第5位 when tied. */
-    rank: (...a) => {
-      const { pos } = args(a);
+    rank(...a) {
+      const { pos, opts } = args(a);
       if (typeof pos[0] === 'object' && pos[0] !== null) {
         const o = pos[0] as { rank: number; tied?: boolean };
-        return rankText(num(o.rank, 'rank'), 'tied' in o && !!o.tied);
+        return mark(rankText(num(o.rank, 'rank'), 'tied' in o && !!o.tied), objectFact(o, 'rank'));
       }
-      return rankText(num(pos[0], 'rank'), pos[1] === true);
+      return mark(rankText(num(pos[0], 'rank'), pos[1] === true), argFact(this, opts, 0, pos[0]));
     },
     /** {{rankMove obj}} (with .previousRank, .rank, .tied, .previousTied) or {{rankMove prev now}} → 从第35位上升到第8位 … */
-    rankMove: (...a) => {
+    rankMove(...a) {
       const { pos } = args(a);
       if (typeof pos[0] === 'object' && pos[0] !== null) {
         const o = pos[0] as { rank: number; previousRank: number | null; tied?: boolean; previousTied?: boolean };
-        return rankMoveText(num(o.previousRank, 'rankMove'), num(o.rank, 'rankMove'), w, 'tied' in o && !!o.tied, 'previousTied' in o && !!o.previousTied);
+        const marks = { from: (t: string) => mark(t, objectFact(o, 'previousRank')), to: (t: string) => mark(t, objectFact(o, 'rank')) };
+        return rankMoveText(num(o.previousRank, 'rankMove'), num(o.rank, 'rankMove'), w, 'tied' in o && !!o.tied, 'previousTied' in o && !!o.previousTied, marks);
       }
       return rankMoveText(num(pos[0], 'rankMove'), num(pos[1], 'rankMove'), w);
     },
     /** {{value indicator}} → 837家, 89.37%, 53,761次. */
     value: (f) => {
       const o = f as { value: number; kind: string; unit: string };
-      return valueText(num(o.value, 'value'), o.kind, o.unit, w);
+      return mark(valueText(num(o.value, 'value'), o.kind, o.unit, w), objectFact(o, 'value'));
     },
     /** {{indChange indicator}} → 增长了89.37% (counts, scores) / 提高了70.23个百分点 (rates). */
     indChange: (...a) => {
       const { pos, opts } = args(a);
       const o = pos[0] as { kind: string; unit: string; diff: number | null; pct: number | null };
-      return indicatorChangeText({ kind: o.kind, unit: o.unit, diff: o.diff ?? null, pct: o.pct ?? null }, w, opts.hash.le !== false);
+      const field = o.kind === 'rate' || o.pct === null || o.pct === undefined ? 'diff' : 'pct';
+      const text = indicatorChangeText({ kind: o.kind, unit: o.unit, diff: o.diff ?? null, pct: o.pct ?? null }, w, opts.hash.le !== false);
+      return o.diff === 0 ? text : mark(text, objectFact(o, field));
     },
     /** {{seq @index}} → 一, 二, 三 (1-based Chinese numeral of a 0-based index). */
     seq: (i) => cnNumber(num(i, 'seq') + 1),
@@ -253,7 +314,8 @@ export function registerHelpers(hb: HB, w: Wording): void {
   });
 }
 
-const COMPILE_OPTIONS: CompileOptions = { strict: true, noEscape: true, preventIndent: true };
+// trackIds: helpers learn the path of each argument (options.ids), which is how a printed number finds its fact.
+const COMPILE_OPTIONS = { strict: true, noEscape: true, preventIndent: true, trackIds: true } as CompileOptions;
 
 type Template = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 

@@ -1,6 +1,7 @@
 import type { Ledger } from '../facts/types.js';
 import { buildContext } from './context.js';
-import { BLOCK_CLOSE, BLOCK_MID, BLOCK_OPEN, createTemplateEngine, engineOf, MAIN_TEMPLATE, TemplateError } from './engine.js';
+import { BLOCK_CLOSE, BLOCK_MID, BLOCK_OPEN, createTemplateEngine, engineOf, MAIN_TEMPLATE, TemplateError, withFactTable } from './engine.js';
+import { copyFacts, extractSpans, type FactRef } from './provenance.js';
 import type { MarkupBlock, Narrative, NarrativeBlock, RenderOptions } from './types.js';
 
 /** Bulletin fields when the caller gives none (the narrative alone). */
@@ -21,7 +22,8 @@ export function tidyParagraph(text: string): string {
 }
 
 /** Splits the output of the top-level template into blocks. */
-function parseBlocks(output: string): (NarrativeBlock | MarkupBlock)[] {
+function parseBlocks(output: string, facts: FactRef[]): (NarrativeBlock | MarkupBlock)[] {
+  const plain = (t: string) => extractSpans(t, facts).text;
   const blocks: (NarrativeBlock | MarkupBlock)[] = [];
   const re = new RegExp(`${BLOCK_OPEN}([^${BLOCK_MID}]*)${BLOCK_MID}([^${BLOCK_OPEN}${BLOCK_CLOSE}]*)${BLOCK_CLOSE}`, 'g');
   let last = 0;
@@ -36,16 +38,16 @@ function parseBlocks(output: string): (NarrativeBlock | MarkupBlock)[] {
     if (attrs.type === 'markup') {
       // Markup keeps its lines: line breaks and blank lines carry meaning there.
       const leading = /^\n*/.exec(m[2])![0].length;
-      const text = m[2].slice(leading).replace(/\s+$/, '');
+      const text = plain(m[2].slice(leading).replace(/\s+$/, ''));
       // The block's first line sits as many lines below {{#markup}} as the newlines it starts with.
       if (text) blocks.push({ type: 'markup', text, line: attrs.line === null || attrs.line === undefined ? null : attrs.line + leading });
       continue;
     }
-    const text = tidyParagraph(m[2]);
+    const { text, spans } = extractSpans(tidyParagraph(m[2]), facts);
     if (!text) continue;
     if (attrs.type === 'heading') blocks.push({ type: 'heading', level: attrs.level!, text });
     else {
-      const b: NarrativeBlock = { type: 'paragraph', text, kind: attrs.kind! };
+      const b: NarrativeBlock = { type: 'paragraph', text, kind: attrs.kind!, spans };
       if (attrs.node) b.node = attrs.node;
       if (attrs.district) b.district = attrs.district;
       blocks.push(b);
@@ -62,8 +64,10 @@ export function renderNarrative(ledger: Ledger, opts: RenderOptions = {}): Narra
   const engine = engineOf(hb);
   const main = engine.templates.get(MAIN_TEMPLATE);
   if (!main) throw new TemplateError(`${MAIN_TEMPLATE}.hbs`, null, `missing in ${engine.dir}`);
-  const context = { ...buildContext(ledger, engine.wording), figures: opts.layout?.figures ?? [], bulletin: { ...DEFAULT_BULLETIN, ...opts.layout?.bulletin } };
-  const blocks = parseBlocks(main(context));
+  const view = buildContext(ledger, engine.wording);
+  const context = copyFacts(view, { ...view, figures: opts.layout?.figures ?? [], bulletin: { ...DEFAULT_BULLETIN, ...opts.layout?.bulletin } });
+  const facts: FactRef[] = [];
+  const blocks = parseBlocks(withFactTable(facts, () => main(context)), facts);
   return { sections: blocks.filter((b): b is NarrativeBlock => b.type !== 'markup'), blocks };
 }
 

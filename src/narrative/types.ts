@@ -1,3 +1,5 @@
+import type { FactSpan } from './provenance.js';
+
 export type NarrativeBlock =
   | { type: 'heading'; level: 1 | 2; text: string }
   | {
@@ -9,6 +11,8 @@ export type NarrativeBlock =
       node?: string;
       /** The district the paragraph is about (portrait). */
       district?: string;
+      /** The numbers the template printed through a helper, with the fact each one is. */
+      spans: FactSpan[];
     };
 
 /** Document markup from a {{#markup}} block: placed in the documents, not part of the narrative text. */

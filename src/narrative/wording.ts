@@ -3,6 +3,19 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
+/**
+ * The words the fact check understands, by what they assert. The wording above
+ * (verbs, adjectives, rank moves) must use words of this lexicon, so that a word an
+ * editor puts in wording.yaml is always read by the check as what it says.
+ */
+export const DEFAULT_LEXICON = {
+  up: ['上升', '增长', '提高', '增加', '上涨', '提升', '升高', '回升', '攀升'],
+  down: ['下降', '降低', '减少', '下滑', '回落', '下跌', '走低'],
+  flat: ['持平', '不变'],
+  strong: ['突出', '相对优良', '显著', '表现突出', '较强', '领先', '较好', '优良', '较高', '靠前'],
+  weak: ['偏弱', '有待改善', '较低', '表现偏弱', '较弱', '落后', '较差', '靠后', '有待提高', '有待提升'],
+};
+
 const verbSet = z.object({ up: z.string(), down: z.string(), flat: z.string() });
 const adjectives = z.object({ strong: z.string(), weak: z.string() });
 
@@ -30,6 +43,15 @@ export const wordingSchema = z.object({
   nodes: z.record(z.string(), adjectives).default({}),
   defaultNode: adjectives.default({ strong: '表现突出', weak: '表现偏弱' }),
   roles: z.object({ top: z.string(), riser: z.string(), faller: z.string() }).default({ top: '得分最高', riser: '增幅最大', faller: '降幅最大' }),
+  lexicon: z
+    .object({
+      up: z.array(z.string().min(2)).default(DEFAULT_LEXICON.up),
+      down: z.array(z.string().min(2)).default(DEFAULT_LEXICON.down),
+      flat: z.array(z.string().min(2)).default(DEFAULT_LEXICON.flat),
+      strong: z.array(z.string().min(2)).default(DEFAULT_LEXICON.strong),
+      weak: z.array(z.string().min(2)).default(DEFAULT_LEXICON.weak),
+    })
+    .prefault({}),
 });
 
 export type Wording = z.infer<typeof wordingSchema>;
@@ -45,5 +67,43 @@ export function loadWording(templatesDir: string): Wording {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new Error(`${path}: invalid wording data: ${issues}`);
   }
+  const problems = lexiconProblems(parsed.data);
+  if (problems.length) throw new Error(`${path}: ${problems.join('；')}`);
   return parsed.data;
+}
+
+/**
+ * Words of the wording that the lexicon does not hold, or holds with the opposite
+ * meaning: such a word would print a claim the fact check reads wrongly or not at all.
+ */
+export function lexiconProblems(w: Wording): string[] {
+  const out: string[] = [];
+  const lex = w.lexicon;
+  const sense = (word: string) => (['up', 'down', 'flat'] as const).find((k) => lex[k].includes(word));
+  for (const [set, verbs] of Object.entries(w.verbs))
+    for (const dir of ['up', 'down', 'flat'] as const) {
+      const word = verbs[dir];
+      const got = sense(word);
+      if (got !== dir)
+        out.push(
+          got
+            ? `verbs.${set}.${dir}「${word}」在 lexicon.${got} 中，意思相反；请换用 lexicon.${dir} 中的词`
+            : `verbs.${set}.${dir}「${word}」不是事实核查认识的词；请把它加入 lexicon.${dir}，或换用 lexicon.${dir} 中的词（${lex[dir].join('、')}）`,
+        );
+    }
+  const adjectives = [...Object.entries(w.nodes).map(([n, a]) => [`nodes.${n}`, a] as const), ['defaultNode', w.defaultNode] as const];
+  for (const [where, a] of adjectives)
+    for (const kind of ['strong', 'weak'] as const) {
+      const other = kind === 'strong' ? 'weak' : 'strong';
+      if (lex[other].includes(a[kind])) out.push(`${where}.${kind}「${a[kind]}」在 lexicon.${other} 中，意思相反`);
+      else if (!lex[kind].includes(a[kind])) out.push(`${where}.${kind}「${a[kind]}」不是事实核查认识的词；请把它加入 lexicon.${kind}`);
+    }
+  const moves: [keyof Wording['rankMove'], 'up' | 'down' | null][] = [['up', 'up'], ['down', 'down'], ['keepTop', null], ['keep', null]];
+  for (const [key, dir] of moves) {
+    const pattern = w.rankMove[key];
+    const senses = (['up', 'down'] as const).filter((d) => lex[d].some((x) => pattern.includes(x)));
+    if (dir && !senses.includes(dir)) out.push(`rankMove.${key}「${pattern}」没有 lexicon.${dir} 中的词`);
+    if (senses.some((d) => d !== dir)) out.push(`rankMove.${key}「${pattern}」含有意思相反的词`);
+  }
+  return out;
 }
