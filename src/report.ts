@@ -16,8 +16,9 @@ import { InputError } from './errors.js';
 import { quarterEnd } from './quarter.js';
 import { buildFigures, figureFileStem, type ReportFigure } from './figures/build.js';
 import { loadFigureSpecs } from './figures/spec.js';
-import { renderNarrative, narrativeToMarkdown } from './narrative/index.js';
-import { verifyText, type VerifyReport } from './verify/index.js';
+import { renderNarrative, narrativeToMarkdown, createTemplateEngine, engineOf } from './narrative/index.js';
+import { verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';
+import { figuresOfNarrative } from './verify/figure-list.js';
 import { pdfText, docxText, prewarmPdfText } from './verify/extract.js';
 import { appendixTable } from './document/appendix.js';
 import { assembleDocument } from './document/assemble.js';
@@ -70,12 +71,18 @@ function checkOrFail(where: string, report: VerifyReport): void {
   throw new FactCheckError(where, report);
 }
 
+const WHERE: Record<string, string> = { narrative: '报告正文', PDF: 'PDF', Word: 'Word 文档' };
+
 export class FactCheckError extends Error {
   constructor(
     readonly where: string,
     readonly report: VerifyReport,
   ) {
-    super(`fact check failed on the ${where}: ${report.problems.length} problem(s)\n` + report.problems.map((p) => `  - ${p.message}\n    「${p.sentence}」`).join('\n'));
+    super(
+      `事实核查未通过（${WHERE[where] ?? where}）：${report.problems.length}个问题\n` +
+        report.problems.map((p) => `  - ${p.message}\n    「${p.sentence}」${p.heading ? `\n    位置：${p.heading}` : ''}`).join('\n') +
+        (report.problems.some((p) => p.kind === 'unverifiable') ? '\n  提示：台账无法核实的句子，请改写为可核实的表述；确需保留的，可在模板中用 {{#checked "理由"}}……{{/checked}} 标为人工核对（记入 factcheck.json）。' : ''),
+    );
     this.name = 'FactCheckError';
   }
 }
@@ -90,7 +97,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     t = now;
   };
   const templatesDir = inputs.templatesDir ?? DEFAULT_TEMPLATES;
-  const { ledger } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
+  const { ledger, config } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
   t = performance.now();
   const files: FileMap = new Map();
   files.set('facts.json', utf8(JSON.stringify(ledger, null, 2) + '\n'));
@@ -106,7 +113,14 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column } },
   });
   const narrativeMd = narrativeToMarkdown(narrative);
-  const narrativeCheck = verifyText(narrativeMd, ledger);
+  const wording = engineOf(createTemplateEngine(join(templatesDir, 'report'))).wording;
+  const checkOptions: VerifyOptions = {
+    lexicon: wording.lexicon,
+    figures: figuresOfNarrative(narrative, kept),
+    aliases: Object.fromEntries(config.districts.flatMap((d) => (d.aliases ?? []).map((a) => [a, d.name]))),
+    handChecked: narrative.handChecked,
+  };
+  const narrativeCheck = verifyNarrative(narrative, ledger, checkOptions);
   checkOrFail('narrative', narrativeCheck);
   lap('narrative');
 
@@ -136,9 +150,9 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const docx = await renderDocx(model, { figureScales: pdfInfo.figureScales });
   lap('docx');
 
-  const docxCheck = verifyText(await docxText(docx), ledger);
-  checkOrFail('Word document', docxCheck);
-  const pdfCheck = verifyText(await pdfTextPending, ledger);
+  const docxCheck = verifyText(await docxText(docx), ledger, { ...checkOptions, where: 'Word' });
+  checkOrFail('Word', docxCheck);
+  const pdfCheck = verifyText(await pdfTextPending, ledger, { ...checkOptions, where: 'PDF' });
   checkOrFail('PDF', pdfCheck);
   lap('factcheck');
 
@@ -147,7 +161,10 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   files.set('report.pdf', pdf);
   files.set('report.docx', docx);
   const factCheck = { narrative: narrativeCheck, pdf: pdfCheck, docx: docxCheck };
-  files.set('factcheck.json', utf8(JSON.stringify(Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), null, 2) + '\n'));
+  files.set(
+    'factcheck.json',
+    utf8(JSON.stringify({ ...Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), handChecked: narrativeCheck.handChecked }, null, 2) + '\n'),
+  );
   return { ledger, files, timings, factCheck, figures };
 }
 

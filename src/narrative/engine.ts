@@ -12,7 +12,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changeText, cnNumber, fixed2, indicatorChangeText, integer, joinList, rangeText, rankMoveText, rankText, valueText, type VerbSet } from './format.js';
 import { loadWording, type Wording } from './wording.js';
-import { baseOf, factOf, markFact, setUnproxy, type FactRef } from './provenance.js';
+import { baseOf, CHECKED_CLOSE, CHECKED_MID, CHECKED_OPEN, factOf, markFact, setUnproxy, type FactRef } from './provenance.js';
 
 export const DEFAULT_TEMPLATES_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../templates/report');
 
@@ -130,17 +130,19 @@ function names(list: unknown, key?: string): string[] {
   });
 }
 
-/** The facts of the render in progress (rendering is synchronous: one table at a time). */
+/** The facts (and hand-checked reasons) of the render in progress (rendering is synchronous: one at a time). */
 let factTable: FactRef[] | null = null;
+let checkedReasons: string[] | null = null;
 
-/** Runs `fn` collecting the facts the helpers print into `table`. */
-export function withFactTable<T>(table: FactRef[], fn: () => T): T {
-  const before = factTable;
+/** Runs `fn` collecting the facts the helpers print into `table`, and the reasons of {{#checked}} passages. */
+export function withFactTable<T>(table: FactRef[], fn: () => T, reasons: string[] = []): T {
+  const before = [factTable, checkedReasons] as const;
   factTable = table;
+  checkedReasons = reasons;
   try {
     return fn();
   } finally {
-    factTable = before;
+    [factTable, checkedReasons] = before;
   }
 }
 
@@ -306,6 +308,18 @@ export function registerHelpers(hb: HB, w: Wording): void {
       .map((f) => `${BLOCK_OPEN}${JSON.stringify({ type: 'markup', line })}${BLOCK_MID}::: figure ${f.id} :::${BLOCK_CLOSE}`)
       .join('');
   });
+  /**
+   * {{#checked "理由"}}…{{/checked}}: a passage an editor has checked by hand and the ledger
+   * cannot vouch for. The fact check does not check its sentences; it lists them with the
+   * reason in factcheck.json. Everything else stays checked.
+   */
+  hb.registerHelper('checked', function (this: unknown, ...a: unknown[]) {
+    const { pos, opts } = args(a);
+    if (typeof pos[0] !== 'string' || !pos[0].trim()) throw new Error('{{#checked}} needs a reason, e.g. {{#checked "数据来自市统计局公报，已人工核对"}}');
+    if (!checkedReasons) return opts.fn(this);
+    checkedReasons.push(pos[0].trim());
+    return `${CHECKED_OPEN}${checkedReasons.length - 1}${CHECKED_MID}${opts.fn(this)}${CHECKED_CLOSE}`;
+  });
   /** {{#heading 1}}一、……{{/heading}}: a heading of level 1 or 2. */
   hb.registerHelper('heading', function (this: unknown, ...a: unknown[]) {
     const { pos, opts } = args(a);
@@ -364,7 +378,15 @@ export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DI
   const cached = engineCache.get(dir);
   if (cached && cached.key === key) return cached.hb;
   const hb = Handlebars.create();
-  const wording = loadWording(dir);
+  let wording: Wording;
+  try {
+    wording = loadWording(dir);
+  } catch (e) {
+    // A slip in wording.yaml is a template error: the editor is told the file and what to change.
+    const msg = (e as Error).message.replace(/^.*?wording\.yaml: /, '');
+    const line = /line (\d+)/.exec(msg)?.[1];
+    throw new TemplateError('wording.yaml', line ? Number(line) : null, msg);
+  }
   registerHelpers(hb, wording);
   const templates = new Map<string, Template>();
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort()) {

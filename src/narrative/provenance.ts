@@ -119,3 +119,34 @@ export function extractSpans(marked: string, table: FactRef[]): { text: string; 
   if (stray.test(text)) return { text: text.replace(new RegExp(`${REF_OPEN}\\d*${REF_MID}?|${REF_CLOSE}`, 'g'), ''), spans: [] };
   return { text, spans };
 }
+
+/** Marks around a passage an editor marked as checked by hand ({{#checked "理由"}}…{{/checked}}). */
+export const CHECKED_OPEN = '\uE013';
+export const CHECKED_MID = '\uE014';
+export const CHECKED_CLOSE = '\uE015';
+
+/**
+ * Takes the hand-checked marks out of a paragraph whose fact marks are already out:
+ * the plain text, the spans moved to match, and the passages with their reasons.
+ */
+export function extractChecked(text: string, spans: FactSpan[], reasons: string[]): { text: string; spans: FactSpan[]; checked: { start: number; end: number; reason: string }[] } {
+  const checked: { start: number; end: number; reason: string }[] = [];
+  const removed: number[] = [];
+  let out = '';
+  const open: { at: number; reason: string }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === CHECKED_OPEN) {
+      const mid = text.indexOf(CHECKED_MID, i);
+      open.push({ at: out.length, reason: reasons[Number(text.slice(i + 1, mid))] ?? '' });
+      for (let k = i; k <= mid; k++) removed.push(k);
+      i = mid;
+    } else if (ch === CHECKED_CLOSE) {
+      const o = open.pop();
+      if (o) checked.push({ start: o.at, end: out.length, reason: o.reason });
+      removed.push(i);
+    } else out += ch;
+  }
+  const shift = (p: number) => p - removed.filter((r) => r < p).length;
+  return { text: out, spans: spans.map((s) => ({ ...s, start: shift(s.start), end: shift(s.end) })), checked };
+}

@@ -1,7 +1,8 @@
 import type { Ledger } from '../facts/types.js';
 import { buildContext } from './context.js';
 import { BLOCK_CLOSE, BLOCK_MID, BLOCK_OPEN, createTemplateEngine, engineOf, MAIN_TEMPLATE, TemplateError, withFactTable } from './engine.js';
-import { copyFacts, extractSpans, type FactRef } from './provenance.js';
+import { copyFacts, extractChecked, extractSpans, type FactRef } from './provenance.js';
+import { splitSentences } from './sentences.js';
 import type { MarkupBlock, Narrative, NarrativeBlock, RenderOptions } from './types.js';
 
 /** Bulletin fields when the caller gives none (the narrative alone). */
@@ -22,8 +23,8 @@ export function tidyParagraph(text: string): string {
 }
 
 /** Splits the output of the top-level template into blocks. */
-function parseBlocks(output: string, facts: FactRef[]): (NarrativeBlock | MarkupBlock)[] {
-  const plain = (t: string) => extractSpans(t, facts).text;
+function parseBlocks(output: string, facts: FactRef[], reasons: string[], handChecked: { sentence: string; reason: string }[]): (NarrativeBlock | MarkupBlock)[] {
+  const plain = (t: string) => extractChecked(extractSpans(t, facts).text, [], reasons).text;
   const blocks: (NarrativeBlock | MarkupBlock)[] = [];
   const re = new RegExp(`${BLOCK_OPEN}([^${BLOCK_MID}]*)${BLOCK_MID}([^${BLOCK_OPEN}${BLOCK_CLOSE}]*)${BLOCK_CLOSE}`, 'g');
   let last = 0;
@@ -43,7 +44,11 @@ function parseBlocks(output: string, facts: FactRef[]): (NarrativeBlock | Markup
       if (text) blocks.push({ type: 'markup', text, line: attrs.line === null || attrs.line === undefined ? null : attrs.line + leading });
       continue;
     }
-    const { text, spans } = extractSpans(tidyParagraph(m[2]), facts);
+    const marked = extractSpans(tidyParagraph(m[2]), facts);
+    const { text, spans, checked } = extractChecked(marked.text, marked.spans, reasons);
+    // The sentences of a {{#checked}} passage, as the fact check will meet them.
+    for (const c of checked)
+      for (const s of splitSentences(text)) if (s.start < c.end && s.start + s.text.length > c.start) handChecked.push({ sentence: s.text, reason: c.reason });
     if (!text) continue;
     if (attrs.type === 'heading') blocks.push({ type: 'heading', level: attrs.level!, text });
     else {
@@ -67,8 +72,10 @@ export function renderNarrative(ledger: Ledger, opts: RenderOptions = {}): Narra
   const view = buildContext(ledger, engine.wording);
   const context = copyFacts(view, { ...view, figures: opts.layout?.figures ?? [], bulletin: { ...DEFAULT_BULLETIN, ...opts.layout?.bulletin } });
   const facts: FactRef[] = [];
-  const blocks = parseBlocks(withFactTable(facts, () => main(context)), facts);
-  return { sections: blocks.filter((b): b is NarrativeBlock => b.type !== 'markup'), blocks };
+  const reasons: string[] = [];
+  const handChecked: { sentence: string; reason: string }[] = [];
+  const blocks = parseBlocks(withFactTable(facts, () => main(context), reasons), facts, reasons, handChecked);
+  return { sections: blocks.filter((b): b is NarrativeBlock => b.type !== 'markup'), blocks, handChecked };
 }
 
 /** The narrative as Markdown: # 一、… / ## （一）… headings and paragraphs separated by blank lines. */

@@ -28,6 +28,8 @@ export interface Narrative {
   sections: NarrativeBlock[];
   /** Every block in order, markup included: what the documents are assembled from. */
   blocks: (NarrativeBlock | MarkupBlock)[];
+  /** Sentences inside {{#checked "理由"}} passages: the fact check lists them, it does not check them. */
+  handChecked: { sentence: string; reason: string }[];
 }
 
 /** What the report template may place besides the narrative. */

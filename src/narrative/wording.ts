@@ -9,8 +9,8 @@ import { z } from 'zod';
  * editor puts in wording.yaml is always read by the check as what it says.
  */
 export const DEFAULT_LEXICON = {
-  up: ['上升', '增长', '提高', '增加', '上涨', '提升', '升高', '回升', '攀升'],
-  down: ['下降', '降低', '减少', '下滑', '回落', '下跌', '走低'],
+  up: ['上升', '增长', '提高', '增加', '上涨', '提升', '升高', '回升', '攀升', '上扬', '走高'],
+  down: ['下降', '降低', '减少', '下滑', '回落', '下跌', '走低', '下挫'],
   flat: ['持平', '不变'],
   strong: ['突出', '相对优良', '显著', '表现突出', '较强', '领先', '较好', '优良', '较高', '靠前'],
   weak: ['偏弱', '有待改善', '较低', '表现偏弱', '较弱', '落后', '较差', '靠后', '有待提高', '有待提升'],
@@ -101,7 +101,8 @@ export function lexiconProblems(w: Wording): string[] {
   const moves: [keyof Wording['rankMove'], 'up' | 'down' | null][] = [['up', 'up'], ['down', 'down'], ['keepTop', null], ['keep', null]];
   for (const [key, dir] of moves) {
     const pattern = w.rankMove[key];
-    const senses = (['up', 'down'] as const).filter((d) => lex[d].some((x) => pattern.includes(x)));
+    // 升至/降至 ({from}升至{to}) read as up/down as well.
+    const senses = (['up', 'down'] as const).filter((d) => lex[d].some((x) => pattern.includes(x)) || pattern.includes(d === 'up' ? '升至' : '降至'));
     if (dir && !senses.includes(dir)) out.push(`rankMove.${key}「${pattern}」没有 lexicon.${dir} 中的词`);
     if (senses.some((d) => d !== dir)) out.push(`rankMove.${key}「${pattern}」含有意思相反的词`);
   }

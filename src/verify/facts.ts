@@ -1,5 +1,6 @@
 /** Look-ups into the facts ledger for the fact check. */
 import type { IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore } from '../facts/types.js';
+import { quarterLabels, quarterParts, yearAgoQuarter } from '../quarter.js';
 
 export const same = (a: number, b: number) => Math.abs(a - b) < 0.005;
 
@@ -24,6 +25,8 @@ export class LedgerFacts {
   private readonly targetRe: RegExp;
   readonly levelValues: number[];
   readonly quarters: { year: number; n: number }[];
+  /** The same quarter a year before (what 同比 compares with). */
+  readonly yearAgo: string;
 
   constructor(readonly ledger: Ledger) {
     this.districts = ledger.districts.map((d) => d.district);
@@ -35,10 +38,10 @@ export class LedgerFacts {
     this.listSource = `(?:${d})(?:[、和与及](?:${d}))*`;
     this.targetRe = new RegExp([...this.nodes, ...this.indicators].sort(byLength).map(escape).join('|'), 'g');
 
-    const q = (s: string) => ({ year: Number(s.slice(0, 4)), n: Number(s.slice(5)) });
-    const cur = q(ledger.meta.quarter);
-    const prev = ledger.meta.previous ? q(ledger.meta.previous) : cur.n === 1 ? { year: cur.year - 1, n: 4 } : { year: cur.year, n: cur.n - 1 };
+    const cur = quarterParts(ledger.meta.quarter);
+    const prev = ledger.meta.previous ? quarterParts(ledger.meta.previous) : cur.n === 1 ? { year: cur.year - 1, n: 4 } : { year: cur.year, n: cur.n - 1 };
     this.quarters = [cur, prev];
+    this.yearAgo = yearAgoQuarter(ledger.meta.quarter);
 
     // Values that belong to no district: counts, means, tier bounds, list lengths.
     const lv: number[] = [ledger.meta.districtCount, ledger.tiers.length, ledger.portraits.length, ledger.meta.firstLevel.length, 0];
@@ -51,6 +54,32 @@ export class LedgerFacts {
       if (c) lv.push(c.meanPct, c.mean, c.previousMean, c.meanDiff, c.aboveMean, c.rose, c.fell, c.same, c.risers.length, c.fallers.length);
     }
     this.levelValues = lv;
+  }
+
+  /** 2018Q3 → 2018年第3季度 */
+  label(q: string): string {
+    return quarterLabels(q).label;
+  }
+
+  /** The districts sharing a printed score of a node (this quarter). */
+  tiedWith(district: string, node: string): string[] {
+    const s = this.score(district, node)?.score;
+    return s === undefined ? [] : this.ledger.districts.filter((d) => d.scores[node]?.score === s).map((d) => d.district);
+  }
+
+  /** The district(s) at a rank of a node or indicator this quarter. */
+  atRank(target: string, rank: number): string[] {
+    if (this.isNode(target)) return this.ledger.districts.filter((d) => d.scores[target]?.rank === rank).map((d) => d.district);
+    return Object.entries(this.ledger.indicators[target]?.values ?? {}).filter(([, v]) => v.rank === rank).map(([d]) => d);
+  }
+
+  /** This quarter's level of a node (score) or indicator (value). */
+  level(district: string, target: string): number | undefined {
+    return this.isNode(target) ? this.score(district, target)?.score : this.indicator(district, target)?.value;
+  }
+
+  previousLevel(district: string, target: string): number | undefined {
+    return this.isNode(target) ? this.score(district, target)?.previousScore : this.indicator(district, target)?.previousValue;
   }
 
   districtMentions(s: string): Mention[] {

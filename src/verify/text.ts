@@ -5,7 +5,9 @@
  * captions and footnotes are skipped, and the rest is split at 。；！？.
  */
 
-export type Unit = { kind: 'heading'; text: string } | { kind: 'sentence'; text: string };
+import { splitSentences } from '../narrative/sentences.js';
+
+export type Unit = { kind: 'heading'; text: string; raw: string } | { kind: 'sentence'; text: string; raw: string } | { kind: 'caption'; text: string; raw: string; n: number } | { kind: 'note'; text: string; raw: string };
 
 const CN_NUM = '一二三四五六七八九十';
 /** 一、…… or （一）…… on a line of its own, without sentence punctuation. */
@@ -15,16 +17,14 @@ export const HEADING_PREFIX = new RegExp(`^(?:[${CN_NUM}]+、|（[${CN_NUM}]+）
 
 /** Lines that are not running text: captions, running headers, page numbers, footnotes, sources. */
 const SKIP_LINES: RegExp[] = [
-  /^[图表]\d+/, // 图3 38个区县双创指数, 表1 ……
+  /^表\d+/, // 表1 …… (table captions; the table's cells are the appendix's)
   /^科技参考/, // running header 科技参考·2018年第6期
   /第\d+期$/, // any running header ending in an issue number
   /^·[^·]{1,12}·$/, // column label ·本期特稿·
   /^[-—–－]?\d{1,3}[-—–－]?$/, // page numbers: 3, —3— (a longer or decimal number on its own line is kept)
   /^第\d{1,3}页$/,
   /^\d{1,3}\/\d{1,3}$/,
-  /^[①-⑳]/, // footnotes
   /^（来源[:：]/, // source lines
-  /^注[:：]/, // table notes
 ];
 
 /** Full-width digits and signs → ASCII (the Chinese comma ， stays: it separates clauses, not thousands). */
@@ -41,35 +41,41 @@ export function isSkippedLine(line: string): boolean {
   return SKIP_LINES.some((re) => re.test(line));
 }
 
-/** Splits text into headings and sentences. */
+/** Splits text into headings, sentences, captions (图N …) and notes (footnotes, 注 lines). */
 export function segment(text: string): Unit[] {
   const units: Unit[] = [];
   let buffer = '';
   const flush = () => {
-    for (const s of splitSentences(buffer)) units.push({ kind: 'sentence', text: s });
+    for (const s of splitSentences(normaliseChars(buffer), buffer)) units.push({ kind: 'sentence', text: s.text, raw: s.raw });
     buffer = '';
   };
-  for (const raw of normaliseChars(text).split(/\r\n|\r|\n|\u2028|\u2029/)) {
-    const line = raw.replace(/\s+/g, '').replace(/^#+/, '');
-    if (!line || isSkippedLine(line)) continue;
-    if (HEADING_LINE.test(line)) {
+  for (const rawLine of text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
+    // 图3 38个区县……: the figure's number ends at the space, which is removed below.
+    const caption = /^\s*图\s*([0-9０-９]+)[\s\u3000]+(\S.*)$/.exec(rawLine);
+    const raw = rawLine.replace(/\s+/g, '').replace(/^#+/, '');
+    const line = normaliseChars(raw);
+    if (!line) continue;
+    if (caption) {
       flush();
-      units.push({ kind: 'heading', text: line });
+      const body = caption[2].replace(/\s+/g, '');
+      units.push({ kind: 'caption', text: normaliseChars(body), raw: body, n: Number(normaliseChars(caption[1])) });
       continue;
     }
-    buffer += line;
+    if (/^[①-⑳]|^注[:：]/.test(line)) {
+      flush();
+      for (const s of splitSentences(line.replace(/^[①-⑳]|^注[:：]/, ''), raw.replace(/^[①-⑳]|^注[:：]/, ''))) units.push({ kind: 'note', text: s.text, raw: s.raw });
+      continue;
+    }
+    if (isSkippedLine(line)) continue;
+    if (HEADING_LINE.test(line)) {
+      flush();
+      units.push({ kind: 'heading', text: line, raw });
+      continue;
+    }
+    buffer += raw;
   }
   flush();
   return units;
 }
 
-/** Sentences end at 。；！？; a tier sentence (第一类：……) also starts a new one. */
-export function splitSentences(s: string): string[] {
-  const out: string[] = [];
-  const parts = s.split(new RegExp(`(?<=[。；！？])|(?=第[${CN_NUM}]+类：)`));
-  for (const p of parts) {
-    const t = p.replace(/^[。；！？，、]+/, '');
-    if (t) out.push(t);
-  }
-  return out;
-}
+export { splitSentences } from '../narrative/sentences.js';

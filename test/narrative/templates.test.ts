@@ -31,6 +31,9 @@ describe('editable templates', () => {
     const dir = copyTemplates();
     const file = join(dir, 'wording.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('双创活力: { strong: 突出, weak: 偏弱 }', '双创活力: { strong: 表现抢眼, weak: 有待提升 }').replace('last: 和', 'last: 及'));
+    // A new adjective must first be told to the fact check (lexicon.strong), or the build refuses it.
+    expect(() => renderNarrative(ledger, { templatesDir: dir })).toThrow(/表现抢眼.*lexicon\.strong/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('strong: [突出,', 'strong: [表现抢眼, 突出,'));
     const md = narrativeToMarkdown(renderNarrative(ledger, { templatesDir: dir }));
     expect(md).toContain('江北区的双创活力表现抢眼');
     expect(md).toContain('彭水县的双创活力有待提升');

@@ -1,0 +1,58 @@
+/**
+ * A level moving between two quarters: 从2018年第2季度的86.67分上升到88.59分 — the
+ * earlier value, the later value, and the direction word between them.
+ */
+import { NUM, parseNum } from '../sentence.js';
+import { rule } from './rule.js';
+
+interface MoveClaim {
+  at: number;
+  from: number;
+  to: number;
+  verb: string;
+  fromPos: number;
+  toPos: number;
+}
+
+export const values = rule<MoveClaim>({
+  kind: 'value',
+  read(sc) {
+    const out: MoveClaim[] = [];
+    const re = new RegExp(`(?:从|由)(?:\\d{4}年第\\d季度的?|上一?季度的?)?(${NUM})(?:分|%|家|个|次|亿元)?(${sc.lex.move})(?:到|至|为)(${NUM})`, 'g');
+    sc.each(re, (m) => {
+      const fromPos = m.index! + m[0].indexOf(m[1]);
+      const toPos = m.index! + m[0].lastIndexOf(m[3]);
+      out.push({ at: m.index!, from: parseNum(m[1]), to: parseNum(m[3]), verb: m[2], fromPos, toPos });
+    });
+    return out;
+  },
+  check(sc, c) {
+    const d = sc.districtBefore(c.at);
+    const t = sc.targetBefore(c.at);
+    const meta0 = sc.f.ledger.meta;
+    // 全市……平均得分由上季度的20.85分提高到20.98分: the city mean, not a district's score.
+    if (/平均/.test(sc.s.slice(sc.clauseStart(c.at), c.at)) && !sc.districts.some((x) => x.start >= sc.clauseStart(c.at) && x.end <= c.at)) {
+      const ch = sc.f.change(t);
+      if (!ch) return sc.unverifiable(`没有上一季度的数据，无法核实全市${t}平均得分的变化`);
+      sc.value(c.from, ch.previousMean, `全市${t}${meta0.previousLabel}的平均得分`, 'mean');
+      sc.value(c.to, ch.mean, `全市${t}${meta0.quarterLabel}的平均得分`, 'mean');
+      return sc.check(sc.lex.isUp(c.verb) === c.to > c.from, `全市${t}平均得分从${c.from}到${c.to}，文中却说“${c.verb}”`);
+    }
+    if (!d) return sc.unverifiable(`从${c.from}到${c.to}的变化没有说明是哪个区县`);
+    if (sc.yoy(c.at)) return sc.unverifiable(`台账没有${d}${t}上年同季度的数值`);
+    const prev = sc.f.previousLevel(d, t);
+    const now = sc.f.level(d, t);
+    const meta = sc.f.ledger.meta;
+    sc.crossCheck(sc.tokenAt(c.fromPos), { district: d, target: t, period: 'previous' });
+    sc.crossCheck(sc.tokenAt(c.toPos), { district: d, target: t, period: 'current' });
+    sc.value(c.from, prev, `${d}${t}${meta.previousLabel ?? '上季度'}的值`);
+    sc.value(c.to, now, `${d}${t}${meta.quarterLabel}的值`);
+    sc.check(sc.lex.isUp(c.verb) === c.to > c.from, `${d}${t}从${c.from}到${c.to}，文中却说“${c.verb}”`);
+    sc.record(sc.tokenAt(c.fromPos), { target: t, district: d, quarter: meta.previous ?? '', measure: sc.f.isNode(t) ? 'score' : 'value' });
+    sc.record(sc.tokenAt(c.toPos), { target: t, district: d, quarter: meta.quarter, measure: sc.f.isNode(t) ? 'score' : 'value' });
+  },
+  examples: {
+    pass: ['渝北区双创指数得分有所上升，从2018年第2季度的86.67分上升到88.59分。'],
+    fail: ['渝北区双创指数得分有所上升，从2018年第2季度的82.13分上升到88.59分。', '渝北区双创指数得分从86.67分下降到88.59分。'],
+  },
+});
