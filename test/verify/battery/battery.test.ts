@@ -56,6 +56,14 @@ describe('the battery itself', () => {
   });
 });
 
+describe('the unedited templates', () => {
+  it.each(['2018Q3', '2017Q1'])('%s: pass, so that every problem of a case comes from its edit', async (quarter) => {
+    const r = await checkUnedited({ quarter });
+    expect(r.templateError).toBeUndefined();
+    expect(r.problems).toEqual([]);
+  });
+});
+
 describe('true sentences pass', () => {
   it.each(TRUE.map((c) => [c.id, c] as const))('%s', async (_, c) => {
     const o = await runCase(c);
