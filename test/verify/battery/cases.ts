@@ -106,7 +106,7 @@ const directionWords: BatteryCase[] = [
   wrong('dir-jiangbei', 'direction-word', '江北区双创活力 fell (28.04 → 26.64)', own('江北区双创活力明显提升。', '双创活力'), '江北区双创活力明显提升'),
   wrong('dir-jiulongpo', 'direction-word', '九龙坡区双创指数 fell (80.83 → 79.14)', own('与上季度相比，九龙坡区的双创指数有所提高。', 'overall'), '九龙坡区的双创指数有所提高'),
   wrong('dir-yubei-outcome', 'direction-word', '渝北区双创成效 fell (22.88 → 22.21, −2.93 %)', own('渝北区双创成效指数继续走高，仍居全市第1位。', '双创成效'), '渝北区双创成效指数继续走高'),
-  wrong('dir-all-rose', 'direction-word', 'overall.hbs: 各区县…均有所提升, but 14 districts fell', edit('overall.hbs', '其中有{{overall.change.rose}}个区县的{{root}}得分较上季度有所提升。', '各区县的{{root}}得分均较上季度有所提升。'), '各区县的双创指数得分均较上季度有所提升'),
+  wrong('dir-all-rose', 'direction-word', 'overall.hbs: 各区县…均有所提升, but 14 districts fell', edit('overall.hbs', '其中有{{int overall.change.rose}}个区县的{{root}}得分较上季度有所提升。', '各区县的{{root}}得分均较上季度有所提升。'), '各区县的双创指数得分均较上季度有所提升'),
   wrong('dir-city-total-fell', 'direction-word', 'the city mean of 双创指数 rose (60.53 → 60.94)', own('从全市看，双创指数平均得分较上季度下降。', 'overall'), '双创指数平均得分较上季度下降'),
 ];
 
@@ -149,7 +149,7 @@ const superlatives: BatteryCase[] = [
 ];
 
 const figureRefs: BatteryCase[] = [
-  wrong('fig-tiers', 'figure-ref', 'the tiers are shown in 图1 (map of 双创指数); 图4 is the map of 双创活力', edit('tiers.hbs', '划分为{{tierCount}}类：', '划分为{{tierCount}}类（见图4）：'), '划分为4类'),
+  wrong('fig-tiers', 'figure-ref', 'the tiers are shown in 图1 (map of 双创指数); 图4 is the map of 双创活力', edit('tiers.hbs', '划分为{{int tierCount}}类：', '划分为{{int tierCount}}类（见图4）：'), '划分为4类'),
   wrong('fig-level', 'figure-ref', 'level.hbs: （见图1） in every section; 双创活力 is shown in 图4, 双创环境 in 图7, 双创成效 in 图10', edit('level.hbs', '{{join level.top}}的{{node}}{{strong}}', '{{join level.top}}的{{node}}{{strong}}（见图1）'), '的双创活力突出'),
   wrong('fig-change', 'figure-ref', 'change.hbs: （见图2） in every section; the change of 双创活力 is 图5', edit('change.hbs', '从{{node}}指数的环比变化来看，', '从{{node}}指数的环比变化来看（见图2），'), '从双创活力指数的环比变化来看'),
   wrong('fig-two-quarter', 'figure-ref', 'both quarters of every district are 图13, not 图12 (bars of 双创成效)', edit('overall.hbs', '{{root}}得分较上季度有所提升。', '{{root}}得分较上季度有所提升（见图12）。'), '有24个区县的双创指数得分较上季度有所提升'),
@@ -170,7 +170,7 @@ const document: BatteryCase[] = [
 
 const quarterLabels: BatteryCase[] = [
   wrong('q-level', 'quarter-label', 'level.hbs: previousLabel for this quarter: 2018年第2季度 the top five of 双创活力 were 渝北区、江北区、沙坪坝区…, not 渝北区、南岸区…', edit('level.hbs', '从全市总体比较情况来看，{{@root.meta.quarterLabel}}，', '从全市总体比较情况来看，{{@root.meta.previousLabel}}，'), '2018年第2季度，渝北区、南岸区、沙坪坝区'),
-  wrong('q-tier', 'quarter-label', 'tier.hbs: previousLabel in the tier sentence: in 2018Q2 two districts were above 80 (渝北区 86.67, 九龙坡区 80.83), not 1', edit('tier.hbs', '{{@root.root}}得分在{{range label}}的区县有{{count}}个', '{{@root.meta.previousLabel}}{{@root.root}}得分在{{range label}}的区县有{{count}}个'), '2018年第2季度双创指数得分在80分以上的区县有1个'),
+  wrong('q-tier', 'quarter-label', 'tier.hbs: previousLabel in the tier sentence: in 2018Q2 two districts were above 80 (渝北区 86.67, 九龙坡区 80.83), not 1', edit('tier.hbs', '{{@root.root}}得分在{{range label}}的区县有{{int count}}个', '{{@root.meta.previousLabel}}{{@root.root}}得分在{{range label}}的区县有{{int count}}个'), '2018年第2季度双创指数得分在80分以上的区县有1个'),
   wrong('q-shapingba', 'quarter-label', '沙坪坝区 is 第2位 in 2018Q3; in 2018Q2 it was 第5位', own('2018年第2季度，沙坪坝区双创指数居全市第2位。'), '2018年第2季度，沙坪坝区'),
   wrong('q-dadukou', 'quarter-label', '大渡口区双创活力 23.89 is 2018Q3; 2018Q2 was 20.24', own('2018年第2季度，大渡口区双创活力指数得分为23.89分。', '双创活力'), '大渡口区双创活力指数得分为23.89分'),
   wrong('q-overall-swapped', 'quarter-label', 'overall.hbs: the two labels swapped (the mean rose from 2018Q2 to 2018Q3)', edit('overall.hbs', '相比{{meta.previousLabel}}，{{meta.quarterLabel}}全市', '相比{{meta.quarterLabel}}，{{meta.previousLabel}}全市'), '相比2018年第3季度，2018年第2季度'),
@@ -192,9 +192,9 @@ const rateVsScore: BatteryCase[] = [
 ];
 
 const counts: BatteryCase[] = [
-  wrong('count-rose-as-above', 'count-other-claim', 'change.hbs: the count of risers (20) given as those above the mean change (16)', edit('change.hbs', '其中有{{change.aboveMean}}个区县', '其中有{{change.rose}}个区县'), '有20个区县的双创活力指数增幅高于平均增幅'),
-  wrong('count-above-as-rose', 'count-other-claim', 'overall.hbs: 19 (above the mean change) given as the risers (24)', edit('overall.hbs', '其中有{{overall.change.rose}}个区县', '其中有{{overall.change.aboveMean}}个区县'), '有19个区县的双创指数得分较上季度有所提升'),
-  wrong('count-tier-template', 'count-other-claim', 'tier.hbs: the number of tiers (4) given as each tier\'s count (第一类 has 1)', edit('tier.hbs', '的区县有{{count}}个', '的区县有{{@root.tierCount}}个'), '80分以上的区县有4个'),
+  wrong('count-rose-as-above', 'count-other-claim', 'change.hbs: the count of risers (20) given as those above the mean change (16)', edit('change.hbs', '其中有{{int change.aboveMean}}个区县', '其中有{{int change.rose}}个区县'), '有20个区县的双创活力指数增幅高于平均增幅'),
+  wrong('count-above-as-rose', 'count-other-claim', 'overall.hbs: 19 (above the mean change) given as the risers (24)', edit('overall.hbs', '其中有{{int overall.change.rose}}个区县', '其中有{{int overall.change.aboveMean}}个区县'), '有19个区县的双创指数得分较上季度有所提升'),
+  wrong('count-tier-template', 'count-other-claim', 'tier.hbs: the number of tiers (4) given as each tier\'s count (第一类 has 1)', edit('tier.hbs', '的区县有{{int count}}个', '的区县有{{int @root.tierCount}}个'), '80分以上的区县有4个'),
   wrong('count-29', 'count-other-claim', '29 is the third tier / the risers of 双创成效; 双创指数 rose in 24', own('全市有29个区县的双创指数得分上升。', 'overall'), '有29个区县的双创指数得分上升'),
   wrong('count-14', 'count-other-claim', '14 fell in 双创指数; 双创活力 fell in 17', own('全市有14个区县的双创活力指数下降。', '双创活力'), '有14个区县的双创活力指数下降'),
   wrong('count-9', 'count-other-claim', '9 fell in 双创成效; 双创环境 fell in 14', own('双创环境指数下降的区县有9个。', '双创环境'), '双创环境指数下降的区县有9个'),
@@ -203,12 +203,12 @@ const counts: BatteryCase[] = [
 ];
 
 const numerals: BatteryCase[] = [
-  wrong('num-cn-tier', 'numerals', 'tier.hbs: {{cn count}} prints 一个 / 五个 / 二十九个 / 三个 (GB/T 15835: 29个)', edit('tier.hbs', '的区县有{{count}}个', '的区县有{{cn count}}个'), '有二十九个'),
+  wrong('num-cn-tier', 'numerals', 'tier.hbs: {{cn count}} prints 一个 / 五个 / 二十九个 / 三个 (GB/T 15835: 29个)', edit('tier.hbs', '的区县有{{int count}}个', '的区县有{{cn count}}个'), '有二十九个'),
   wrong('num-fullwidth-own', 'numerals', 'full-width digits ２４ in running text (write 24)', own('全市共有２４个区县的双创指数得分实现增长。', 'overall'), '区县的双创指数得分实现增长'),
   wrong('num-spelled-share', 'numerals', 'a spelled-out percentage (百分之十点零五; write 10.05%)', own('渝北区众创空间数占全市总量的百分之十点零五。', 'portraits'), '渝北区众创空间数占全市总量的百分之'),
   wrong('num-spelled-pct', 'numerals', 'a spelled-out percentage (百分之六点八七; write 6.87%)', own('大渡口区双创指数增幅为百分之六点八七。', 'overall'), '大渡口区双创指数增幅为百分之'),
-  wrong('num-cn-38', 'numerals', 'change.hbs: 三十八个区县 (write 38个区县)', edit('change.hbs', '{{@root.districtCount}}个区县\n', '三十八个区县\n'), '三十八个区县平均'),
-  wrong('num-fullwidth-template', 'numerals', 'tiers.hbs: full-width ４ (write 4)', edit('tiers.hbs', '划分为{{tierCount}}类', '划分为４类'), '可将全市38个区县划分为'),
+  wrong('num-cn-38', 'numerals', 'change.hbs: 三十八个区县 (write 38个区县)', edit('change.hbs', '{{int @root.districtCount}}个区县\n', '三十八个区县\n'), '三十八个区县平均'),
+  wrong('num-fullwidth-template', 'numerals', 'tiers.hbs: full-width ４ (write 4)', edit('tiers.hbs', '划分为{{int tierCount}}类', '划分为４类'), '可将全市38个区县划分为'),
   wrong('num-cn-score', 'numerals', 'a score in Chinese numerals (八十八点五九分; write 88.59分)', own('渝北区双创指数得分八十八点五九分。', 'overall'), '渝北区双创指数得分八十八点五九分'),
   wrong('num-fullwidth-count', 'numerals', 'full-width digits ９４８ (write 948)', own('渝北区科技型企业数达９４８家。', 'portraits'), '渝北区科技型企业数达'),
   wrong('num-tree-count', 'numerals', 'portrait.hbs: the tree has three first-level indices, not 四个 (a fixed word, checked as a count)', edit('portrait.hbs', '从{{cn subCount}}个一级指标来看', '从四个一级指标来看'), '从四个一级指标来看'),
@@ -247,6 +247,8 @@ const verbs: BatteryCase[] = [
   wrong('verb-rate-up', 'verb', 'wording.yaml verbs.rate.up → 降低: 大渡口区新注册企业数环比增长率 rose 70.23 个百分点', edit(W, 'rate: { up: 提高, down: 下降, flat: 持平 }', 'rate: { up: 降低, down: 下降, flat: 持平 }'), '降低了70.23个百分点'),
   wrong('verb-growth-down', 'verb', 'wording.yaml verbs.growth.down → 增长: 九龙坡区众创空间数 fell 10.00 %', edit(W, 'growth: { up: 增长, down: 下降, flat: 持平 }', 'growth: { up: 增长, down: 增长, flat: 持平 }'), '该指标较上季度增长了10.00%'),
   wrong('verb-rank-up', 'verb', 'wording.yaml rankMove.up → 下降: 大渡口区 moved up from 第17位 to 第12位', edit(W, 'up: 从{from}上升到{to}', 'up: 从{from}下降到{to}'), '从第17位下降到第12位'),
+  wrong('verb-hard-coded', 'verb', 'portrait.hbs: the helper replaced by a hard-coded 上升了: 荣昌区 fell 4.50分', edit('portrait.hbs', '{{change total.diff "分"}}', '上升了{{abs2 total.diff}}分'), '荣昌区双创指数得分59.54分，较2018年第2季度上升了4.50分'),
+  wrong('verb-rank-keep', 'verb', 'wording.yaml rankMove.keep → 有所上升，仍为{to}: 荣昌区双创环境 stayed at 第10位', edit(W, 'keep: 保持不变，仍为{to}', 'keep: 有所上升，仍为{to}'), '得分排名有所上升，仍为第10位'),
   wrong('verb-score-down', 'verb', 'wording.yaml verbs.score.down → 回升: 荣昌区 fell 4.50分', edit(W, 'score: { up: 上升, down: 下降, flat: 持平 }', 'score: { up: 上升, down: 回升, flat: 持平 }'), '回升了4.50分'),
 ];
 
@@ -307,7 +309,7 @@ const trueHand: BatteryCase[] = [
   right('t-top-three', 'true:list', '双创活力 top three in order: 渝北区、南岸区、沙坪坝区', own('双创活力指数得分前三位依次为渝北区、南岸区和沙坪坝区。', '双创活力')),
   right('t-qoq', 'true:change', '渝北区双创指数 +2.22 % on the previous quarter', own('渝北区双创指数环比增长2.22%。', 'overall')),
   right('t-points', 'true:change', '渝北区双创活力 +1.31分 on the previous quarter', own('渝北区双创活力指数比上季度提高了1.31分。', '双创活力')),
-  right('t-figure-ref', 'true:figure', 'the tiers are shown on the map of 双创指数, 图1', edit('tiers.hbs', '划分为{{tierCount}}类：', '划分为{{tierCount}}类（见图1）：')),
+  right('t-figure-ref', 'true:figure', 'the tiers are shown on the map of 双创指数, 图1', edit('tiers.hbs', '划分为{{int tierCount}}类：', '划分为{{int tierCount}}类（见图1）：')),
   right('t-figure-ref-section', 'true:figure', 'the change of 双创活力 is 图5', edit('change.hbs', '从{{node}}指数的环比变化来看，', '从{{node}}指数的环比变化来看{{#if (eq node "双创活力")}}（见图5）{{/if}}，')),
 ];
 
@@ -315,9 +317,14 @@ const trueHand: BatteryCase[] = [
 export const synonymEdits: { id: string; note: string; edits: Edit[] }[] = [
   { id: 't-verb-score-up', note: 'verbs.score.up 上升 → 升高 (渝北区较2018年第2季度升高了1.92分)', edits: [edit(W, 'score: { up: 上升, down: 下降, flat: 持平 }', 'score: { up: 升高, down: 下降, flat: 持平 }')] },
   { id: 't-verb-score-down', note: 'verbs.score.down 下降 → 下滑 (荣昌区较2018年第2季度下滑了4.50分)', edits: [edit(W, 'score: { up: 上升, down: 下降, flat: 持平 }', 'score: { up: 上升, down: 下滑, flat: 持平 }')] },
-  { id: 't-verb-growth-up', note: 'verbs.growth.up 增长 → 上扬 (平均上扬了0.69%)', edits: [edit(W, 'growth: { up: 增长, down: 下降, flat: 持平 }', 'growth: { up: 上扬, down: 下降, flat: 持平 }')] },
+  { id: 't-verb-growth-up', note: 'verbs.growth.up 增长 → 攀升 (平均攀升了0.69%)', edits: [edit(W, 'growth: { up: 增长, down: 下降, flat: 持平 }', 'growth: { up: 攀升, down: 下降, flat: 持平 }')] },
+  {
+    id: 't-verb-growth-new-word',
+    note: 'verbs.growth.up 增长 → 上扬, a word the editor first adds to lexicon.up as wording.yaml asks (平均上扬了0.69%)',
+    edits: [edit(W, 'growth: { up: 增长, down: 下降, flat: 持平 }', 'growth: { up: 上扬, down: 下降, flat: 持平 }'), edit(W, '回升, 攀升]', '回升, 攀升, 上扬]')],
+  },
   { id: 't-verb-rate-up', note: 'verbs.rate.up 提高 → 提升 (提升了70.23个百分点)', edits: [edit(W, 'rate: { up: 提高, down: 下降, flat: 持平 }', 'rate: { up: 提升, down: 下降, flat: 持平 }')] },
-  { id: 't-verb-rank-up', note: 'rankMove.up 从{from}上升到{to} → 由{from}升至{to}', edits: [edit(W, 'up: 从{from}上升到{to}', 'up: 由{from}升至{to}')] },
+  { id: 't-verb-rank-up', note: 'rankMove.up 从{from}上升到{to} → 由{from}攀升至{to}', edits: [edit(W, 'up: 从{from}上升到{to}', 'up: 由{from}攀升至{to}')] },
   { id: 't-adj-strong', note: 'nodes.双创活力.strong 突出 → 领先', edits: [edit(W, '双创活力: { strong: 突出, weak: 偏弱 }', '双创活力: { strong: 领先, weak: 偏弱 }')] },
 ];
 

@@ -67,7 +67,7 @@ export interface CheckResult {
   narrative: string;
   /** The document's text ('' after a template error). */
   document: string;
-  /** Set when rendering stopped with a template error (TemplateError, or an InputError naming a template file). */
+  /** Set when rendering stopped with a template error (TemplateError, InputError, or an error naming a template file). */
   templateError?: string;
   claims?: number;
   byKind?: Record<string, number>;
@@ -195,9 +195,13 @@ export function applyEdits(templatesDir: string, edits: Edit[]): void {
   }
 }
 
-/** True for the errors a build reports as a template problem (exit 2/3), not a fact-check problem. */
-function isTemplateProblem(e: unknown): e is Error {
-  return e instanceof TemplateError || e instanceof InputError;
+/**
+ * True for the errors a build reports as a problem of the templates (exit 2/3), not of
+ * the fact check: a TemplateError, an InputError, or any error naming a file of the
+ * edited templates folder (wording.yaml's checks throw plain errors with its path).
+ */
+function isTemplateProblem(e: unknown, templatesDir: string): e is Error {
+  return e instanceof TemplateError || e instanceof InputError || (e instanceof Error && e.message.includes(templatesDir));
 }
 
 /**
@@ -217,8 +221,8 @@ export async function checkEdits(edits: Edit[], opts: { quarter?: string } = {})
     try {
       rendered = renderFrom(dir, ledger);
     } catch (e) {
-      if (!isTemplateProblem(e)) throw e;
-      return { ok: false, problems: [], narrative: '', document: '', templateError: e.message };
+      if (!isTemplateProblem(e, dir)) throw e;
+      return { ok: false, problems: [], narrative: '', document: '', templateError: e.message.replaceAll(dir, 'templates') };
     }
     if (rendered.markdown === base.markdown && rendered.document === base.document)
       throw new Error(`battery edit changed nothing in the rendered text of ${quarter}: ${JSON.stringify(edits)}`);
