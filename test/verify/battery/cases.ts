@@ -320,8 +320,8 @@ export const synonymEdits: { id: string; note: string; edits: Edit[] }[] = [
   { id: 't-verb-growth-up', note: 'verbs.growth.up 增长 → 攀升 (平均攀升了0.69%)', edits: [edit(W, 'growth: { up: 增长, down: 下降, flat: 持平 }', 'growth: { up: 攀升, down: 下降, flat: 持平 }')] },
   {
     id: 't-verb-growth-new-word',
-    note: 'verbs.growth.up 增长 → 上扬, a word the editor first adds to lexicon.up as wording.yaml asks (平均上扬了0.69%)',
-    edits: [edit(W, 'growth: { up: 增长, down: 下降, flat: 持平 }', 'growth: { up: 上扬, down: 下降, flat: 持平 }'), edit(W, '回升, 攀升]', '回升, 攀升, 上扬]')],
+    note: 'verbs.growth.up 增长 → 抬升, a word the editor first adds to lexicon.up as wording.yaml asks (平均抬升了0.69%)',
+    edits: [edit(W, 'growth: { up: 增长, down: 下降, flat: 持平 }', 'growth: { up: 抬升, down: 下降, flat: 持平 }'), edit(W, '上扬, 走高]', '上扬, 走高, 抬升]')],
   },
   { id: 't-verb-rate-up', note: 'verbs.rate.up 提高 → 提升 (提升了70.23个百分点)', edits: [edit(W, 'rate: { up: 提高, down: 下降, flat: 持平 }', 'rate: { up: 提升, down: 下降, flat: 持平 }')] },
   { id: 't-verb-rank-up', note: 'rankMove.up 从{from}上升到{to} → 由{from}攀升至{to}', edits: [edit(W, 'up: 从{from}上升到{to}', 'up: 由{from}攀升至{to}')] },

@@ -14,7 +14,8 @@ import { parse as parseYaml } from 'yaml';
 import { buildFacts, PROJECT_ROOT, SAMPLE_DATA } from '../../../src/pipeline.js';
 import type { Ledger } from '../../../src/facts/types.js';
 import { narrativeToMarkdown, renderNarrative, TemplateError, type Narrative } from '../../../src/narrative/index.js';
-import { verifyText } from '../../../src/verify/index.js';
+import { verifyNarrative, verifyText } from '../../../src/verify/index.js';
+import { loadWording } from '../../../src/narrative/wording.js';
 import { fillCaption, loadFigureSpecs, numberFigures } from '../../../src/figures/spec.js';
 import { assembleDocument } from '../../../src/document/assemble.js';
 import { appendixTable } from '../../../src/document/appendix.js';
@@ -31,6 +32,9 @@ export interface Rendered {
   model: DocumentModel;
   /** The document's text in reading order, one block per line (see documentText). */
   document: string;
+  /** The figure specs kept for the quarter (kind, node), and the wording's lexicon. */
+  specs: { id: string; kind: string; node: string; needsPrevious?: boolean }[];
+  lexicon: ReturnType<typeof loadWording>['lexicon'];
 }
 
 export interface FactCheckOutcome {
@@ -45,9 +49,30 @@ export interface FactCheckOutcome {
 // ————————————————————————— THE call of the fact check (swap here when the API changes) —————————————————————————
 
 export function factCheck(rendered: Rendered, ledger: Ledger): FactCheckOutcome {
-  const r = verifyText(narrativeToMarkdown(rendered.narrative), ledger);
-  return { ok: r.ok, problems: r.problems, claims: r.claims, byKind: r.byKind };
+  // As the build checks: the narrative with its provenance, then the document's text (captions, notes, footnotes).
+  const figures = rendered.model.blocks.flatMap((b, i) => {
+    if (b.type !== 'figure') return [];
+    const spec = rendered.specs.find((s) => s.id === b.id)!;
+    return [{ number: b.number, id: b.id, kind: spec.kind, node: spec.node, caption: b.caption, needsPrevious: !!spec.needsPrevious, section: sectionOf(rendered.model.blocks.slice(0, i)) }];
+  });
+  const opts = { figures, aliases: ALIASES, handChecked: rendered.narrative.handChecked, lexicon: rendered.lexicon };
+  const r = verifyNarrative(rendered.narrative, ledger, opts);
+  const d = verifyText(rendered.document, ledger, { ...opts, where: 'document' });
+  const problems = [...r.problems, ...d.problems.filter((p) => !r.problems.some((q) => q.sentence === p.sentence && q.message === p.message))];
+  return { ok: problems.length === 0, problems, claims: r.claims, byKind: r.byKind };
 }
+
+/** The heading path a block stands under, as the check names sections (一、… › （一）…). */
+function sectionOf(before: DocumentModel['blocks']): string {
+  const path: string[] = [];
+  for (const h of before) if (h.type === 'heading') path.splice(h.level - 1, path.length, h.content.map((c) => (c.type === 'text' ? c.text : '')).join(''));
+  return path.join(' › ');
+}
+
+/** Old and informal district names from the registry (荣昌县 → 荣昌区), as the build passes them. */
+const ALIASES: Record<string, string> = Object.fromEntries(
+  (parseYaml(readFileSync(resolve(PROJECT_ROOT, 'config/districts.yaml'), 'utf8')) as { districts: { name: string; aliases?: string[] }[] }).districts.flatMap((d) => (d.aliases ?? []).map((a) => [a, d.name])),
+);
 
 // ————————————————————————————————————————————————————————————————————————————————————————————————————————————————
 
@@ -152,7 +177,7 @@ export function renderFrom(templatesDir: string, ledger: Ledger): Rendered {
     meta: { title: ledger.meta.title, lang: 'zh-CN', author: '' },
     sourceName: 'templates/report/report.hbs',
   });
-  return { narrative, markdown: narrativeToMarkdown(narrative), model, document: documentText(model) };
+  return { narrative, markdown: narrativeToMarkdown(narrative), model, document: documentText(model), specs: kept, lexicon: loadWording(join(templatesDir, 'report')).lexicon };
 }
 
 const baselines = new Map<string, Promise<{ markdown: string; document: string }>>();
