@@ -107,7 +107,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const bulletin = loadBulletin(templatesDir);
   const issue = inputs.issue ?? bulletin.issue;
   const specs = loadFigureSpecs(join(templatesDir, 'figures.yaml'), { nodes: [ledger.meta.root, ...ledger.meta.firstLevel] });
-  const kept = specs.filter((s) => ledger.meta.previous !== null || !s.needsPrevious);
+  const kept = figuresFor(ledger, specs);
   const narrative = renderNarrative(ledger, {
     templatesDir: join(templatesDir, 'report'),
     layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column } },
@@ -168,6 +168,15 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   return { ledger, files, timings, factCheck, figures };
 }
 
+
+/**
+ * The figures the quarter can draw: one that compares with the previous quarter needs
+ * that quarter, and a change chart needs changes (no % change from a base of zero).
+ * Decided here once; the narrative, the figures and the check all use this list.
+ */
+export function figuresFor<S extends { needsPrevious: boolean; kind: string; node: string }>(ledger: Ledger, specs: S[]): S[] {
+  return specs.filter((s) => !s.needsPrevious || (ledger.meta.previous !== null && (s.kind !== 'change' || ledger.nodes[s.node]?.change)));
+}
 
 /** figures/figNN-id.svg|png by the number the document prints, and figures/figures.json with the captions. */
 function figureFiles(model: DocumentModel, figures: ReportFigure[]): [string, Uint8Array][] {

@@ -28,6 +28,8 @@ export interface LevelView {
   bottomTies: TieGroup[];
   highest: ExtremeView;
   lowest: ExtremeView;
+  /** Every district has the same value (a tie of all: there is no top or bottom to name). */
+  allEqual: boolean;
 }
 
 export interface IndicatorView {
@@ -183,7 +185,8 @@ export interface NarrativeContext {
   tierCount: number;
   changesAvailable: boolean;
   /** When there is no previous quarter: why, and the quarter that is missing. */
-  noChange: { reason: string; missingLabel: string } | null;
+  /** When there is no change to report: why (cause: 数据中没有2018年第2季度的数据 / 2018年第2季度各区县的得分均为零), and the quarter missing. */
+  noChange: { reason: string; missingLabel: string; cause: string } | null;
   tiers: TierView[];
   firstLevel: NodeView[];
   overall: OverallView | null;
@@ -220,6 +223,7 @@ function levelView(n: NodeFacts, q: string): LevelView {
     bottomTies: tieGroups(n.bottom, n.lowest.value),
     highest: extreme(n.highest, 'score'),
     lowest: extreme(n.lowest, 'score'),
+    allEqual: n.highest.value === n.lowest.value,
   };
 }
 
@@ -408,7 +412,8 @@ function portraitView(p: Portrait, ledger: Ledger, idx: LedgerIndex): PortraitVi
 export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext {
   const idx = new LedgerIndex(ledger);
   const { meta } = ledger;
-  const changesAvailable = meta.changesUnavailable === null;
+  // Changes need a previous quarter, and scores there to divide by (all zeros give no % change).
+  const changesAvailable = meta.changesUnavailable === null && ledger.nodes[meta.root].change !== null;
   const firstLevel: NodeView[] = meta.firstLevel.map((name, index) => {
     const n = ledger.nodes[name];
     if (!n) throw new Error(`the facts ledger has no node ${name}`);
@@ -428,7 +433,14 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
 
   const portraits = changesAvailable && overall ? ledger.portraits.map((p) => portraitView(p, ledger, idx)) : [];
   const portraitIntro = portraits.map((p) => {
-    const roles = [p.isTop ? wording.roles.top : null, p.isRiser ? wording.roles.riser : null, p.isFaller ? wording.roles.faller : null].filter((r): r is string => r !== null);
+    // A role shared with other districts is said as shared: 得分并列最高的万州区.
+    const shared = (role: string, districts: string[] | undefined) => ((districts?.length ?? 0) > 1 ? role.replace('最', '并列最') : role);
+    const rc = ledger.nodes[meta.root].change;
+    const roles = [
+      p.isTop ? shared(wording.roles.top, root.highest.districts) : null,
+      p.isRiser ? shared(wording.roles.riser, rc?.biggestRise?.districts) : null,
+      p.isFaller ? shared(wording.roles.faller, rc?.biggestFall?.districts) : null,
+    ].filter((r): r is string => r !== null);
     return `${roles.join('且')}的${p.district}`;
   });
 
@@ -438,7 +450,13 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
     districtCount: meta.districtCount,
     tierCount: ledger.tiers.length,
     changesAvailable,
-    noChange: changesAvailable ? null : { reason: meta.changesUnavailable!, missingLabel: previousQuarterLabel(meta.quarter) },
+    noChange: changesAvailable
+      ? null
+      : {
+          reason: meta.changesUnavailable ?? `${meta.previousLabel}各区县的得分均为零，无法计算环比变化率`,
+          missingLabel: previousQuarterLabel(meta.quarter),
+          cause: meta.changesUnavailable ? `数据中没有${previousQuarterLabel(meta.quarter)}的数据` : `${meta.previousLabel}各区县的得分均为零`,
+        },
     tiers: ledger.tiers.map((t) => registerFacts(<TierView>{
       name: t.name,
       label: t.label,

@@ -198,7 +198,7 @@ export class SentenceCheck {
       this.check(false, `${n}是${ref.district}的数值，句中说的是${said.district}`, 'provenance');
     else if (said.district && !ref.district && ref.districts && ref.districts.length > 0 && !ref.districts.includes(said.district))
       this.check(false, `${n}是${ref.districts.join('、')}的数值，句中说的是${said.district}`, 'provenance');
-    if (said.target && ref.target !== said.target) this.check(false, `${n}是${ref.target}的数值，句中说的是${said.target}`, 'provenance');
+    if (said.target && ref.target !== said.target && !['districtCount', 'tierCount', 'tierCountAll'].includes(ref.measure)) this.check(false, `${n}是${ref.target}的数值，句中说的是${said.target}`, 'provenance');
     if (said.period) {
       const q = this.quarterOf(said.period);
       if (q && ref.quarter !== q && !ref.from) this.check(false, `${n}是${this.f.label(ref.quarter)}的数值，句中说的是${this.f.label(q)}`, 'provenance');

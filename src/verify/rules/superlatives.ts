@@ -27,9 +27,17 @@ function biggestOf(sc: SentenceCheck, node: string, up: boolean): string[] {
   return (up ? c?.biggestRise : c?.biggestFall)?.districts ?? [];
 }
 
-const tieWord = (sc: SentenceCheck, names: string[], want: string[], tied: boolean, what: string) => {
-  if (tied && want.length < 2) sc.check(false, `${what}只有${want.join('、') || '（无）'}，没有并列`);
-};
+/**
+ * The districts named for an extreme: all of them, in the ledger's order; or, with 并列,
+ * some of the districts that share it (得分并列最高的万州区). 并列 without a tie is wrong.
+ */
+function checkExtreme(sc: SentenceCheck, names: string[], want: string[], tied: boolean, what: string): void {
+  if (tied && want.length < 2) return sc.check(false, `${what}只有${want.join('、') || '（无）'}，没有并列`);
+  if (tied && names.length && names.every((n) => want.includes(n))) return sc.check(true, '');
+  if (!tied && want.length > 1 && names.length < want.length && names.every((n) => want.includes(n)))
+    return sc.check(false, `${what}有${want.length}个（${want.slice(0, 5).join('、')}${want.length > 5 ? '等' : ''}），${names.join('、')}是并列的，应写“并列”`);
+  sc.list(names, want, what);
+}
 
 export const superlatives = rule<SupClaim>({
   kind: 'superlative',
@@ -67,8 +75,7 @@ export const superlatives = rule<SupClaim>({
       const want = extremeOf(sc, node, c.high, period);
       const what = `${period === 'previous' ? '上一季度' : ''}${node}${c.high ? '最高' : '最低'}的区县`;
       if (!want) return sc.unverifiable(`台账没有${what}`);
-      tieWord(sc, c.names, want, c.tied, what);
-      return sc.list(c.names, want, what);
+      return checkExtreme(sc, c.names, want, c.tied, what);
     }
     if (c.form === 'biggest') {
       const node = c.node ?? sc.targetBefore(c.at);
@@ -76,8 +83,8 @@ export const superlatives = rule<SupClaim>({
       if (!sc.f.isNode(node)) return sc.unverifiable(`台账只记录各指数${c.up ? '增幅' : '降幅'}最大的区县，没有${node}的`);
       const want = biggestOf(sc, node, c.up);
       const what = `${node}${c.up ? '增幅' : '降幅'}最大的区县`;
-      tieWord(sc, c.names ?? [], want, c.tied, what);
-      if (c.names) return sc.list(c.names, want, what);
+      if (c.names) return checkExtreme(sc, c.names, want, c.tied, what);
+      if (c.tied && want.length < 2) return sc.check(false, `${what}只有${want.join('、') || '（无）'}，没有并列`);
       const d = sc.districtBefore(c.at);
       return sc.check(d !== null && want.includes(d), `${what}：文中为${d ?? '（未指明区县）'}，台账为${want.join('、') || '（无）'}`);
     }

@@ -5,7 +5,20 @@
 import { NUM, parseNum } from '../sentence.js';
 import { rule } from './rule.js';
 
+type ValueClaim = MoveClaim | SharedClaim;
+
+/** ……的双创成效指数值均为12.11 / 全市38个区县的……均为0.00: every district named (or all) has that value. */
+interface SharedClaim {
+  form: 'shared';
+  at: number;
+  names: string[] | 'all';
+  count: number | null;
+  target: string | null;
+  x: number;
+}
+
 interface MoveClaim {
+  form?: 'move';
   at: number;
   from: number;
   to: number;
@@ -14,10 +27,14 @@ interface MoveClaim {
   toPos: number;
 }
 
-export const values = rule<MoveClaim>({
+export const values = rule<ValueClaim>({
   kind: 'value',
   read(sc) {
-    const out: MoveClaim[] = [];
+    const out: ValueClaim[] = [];
+    const T = [...sc.f.nodes, ...sc.f.indicators].sort((a, b) => b.length - a.length).join('|');
+    sc.each(new RegExp(`(?:(全市|各)(?:(\\d+)个)?区县|(${sc.f.listSource}))的(${T})?(?:指数)?(?:值|得分|指数值)?(?:均|都)为(${NUM})`, 'g'), (m) =>
+      out.push({ form: 'shared', at: m.index!, names: m[3] ? sc.f.listOf(m[3]) : 'all', count: m[2] ? Number(m[2]) : null, target: m[4] ?? null, x: parseNum(m[5]) }),
+    );
     const re = new RegExp(`(?:从|由)(?:\\d{4}年第\\d季度的?|上一?季度的?)?(${NUM})(?:分|%|家|个|次|亿元)?(${sc.lex.move})(?:到|至|为)(${NUM})`, 'g');
     sc.each(re, (m) => {
       const fromPos = m.index! + m[0].indexOf(m[1]);
@@ -27,6 +44,14 @@ export const values = rule<MoveClaim>({
     return out;
   },
   check(sc, c) {
+    if (c.form === 'shared') {
+      const t = c.target ?? sc.targetBefore(c.at);
+      if (sc.periodAt(c.at) !== 'current') return sc.unverifiable(`“均为${c.x}”说的不是本季度`);
+      const names = c.names === 'all' ? sc.f.districts : c.names;
+      if (c.count !== null) sc.value(c.count, sc.f.ledger.meta.districtCount, '区县数', 'count');
+      const off = names.filter((d) => { const v = sc.f.level(d, t); return v === undefined || Math.abs(v - c.x) >= 0.005; });
+      return sc.check(off.length === 0, `${t}并非都为${c.x}：${off.slice(0, 5).map((d) => `${d}${sc.f.level(d, t)}`).join('，')}${off.length > 5 ? `等${off.length}个区县` : ''}`);
+    }
     const d = sc.districtBefore(c.at);
     const t = sc.targetBefore(c.at);
     const meta0 = sc.f.ledger.meta;
@@ -52,7 +77,7 @@ export const values = rule<MoveClaim>({
     sc.record(sc.tokenAt(c.toPos), { target: t, district: d, quarter: meta.quarter, measure: sc.f.isNode(t) ? 'score' : 'value' });
   },
   examples: {
-    pass: ['渝北区双创指数得分有所上升，从2018年第2季度的86.67分上升到88.59分。'],
-    fail: ['渝北区双创指数得分有所上升，从2018年第2季度的82.13分上升到88.59分。', '渝北区双创指数得分从86.67分下降到88.59分。'],
+    pass: ['渝北区双创指数得分有所上升，从2018年第2季度的86.67分上升到88.59分。', '武隆区、巫溪县和彭水县的双创成效指数值均为12.11。'],
+    fail: ['渝北区双创指数得分有所上升，从2018年第2季度的82.13分上升到88.59分。', '渝北区双创指数得分从86.67分下降到88.59分。', '武隆区、巫溪县和城口县的双创成效指数值均为12.11。'],
   },
 });
