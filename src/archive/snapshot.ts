@@ -5,7 +5,8 @@ import type { IndexConfig } from '../config/types.js';
 import { quartersUsed } from '../compute/index.js';
 import type { Dataset } from '../validate/dataset.js';
 
-export type FileMap = Map<string, Uint8Array>;
+import type { FileMap } from '../files.js';
+export type { FileMap };
 
 /**
  * The inputs a version is built from, as files under inputs/: the data rows the

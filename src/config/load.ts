@@ -247,8 +247,5 @@ export function loadConfig(file: string = DEFAULT_CONFIG, opts: { districtsFile?
   };
 }
 
-/** Paths in messages and documents are relative to the working folder (no absolute paths leak). */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel || file;
-}
+import { displayPath } from '../files.js';
+export { displayPath };

@@ -177,9 +177,11 @@ function objectFact(obj: unknown, field: string): FactRef | null {
 
 const mark = (text: string, ref: FactRef | null) => markFact(text, ref, factTable);
 
-/** Registers the narrative helpers on a Handlebars instance. */
-export function registerHelpers(hb: HB, w: Wording): void {
-  const helpers: Record<string, (this: unknown, ...a: unknown[]) => unknown> = {
+type HelperTable = Record<string, (this: unknown, ...a: unknown[]) => unknown>;
+
+/** Helpers that print numbers, changes and ranks (each marks its output with the fact it prints). */
+function numberHelpers(w: Wording): HelperTable {
+  return {
     /** {{join list}} → A、B和C; hash: last="及", key="district". */
     join: (...a) => {
       const { pos, opts } = args(a);
@@ -248,6 +250,12 @@ export function registerHelpers(hb: HB, w: Wording): void {
       const text = indicatorChangeText({ kind: o.kind, unit: o.unit, diff: o.diff ?? null, pct: o.pct ?? null }, w, opts.hash.le !== false);
       return o.diff === 0 ? text : mark(text, objectFact(o, field));
     },
+  };
+}
+
+/** Helpers for names, lists, numerals in words and template logic. */
+function textHelpers(w: Wording): HelperTable {
+  return {
     /** {{seq @index}} → 一, 二, 三 (1-based Chinese numeral of a 0-based index). */
     seq: (i) => cnNumber(num(i, 'seq') + 1),
     /** {{cn 3}} → 三. */
@@ -269,7 +277,16 @@ export function registerHelpers(hb: HB, w: Wording): void {
     not: (x) => !x,
     len: (x) => (Array.isArray(x) ? x.length : 0),
   };
-  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+}
+
+/** Registers the narrative helpers on a Handlebars instance. */
+export function registerHelpers(hb: HB, w: Wording): void {
+  for (const [name, fn] of Object.entries({ ...numberHelpers(w), ...textHelpers(w) })) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  registerBlockHelpers(hb);
+}
+
+/** The block helpers of the report template: paragraphs, headings, markup, figures, hand-checked passages. */
+function registerBlockHelpers(hb: HB): void {
 
   /** {{#paragraph "level" node=node}}…{{/paragraph}}: one paragraph of the narrative. */
   hb.registerHelper('paragraph', function (this: unknown, ...a: unknown[]) {
