@@ -43,7 +43,7 @@ describe('editable templates', () => {
   it('an unknown field is an error naming the template file and line', () => {
     const dir = copyTemplates();
     const file = join(dir, 'level.hbs');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('{{f2 level.highest.value}}', '{{f2 level.hihgest.value}}'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{{f2 level.highest.value}}；', '{{f2 level.hihgest.value}}；'));
     let err: unknown;
     try {
       renderNarrative(ledger, { templatesDir: dir });
