@@ -56,6 +56,8 @@ export class SentenceCheck {
   kind = 'number';
   readonly byKind: Record<string, number> = {};
   readonly records: ClaimRecord[] = [];
+  /** The stretches of the sentence some rule has read as a claim. */
+  readonly claimed: [number, number][] = [];
   /** The document's figures, when known (references are checked against them). */
   figures?: FigureRef[];
   /** Old and informal names of districts → the name the report uses. */
@@ -120,6 +122,7 @@ export class SentenceCheck {
       const inside = this.tokens.filter((t) => t.start >= a && t.start < b && !t.quarter);
       if (inside.some((t) => t.consumed)) continue;
       inside.forEach((t) => (t.consumed = true));
+      this.claimed.push([a, b]);
       fn(m, inside);
     }
   }

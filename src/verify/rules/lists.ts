@@ -65,9 +65,12 @@ export const lists = rule<ListClaim>({
       // "……的双创活力突出" with a list that is the other end: the adjective is the wrong way round.
       if (c.names.join() !== want.join() && c.names.join() === (c.strong ? bottom : top).join())
         return sc.check(false, `${c.names.join('、')}是${c.node}${c.strong ? '最低' : '最高'}的${c.names.length}个区县，文中却说“${c.adjective}”`);
-      // A shorter list (the top three) must be the head of the list.
-      const expected = c.names.length < want.length ? (c.strong ? top : bottom).slice(c.strong ? 0 : want.length - c.names.length, c.strong ? c.names.length : undefined) : want;
-      return sc.list(c.names, expected, `${c.node}${c.strong ? '前' : '后'}${c.names.length}位`);
+      // Fewer names than the list (渝中区的双创活力突出): each must be of that end; the whole list in order.
+      if (c.names.length < want.length) {
+        const out = c.names.filter((d) => !want.includes(d));
+        return sc.check(out.length === 0, `${out.join('、')}不在${c.node}${c.strong ? '前' : '后'}${want.length}位（${want.join('、')}）中，不能说“${c.adjective}”`);
+      }
+      return sc.list(c.names, want, `${c.node}${c.strong ? '前' : '后'}${want.length}位`);
     }
     if (c.form === 'head') {
       const t = sc.targetBefore(c.at);
@@ -88,6 +91,6 @@ export const lists = rule<ListClaim>({
   },
   examples: {
     pass: ['双创活力指数增幅较大的有：大渡口区、丰都县、永川区、酉阳县、渝北区。', '渝北区、南岸区、沙坪坝区、渝中区、九龙坡区的双创活力突出。', '城口县、秀山县、彭水县、巫溪县、武隆区的双创活力偏弱。'],
-    fail: ['双创活力指数增幅较大的有：丰都县、大渡口区、永川区、酉阳县、渝北区。', '渝北区、南岸区、沙坪坝区、渝中区、九龙坡区的双创活力偏弱。', '城口县、秀山县、彭水县、巫溪县的双创活力偏弱。'],
+    fail: ['双创活力指数增幅较大的有：丰都县、大渡口区、永川区、酉阳县、渝北区。', '渝北区、南岸区、沙坪坝区、渝中区、九龙坡区的双创活力偏弱。', '城口县、秀山县、彭水县、巫溪县、渝北区的双创活力偏弱。', '万州区的双创活力突出。'],
   },
 });

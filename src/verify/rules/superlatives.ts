@@ -45,6 +45,11 @@ export const superlatives = rule<SupClaim>({
     const L = sc.f.listSource;
     const T = [...sc.f.nodes, ...sc.f.indicators].sort((a, b) => b.length - a.length).join('|');
     const out: SupClaim[] = [];
+    // 得分最高且增幅最大的万州区: two roles of one district.
+    sc.each(new RegExp(`(并列)?最(高|低)且(增幅|降幅)(并列)?最大的(?:区县)?(${L})`, 'g'), (m) => {
+      out.push({ form: 'extreme', at: m.index!, high: m[2] === '高', names: sc.f.listOf(m[5]), tied: !!m[1] });
+      out.push({ form: 'biggest', at: m.index!, up: m[3] === '增幅', names: sc.f.listOf(m[5]), tied: !!m[4] });
+    });
     sc.each(new RegExp(`(并列)?最(高|低)的(?:区县)?(?:为|是|有)?(${L})`, 'g'), (m) =>
       out.push({ form: 'extreme', at: m.index!, high: m[2] === '高', names: sc.f.listOf(m[3]), tied: !!m[1] }),
     );
