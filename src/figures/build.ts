@@ -6,7 +6,9 @@
 import type { Ledger } from '../facts/types.js';
 import { renderChangeBars } from './change.js';
 import { classBreaks, classify, tierClasses, type ValueClass } from './classes.js';
-import { renderDistributionMap } from './map.js';
+import { renderDistributionMap } from './map/index.js';
+import type { FigureMemo } from './memo.js';
+export { createFigureMemo, type DataStore, type FigureMemo } from './memo.js';
 import { renderRankedBars } from './bars.js';
 import { fillCaption, numberFigures, type FigureSpec, type NumberedFigure } from './spec.js';
 import { textWidthPt } from './style.js';
@@ -39,7 +41,7 @@ function classesFor(ledger: Ledger, node: string): { classes: ValueClass[]; clas
   };
 }
 
-export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { widthPt?: number } = {}): Promise<ReportFigure[]> {
+export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { widthPt?: number; memo?: FigureMemo } = {}): Promise<ReportFigure[]> {
   const widthPt = opts.widthPt ?? textWidthPt;
   const figures = numberFigures(specs, { hasPrevious: ledger.meta.previous !== null });
   const buildOne = async (spec: NumberedFigure): Promise<ReportFigure> => {
@@ -59,7 +61,7 @@ export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { 
         const { classes, classLabel } = classesFor(ledger, spec.node);
         const values = scores.map(({ district, s }) => ({ district, value: s.score, classLabel: classLabel(district, s.score) }));
         // A little narrower than the text: the map is nearly square, and at full width it would rarely share a page with text.
-        rendered = await renderDistributionMap({ values, classes, legendTitle: spec.node, note: spec.note, widthPt: Math.round(widthPt * 0.85) });
+        rendered = await renderDistributionMap({ values, classes, legendTitle: spec.node, note: spec.note, widthPt: Math.round(widthPt * 0.85), memo: opts.memo });
         note = undefined; // the map prints its note inside the figure
         printed = {};
         break;

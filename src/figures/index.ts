@@ -3,7 +3,7 @@
  * They know nothing of the facts ledger; the report wires them to its facts.
  */
 export type { ClassedDatum, DistrictDatum, FigureClass, RenderedFigure } from './types.js';
-export { renderDistributionMap, type DistributionMapOptions } from './map.js';
+export { renderDistributionMap, type DistributionMapOptions } from './map/index.js';
 export { renderRankedBars, type RankedBarsOptions } from './bars.js';
 export { renderChangeBars, type ChangeBarsOptions } from './change.js';
 export { renderTwoQuarter, type TwoQuarterOptions } from './two-quarter.js';
