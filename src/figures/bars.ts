@@ -9,7 +9,7 @@ import type { LegendItem } from './legend.js';
 import { renderChart } from './render.js';
 import { niceDomain } from './nice.js';
 import { checkRows, drawText, HALO_WIDTH, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
-import { font, formatNumber, luminance, palette, size } from './style.js';
+import { font, formatNumber, luminance, palette, sizesFor, type FigureSizes } from './style.js';
 import type { DistrictDatum, FigureClass, RenderedFigure } from './types.js';
 
 export interface RankedBarsOptions {
@@ -27,6 +27,7 @@ export interface RankedBarsOptions {
 }
 
 interface BarsPlan {
+  size: FigureSizes;
   width: number;
   height: number;
   rows: { district: string; value: number; color: string }[];
@@ -53,9 +54,11 @@ function normalise(o: RankedBarsOptions): BarsPlan {
   if (problems.length) throw new Error(`figures: ranked bars: ${problems.join('; ')}`);
   const lo = Math.min(0, ...rows.map((r) => r.value));
   const hi = Math.max(0, ...rows.map((r) => r.value));
+  const size = sizesFor(o.widthPt);
   return {
+    size,
     width: Math.round(o.widthPt),
-    height: Math.round(o.heightPt ?? rowsHeight(rows.length)),
+    height: Math.round(o.heightPt ?? rowsHeight(rows.length, size)),
     rows,
     legend: (o.classes ?? []).map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } })),
     domain: niceDomain(lo, hi),
@@ -69,7 +72,7 @@ function normalise(o: RankedBarsOptions): BarsPlan {
  * white outline so that it stays legible; a label over plain paper needs none, and
  * drawing none there changes no pixel but saves a second copy of its outlines in the SVG.
  */
-export function barValueLabels(opts: { format?: (v: number) => string; halo?: boolean; lines?: (chart: Chart) => number[] } = {}): Plugin {
+export function barValueLabels(size: FigureSizes, opts: { format?: (v: number) => string; halo?: boolean; lines?: (chart: Chart) => number[] } = {}): Plugin {
   const format = opts.format ?? ((v: number) => formatNumber(v));
   const halo = opts.halo ?? false;
   return {
@@ -118,15 +121,17 @@ export async function renderRankedBars(o: RankedBarsOptions): Promise<RenderedFi
             backgroundColor: p.rows.map((r) => r.color),
             borderColor: palette.districtBorder,
             // very light bars get a hairline so they do not vanish on white paper
-            borderWidth: p.rows.map((r) => (luminance(r.color) > 0.8 ? size.border : 0)),
+            borderWidth: p.rows.map((r) => (luminance(r.color) > 0.8 ? p.size.border : 0)),
             barPercentage: 0.74,
             categoryPercentage: 1,
           },
         ],
         x: { ...p.domain, title: p.unit },
-        padRight: 26,
-        plugins: [barValueLabels()],
+        // room for the values beyond the longest bar (26 pt at the house value size)
+        padRight: Math.round((26 * p.size.value) / 7),
+        plugins: [barValueLabels(p.size)],
         legend: p.legend,
+        size: p.size,
       }),
   });
 }

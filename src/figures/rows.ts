@@ -6,15 +6,13 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import { drawLegend, measureLegend, type LegendItem } from './legend.js';
-import { chartFont, font, palette, size } from './style.js';
+import { chartFont, font, palette, size as houseSize, type FigureSizes } from './style.js';
 
-/** Space below the rows for the x axis (ticks + title). */
-const AXIS_H = 30;
 const TOP = 6;
 
-/** Default figure height for n rows. */
-export function rowsHeight(n: number): number {
-  return Math.round(n * size.row + AXIS_H + TOP);
+/** Default figure height for n rows in a set-up (default: the house sizes at text width). */
+export function rowsHeight(n: number, size: FigureSizes = houseSize): number {
+  return Math.round(n * size.row + size.axisH + TOP);
 }
 
 export interface RowChartSpec {
@@ -30,17 +28,19 @@ export interface RowChartSpec {
   legend?: LegendItem[];
   /** Grid line at 0 drawn darker (for signed values). */
   zeroLine?: boolean;
+  /** The figure's set-up (sizesFor its width). */
+  size: FigureSizes;
 }
 
 /** Legend in the bottom-right corner of the plot, on a white plate. */
-export function cornerLegend(items: LegendItem[]): Plugin {
+export function cornerLegend(items: LegendItem[], size: FigureSizes = houseSize): Plugin {
   return {
     id: 'cornerLegend',
     afterDraw(chart: Chart) {
       const ctx = chart.ctx as unknown as SKRSContext2D;
       const a = chart.chartArea;
-      const m = measureLegend(ctx, items);
-      drawLegend(ctx, items, a.right - m.w - 6, a.bottom - m.h - 6, { plate: true });
+      const m = measureLegend(ctx, items, undefined, size);
+      drawLegend(ctx, items, a.right - m.w - 6, a.bottom - m.h - 6, { plate: true, size });
     },
   };
 }
@@ -56,7 +56,7 @@ export function drawText(
   y: number,
   align: 'left' | 'right' | 'center',
   color: string = palette.ink,
-  sizePt: number = size.value,
+  sizePt: number = houseSize.value,
   weight: 'normal' | 'bold' = 'normal',
   halo = false,
 ): void {
@@ -77,8 +77,9 @@ export function drawText(
 }
 
 export function rowChartConfig(spec: RowChartSpec): ChartConfiguration {
+  const size = spec.size;
   const plugins = [...(spec.plugins ?? [])];
-  if (spec.legend?.length) plugins.push(cornerLegend(spec.legend));
+  if (spec.legend?.length) plugins.push(cornerLegend(spec.legend, size));
   return {
     type: 'bar',
     data: { labels: spec.names, datasets: spec.datasets as never },

@@ -6,7 +6,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import { drawLegend, flowLegend } from '../legend.js';
-import { font, palette, size } from '../style.js';
+import { font, palette, type FigureSizes } from '../style.js';
 import type { Position } from './geo.js';
 import type { InsetDrawing } from './inset.js';
 import { drawPlacedLabels, type PlacedLabel } from './labels.js';
@@ -14,7 +14,7 @@ import { mapLayout, type MapLayout } from './layout.js';
 import { legendItems, type MapPlan } from './plan.js';
 import { makeProjection, type D3Projection } from './projection.js';
 
-function drawNorthArrow(ctx: SKRSContext2D, cx: number, top: number): void {
+function drawNorthArrow(ctx: SKRSContext2D, cx: number, top: number, size: FigureSizes): void {
   const h = 14;
   ctx.save();
   ctx.fillStyle = palette.ink;
@@ -58,6 +58,7 @@ function fillDistrict(ctx: SKRSContext2D, polys: Position[][][], fill: string, l
 /** The inset: the window on the main map, the frame, the title and the enlarged districts. */
 function drawInset(ctx: SKRSContext2D, plan: MapPlan, inset: InsetDrawing, fills: string[]): void {
   const { win, box, inner, titleH, inPad } = inset;
+  const size = plan.size;
   ctx.save();
   // the window on the main map
   ctx.strokeStyle = palette.ink;
@@ -89,7 +90,7 @@ function drawInset(ctx: SKRSContext2D, plan: MapPlan, inset: InsetDrawing, fills
 
 function drawNote(ctx: SKRSContext2D, plan: MapPlan): void {
   ctx.save();
-  ctx.font = font(size.note);
+  ctx.font = font(plan.size.note);
   ctx.fillStyle = palette.muted;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
@@ -107,9 +108,9 @@ function drawOverlay(ctx: SKRSContext2D, plan: MapPlan, l: MapLayout, fills: str
     onLabels?.(l.inset.labels.map(({ name, mode, box }) => ({ name, mode, box })));
   }
   const items = legendItems(plan.legend);
-  if (l.legend) drawLegend(ctx, items, l.legend.x, l.legend.y, { title: plan.legendTitle, plate: l.legend.plate });
-  else flowLegend(ctx, items, m, plan.height - plan.noteH - plan.stripH + 3, plan.width - 2 * m, { title: plan.legendTitle });
-  if (l.northArrow) drawNorthArrow(ctx, (l.northArrow.x0 + l.northArrow.x1) / 2, l.northArrow.y0);
+  if (l.legend) drawLegend(ctx, items, l.legend.x, l.legend.y, { title: plan.legendTitle, plate: l.legend.plate, size: plan.size });
+  else flowLegend(ctx, items, m, plan.height - plan.noteH - plan.stripH + 3, plan.width - 2 * m, { title: plan.legendTitle, size: plan.size });
+  if (l.northArrow) drawNorthArrow(ctx, (l.northArrow.x0 + l.northArrow.x1) / 2, l.northArrow.y0, plan.size);
   drawPlacedLabels(ctx, l.labels, plan.labelSize, fillByName);
   onLabels?.(l.labels.map(({ name, mode, box }) => ({ name, mode, box })));
   if (plan.note) drawNote(ctx, plan);
@@ -130,7 +131,7 @@ function mapPlugin(plan: MapPlan, onLabels?: (l: PlacedLabel[]) => void): Plugin
       ctx.beginPath();
       ctx.rect(a.left, a.top, a.right - a.left, a.bottom - a.top);
       ctx.clip();
-      outlines.forEach((polys, i) => fillDistrict(ctx, polys, fills[i], size.border));
+      outlines.forEach((polys, i) => fillDistrict(ctx, polys, fills[i], plan.size.border));
       ctx.restore();
     },
     afterDatasetsDraw(chart: Chart) {

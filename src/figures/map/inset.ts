@@ -4,7 +4,7 @@
  * leaves room. Every district crossing the window is drawn (clipped), the inset
  * districts named. Independent of the values and of the legend.
  */
-import { font, size } from '../style.js';
+import { font } from '../style.js';
 import { clipRing, type Position } from './geo.js';
 import { bboxOf, boxHits, roundRing, SIMPLIFY_PT, type ProjectedDistricts } from './geometry.js';
 import { fitInside, placeDistrictLabels, type Box, type LabelPlacement } from './labels.js';
@@ -52,7 +52,7 @@ function fitInset(plan: MapPlan, districts: District[], small: Set<string>, vert
   const padX = Math.max((sb.x1 - sb.x0) * 0.12, 4);
   const padY = Math.max((sb.y1 - sb.y0) * 0.12, 4);
   let win: Box = { x0: sb.x0 - padX, y0: sb.y0 - padY, x1: sb.x1 + padX, y1: sb.y1 + padY };
-  const titleH = size.insetTitle * 1.9;
+  const titleH = plan.size.insetTitle * 1.9;
   const inPad = 4;
   const boxFor = (w: Box, z: number): Box => ({
     x0: m,

@@ -47,7 +47,7 @@ export function mapLayout(plan: MapPlan, proj: D3Projection, area: { left: numbe
   const frame: Box = { x0: 0, y0: 0, x1: plan.width, y1: plan.height - plan.noteH - plan.stripH };
   // the legend enters the layout by its size only (so maps whose legends differ in
   // wording but not in size share one layout)
-  const lg = plan.stripH ? null : measureLegend(measureCtx(), legendItems(plan.legend), plan.legendTitle);
+  const lg = plan.stripH ? null : measureLegend(measureCtx(), legendItems(plan.legend), plan.legendTitle, plan.size);
   const insetKey = JSON.stringify([plan.geojsonKey, proj.scale(), proj.translate(), plan.width, frame.y1, m, plan.labelSize, plan.inset]);
   const key = JSON.stringify([insetKey, plan.height, plan.noteH, plan.stripH, lg]);
   const compute = (): MapLayout => {

@@ -6,7 +6,7 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { flowLegend, type LegendItem } from '../legend.js';
 import { defaultMemo, type FigureMemo } from '../memo.js';
-import { ensureFonts, palette, size, textWidthPt } from '../style.js';
+import { ensureFonts, palette, sizesFor, textWidthPt, type FigureSizes } from '../style.js';
 import type { ClassedDatum, FigureClass } from '../types.js';
 import { DEFAULT_GEOJSON, loadDistrictGeo, urbanCoreDistricts, type DistrictFeature } from './geo.js';
 import { fittedHeight, outlineOf, type Outline } from './projection.js';
@@ -33,6 +33,8 @@ export interface DistributionMapOptions {
 
 export interface MapPlan {
   memo: FigureMemo;
+  /** The set-up for the map's width (type sizes). */
+  size: FigureSizes;
   /** The GeoJSON file the geometry comes from (cache key). */
   geojsonKey: string;
   /** The districts' extreme points: what the projection is fitted to. */
@@ -48,7 +50,7 @@ export interface MapPlan {
   note: string;
   inset: string[];
   insetTitle: string;
-  /** District name size: the house size at text width, smaller (not below 5.5 pt) on narrower maps. */
+  /** District name size: the house size at text width, smaller (not below 6 pt) on narrower maps. */
   labelSize: number;
   /** Height of a legend strip under the map (0: the legend sits in a free corner of the map). */
   stripH: number;
@@ -97,19 +99,21 @@ export function planMap(o: DistributionMapOptions): MapPlan {
   for (const n of inset) if (!names.has(n)) throw new Error(`figures: inset district "${n}" is not on the map`);
 
   const width = Math.round(o.widthPt);
+  const size = sizesFor(width);
   const margin = 4;
   const note = o.note ?? '';
   const noteH = note ? size.note * 2 : 0;
   // A long legend (more than CORNER_ROWS entries) would cover the map: it goes in a strip below.
   const items = legendItems(legend);
   const stripH =
-    items.length > CORNER_ROWS ? Math.ceil(flowLegend(measureCtx(), items, 0, 0, width - 2 * margin, { title: o.legendTitle, draw: false }).h + 6) : 0;
+    items.length > CORNER_ROWS ? Math.ceil(flowLegend(measureCtx(), items, 0, 0, width - 2 * margin, { title: o.legendTitle, draw: false, size }).h + 6) : 0;
   // Height from the map's aspect ratio at this width.
   const geojsonKey = o.geojsonPath ?? DEFAULT_GEOJSON;
   const outline = outlineOf(memo, geojsonKey, fc.features);
   const height = Math.ceil(fittedHeight(outline, width - 2 * margin) + 2 * margin + stripH + noteH);
   return {
     memo,
+    size,
     geojsonKey,
     outline,
     width,
@@ -124,6 +128,6 @@ export function planMap(o: DistributionMapOptions): MapPlan {
     inset,
     insetTitle: o.insetTitle ?? '中心城区',
     stripH,
-    labelSize: Math.min(size.mapLabel, Math.max(5.5, Math.round(((size.mapLabel * width) / textWidthPt) * 2) / 2)),
+    labelSize: Math.min(size.mapLabel, Math.max(6, Math.round(((size.mapLabel * width) / textWidthPt) * 2) / 2)),
   };
 }
