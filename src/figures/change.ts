@@ -44,14 +44,14 @@ function normalise(o: ChangeBarsOptions): ChangePlan {
   checkRows('change bars', o.values, (r) => [r.pct]);
   if (!Number.isFinite(o.mean)) throw new Error('figures: change bars: mean is not a finite number');
   const rows = sortDesc(o.values, (r) => r.pct);
+  const size = sizesFor(o.widthPt);
   const lo = Math.min(0, o.mean, ...rows.map((r) => r.pct));
   const hi = Math.max(0, o.mean, ...rows.map((r) => r.pct));
-  const d = niceDomain(lo, hi, 6);
+  const d = niceDomain(lo, hi, size.axisSteps);
   // room for the value labels beyond the longest bars on both sides
   const span = d.max - d.min;
   const min = lo < 0 && lo - d.min < span * 0.09 ? d.min - d.step : d.min;
   const max = hi > 0 && d.max - hi < span * 0.09 ? d.max + d.step : d.max;
-  const size = sizesFor(o.widthPt);
   return {
     size,
     width: Math.round(o.widthPt),

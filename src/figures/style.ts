@@ -48,6 +48,8 @@ export interface FigureSizes {
   axisH: number;
   /** Radius of the two-quarter chart's dots (and their legend keys). */
   dot: number;
+  /** Steps a signed x axis aims at (change, two-quarter): fewer on narrow figures. */
+  axisSteps: number;
   /** Hairlines. */
   gridLine: number;
   axisLine: number;
@@ -68,6 +70,7 @@ export const size: FigureSizes = {
   row: 10.5,
   axisH: 30,
   dot: 2.8,
+  axisSteps: 6,
   gridLine: 0.4,
   axisLine: 0.6,
   border: 0.4,
@@ -90,6 +93,7 @@ export const halfWidthSize: FigureSizes = {
   row: 8.5,
   axisH: 25,
   dot: 2.3,
+  axisSteps: 4,
 };
 
 /** Gap between two figures standing side by side, in points. */

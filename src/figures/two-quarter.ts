@@ -38,13 +38,13 @@ function normalise(o: TwoQuarterOptions): TwoQuarterPlan {
     throw new Error('figures: two-quarter chart: labels must be [previous quarter, current quarter]');
   }
   const rows = sortDesc(o.values, (r) => r.current);
+  const size = sizesFor(o.widthPt);
   const all = rows.flatMap((r) => [r.previous, r.current]);
   const lo = Math.min(...all);
   const hi = Math.max(...all);
-  const d = niceDomain(lo, hi, 6);
+  const d = niceDomain(lo, hi, size.axisSteps);
   // room for the printed values outside the extreme dots
   const span = d.max - d.min;
-  const size = sizesFor(o.widthPt);
   return {
     size,
     width: Math.round(o.widthPt),

@@ -1,8 +1,9 @@
 /**
  * The figures of the sample 2018Q3 report, byte for byte: a refactor of src/figures
  * must leave every SVG and PNG as it was. The snapshot holds each figure's size and
- * the sha256 and length of its SVG and PNG (readable, small), so a change shows
- * which figure moved; `npx vitest run test/figures/snapshot.test.ts -u` accepts a
+ * the sha256 and length of its SVG and PNG (readable, small), for the half-width
+ * set-up of paired figures too, and each figure's alt text, so a change shows which
+ * figure moved; `npx vitest run test/figures/snapshot.test.ts -u` accepts a
  * change that is meant (say why in the commit). On a mismatch the figure's files
  * are written to a temporary folder named in the message, to be looked at.
  */
@@ -11,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFigures, figureFileStem, type ReportFigure } from '../../src/figures/build.js';
+import type { RenderedFigure } from '../../src/figures/types.js';
 import { loadFigureSpecs } from '../../src/figures/spec.js';
 import { buildFacts, SAMPLE_DATA } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';
@@ -25,13 +27,21 @@ beforeAll(async () => {
 }, 120_000);
 
 /** What the snapshot records of one figure. */
+function drawing(r: RenderedFigure) {
+  return {
+    size: `${r.widthPt}×${r.heightPt} pt`,
+    svg: { bytes: Buffer.byteLength(r.svg), sha256: sha256(r.svg) },
+    png: { bytes: r.png.length, sha256: sha256(r.png) },
+  };
+}
+
 function summary(f: ReportFigure) {
   return {
     figure: figureFileStem(f),
     caption: f.caption,
-    size: `${f.rendered.widthPt}×${f.rendered.heightPt} pt`,
-    svg: { bytes: Buffer.byteLength(f.rendered.svg), sha256: sha256(f.rendered.svg) },
-    png: { bytes: f.rendered.png.length, sha256: sha256(f.rendered.png) },
+    ...drawing(f.rendered),
+    ...(f.half ? { half: drawing(f.half) } : {}),
+    altText: f.altText,
   };
 }
 
@@ -46,6 +56,7 @@ describe('the figures of the sample report (2018Q3)', () => {
       for (const f of figures) {
         writeFileSync(join(dir, `${figureFileStem(f)}.svg`), f.rendered.svg);
         writeFileSync(join(dir, `${figureFileStem(f)}.png`), f.rendered.png);
+        if (f.half) writeFileSync(join(dir, `${figureFileStem(f)}-half.png`), f.half.png);
       }
       throw new Error(`${(e as Error).message}\nthe figures as drawn now are in ${dir}`);
     }
