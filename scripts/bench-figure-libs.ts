@@ -136,3 +136,11 @@ for (const [name, fn] of svgRows) {
   const r = await measure(fn);
   console.log(`  ${name.padEnd(48)} ${kib(r.bytes).padStart(9)}  ${r.ms.toFixed(0).padStart(5)} ms`);
 }
+
+// What the half-width set-up of the paired figures costs the figures stage (warm process).
+const specs = loadFigureSpecs();
+const unpaired = specs.map(({ pair: _pair, ...s }) => s);
+for (const [name, list] of [['13 figures, no pairs', unpaired], [`13 figures + ${specs.filter((s) => s.pair).length * 2} half-width (pairs of templates/figures.yaml)`, specs]] as const) {
+  const r = await measure(async () => (await buildFigures(ledger, [...list])).length);
+  console.log(`${r.ms === 0 ? '' : ''}figures stage, ${name}: ${r.ms.toFixed(0)} ms (median of ${RUNS}, warm)`);
+}
