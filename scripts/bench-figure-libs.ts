@@ -30,7 +30,10 @@ async function need<T>(name: string): Promise<T> {
   }
 }
 
-type Png = { sync: { read(b: Buffer): { data: Buffer; width: number; height: number }; write(p: unknown, o?: unknown): Buffer } };
+type Png = {
+  sync: { read(b: Buffer): { data: Buffer; width: number; height: number }; write(p: unknown, o?: unknown): Buffer };
+  new (o: unknown): { data: Buffer; pack(): NodeJS.ReadableStream };
+};
 const { PNG } = (await need<{ default: { PNG: Png } }>('pngjs')).default as unknown as { PNG: Png };
 const fastPng = await need<{ encode(img: { width: number; height: number; data: Uint8Array; channels?: number }, o?: unknown): Uint8Array; decode(b: Uint8Array): { data: Uint8Array } }>('fast-png');
 const UPNG = (await need<{ default: { encode(imgs: ArrayBuffer[], w: number, h: number, cnum: number): ArrayBuffer } }>('upng-js')).default;
@@ -39,17 +42,25 @@ const svgo = await need<{ optimize(s: string, o: unknown): { data: string } }>('
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
-/** Median wall time of `RUNS` runs of `fn` over all images, and the bytes of the last run. */
-async function measure(fn: () => Promise<number> | number): Promise<{ ms: number; bytes: number }> {
+/**
+ * Median wall time and CPU time (all threads of the process: the machine is shared,
+ * so CPU time is the steadier figure) of `RUNS` runs of `fn`, and the bytes of the last run.
+ */
+async function measure(fn: () => Promise<number> | number): Promise<{ ms: number; cpuMs: number; bytes: number }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   let bytes = 0;
   for (let r = 0; r < RUNS; r++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     bytes = await fn();
+    const used = process.cpuUsage(c);
     times.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return { ms: median(times), bytes };
+  return { ms: median(times), cpuMs: median(cpu), bytes };
 }
+const timesOf = (r: { ms: number; cpuMs: number }) => `${r.ms.toFixed(0).padStart(5)} ms wall ${r.cpuMs.toFixed(0).padStart(5)} ms CPU`;
 
 const { ledger } = await buildFacts({ data: SAMPLE_DATA, quarter: '2018Q3' });
 keepRawSvgs();
@@ -64,6 +75,24 @@ const pngRows: [string, () => Promise<number> | number, (b: Uint8Array) => Uint8
   ['ours (png.ts, unfiltered, zlib 6, thread pool)', async () => (await Promise.all(images.map((im) => encodeOpaquePng(im.data, im.width, im.height, ppi)))).reduce((s, b) => s + b.length, 0), (b) => PNG.sync.read(Buffer.from(b)).data],
   ['pngjs 7 (adaptive filters, zlib 9)', () => images.reduce((s, im) => s + PNG.sync.write(im).length, 0), (b) => PNG.sync.read(Buffer.from(b)).data],
   ['pngjs 7 (no filter, zlib 6, default strategy)', () => images.reduce((s, im) => s + PNG.sync.write(im, { filterType: 0, deflateLevel: 6, deflateStrategy: 0 }).length, 0), (b) => PNG.sync.read(Buffer.from(b)).data],
+  [
+    'pngjs 7 async pack() (no filter, zlib 6, default strategy)',
+    async () => {
+      const out = await Promise.all(
+        images.map(
+          (im) =>
+            new Promise<number>((resolve, reject) => {
+              const png = new PNG({ width: im.width, height: im.height, filterType: 0, deflateLevel: 6, deflateStrategy: 0 });
+              png.data = im.data;
+              let n = 0;
+              png.pack().on('data', (c: Buffer) => (n += c.length)).on('end', () => resolve(n)).on('error', reject);
+            }),
+        ),
+      );
+      return out.reduce((s, n) => s + n, 0);
+    },
+    (b) => PNG.sync.read(Buffer.from(b)).data,
+  ],
   ['fast-png 8', () => images.reduce((s, im) => s + fastPng.encode({ width: im.width, height: im.height, data: im.data, channels: 4 }).length, 0), (b) => fastPng.decode(b).data],
   ['UPNG.js 2 (lossless)', () => images.reduce((s, im) => s + UPNG.encode([new Uint8Array(im.data).buffer], im.width, im.height, 0).byteLength, 0), (b) => PNG.sync.read(Buffer.from(b)).data],
   [
@@ -89,7 +118,7 @@ const check = async (row: (typeof pngRows)[number]) => {
   const im = images[0];
   let one: Uint8Array;
   if (row[0].startsWith('ours')) one = await encodeOpaquePng(im.data, im.width, im.height, ppi);
-  else if (row[0].startsWith('pngjs 7 (no')) one = PNG.sync.write(im, { filterType: 0, deflateLevel: 6, deflateStrategy: 0 });
+  else if (row[0].startsWith('pngjs 7 (no') || row[0].startsWith('pngjs 7 async')) one = PNG.sync.write(im, { filterType: 0, deflateLevel: 6, deflateStrategy: 0 });
   else if (row[0].startsWith('pngjs')) one = PNG.sync.write(im);
   else if (row[0].startsWith('fast-png')) one = fastPng.encode({ width: im.width, height: im.height, data: im.data, channels: 4 });
   else if (row[0].startsWith('UPNG')) one = new Uint8Array(UPNG.encode([new Uint8Array(im.data).buffer], im.width, im.height, 0));
@@ -98,7 +127,7 @@ const check = async (row: (typeof pngRows)[number]) => {
 };
 for (const row of pngRows) {
   const r = await measure(row[1]);
-  console.log(`  ${row[0].padEnd(48)} ${kib(r.bytes).padStart(9)}  ${r.ms.toFixed(0).padStart(5)} ms  ${await check(row)}`);
+  console.log(`  ${row[0].padEnd(58)} ${kib(r.bytes).padStart(9)}  ${timesOf(r)}  ${await check(row)}`);
 }
 // In a build the figures are drawn on the main thread while the PNGs deflate on the
 // thread pool: what counts there is the main thread's share (the libraries' encoders
@@ -115,7 +144,7 @@ for (let r = 0; r < RUNS; r++) {
   syncPart.push(performance.now() - t);
   await Promise.all(pending);
 }
-console.log(`  ours, main thread only (the deflating overlaps the drawing)         ${median(syncPart).toFixed(0).padStart(5)} ms of ${mainThread.ms.toFixed(0)} ms`);
+console.log(`  ours: main thread busy ${median(syncPart).toFixed(0)} ms of ${mainThread.ms.toFixed(0)} ms wall (the deflating runs on the thread pool, overlapping the drawing)`);
 
 const rawBytes = rawSvgs.reduce((s, b) => s + b.length, 0);
 console.log(`\nSVG compaction of the ${rawSvgs.length} figures as Skia writes them (${kib(rawBytes)}), median of ${RUNS} runs`);
@@ -134,7 +163,7 @@ const svgRows: [string, () => number][] = [
 ];
 for (const [name, fn] of svgRows) {
   const r = await measure(fn);
-  console.log(`  ${name.padEnd(48)} ${kib(r.bytes).padStart(9)}  ${r.ms.toFixed(0).padStart(5)} ms`);
+  console.log(`  ${name.padEnd(58)} ${kib(r.bytes).padStart(9)}  ${timesOf(r)}`);
 }
 
 // What the half-width set-up of the paired figures costs the figures stage (warm process).
@@ -142,5 +171,5 @@ const specs = loadFigureSpecs();
 const unpaired = specs.map(({ pair: _pair, ...s }) => s);
 for (const [name, list] of [['13 figures, no pairs', unpaired], [`13 figures + ${specs.filter((s) => s.pair).length * 2} half-width (pairs of templates/figures.yaml)`, specs]] as const) {
   const r = await measure(async () => (await buildFigures(ledger, [...list])).length);
-  console.log(`${r.ms === 0 ? '' : ''}figures stage, ${name}: ${r.ms.toFixed(0)} ms (median of ${RUNS}, warm)`);
+  console.log(`figures stage, ${name}: ${timesOf(r)} (median of ${RUNS}, warm)`);
 }
