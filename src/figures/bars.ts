@@ -8,7 +8,7 @@ import type { Chart, Plugin } from 'chart.js';
 import type { LegendItem } from './legend.js';
 import { renderChart } from './render.js';
 import { niceDomain } from './nice.js';
-import { checkRows, drawText, HALO_WIDTH, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
+import { checkRows, drawText, HALO_WIDTH, roomForLegend, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
 import { font, formatNumber, luminance, palette, sizesFor, type FigureSizes } from './style.js';
 import type { DistrictDatum, FigureClass, RenderedFigure } from './types.js';
 
@@ -28,6 +28,8 @@ export interface RankedBarsOptions {
 
 interface BarsPlan {
   size: FigureSizes;
+  /** Room right of the plot for the value labels. */
+  padRight: number;
   width: number;
   height: number;
   rows: { district: string; value: number; color: string }[];
@@ -55,13 +57,20 @@ function normalise(o: RankedBarsOptions): BarsPlan {
   const lo = Math.min(0, ...rows.map((r) => r.value));
   const hi = Math.max(0, ...rows.map((r) => r.value));
   const size = sizesFor(o.widthPt);
+  const width = Math.round(o.widthPt);
+  // room for the values beyond the longest bar (26 pt at the house value size of 7 pt)
+  const padRight = Math.round((26 * size.value) / 7);
+  const legend: LegendItem[] = (o.classes ?? []).map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } }));
+  const nice = niceDomain(lo, hi);
+  const max = roomForLegend({ names: rows.map((r) => r.district), values: rows.map((r) => r.value), x: nice, legend, widthPt: width, padRight, size });
   return {
     size,
-    width: Math.round(o.widthPt),
+    padRight,
+    width,
     height: Math.round(o.heightPt ?? rowsHeight(rows.length, size)),
     rows,
-    legend: (o.classes ?? []).map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } })),
-    domain: niceDomain(lo, hi),
+    legend,
+    domain: { ...nice, max },
     unit: o.unit,
   };
 }
@@ -127,8 +136,7 @@ export async function renderRankedBars(o: RankedBarsOptions): Promise<RenderedFi
           },
         ],
         x: { ...p.domain, title: p.unit },
-        // room for the values beyond the longest bar (26 pt at the house value size)
-        padRight: Math.round((26 * p.size.value) / 7),
+        padRight: p.padRight,
         plugins: [barValueLabels(p.size)],
         legend: p.legend,
         size: p.size,

@@ -6,7 +6,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import { drawLegend, measureLegend, type LegendItem } from './legend.js';
-import { chartFont, font, palette, size as houseSize, type FigureSizes } from './style.js';
+import { chartFont, font, formatNumber, measureCtx, palette, size as houseSize, type FigureSizes } from './style.js';
 
 const TOP = 6;
 
@@ -43,6 +43,45 @@ export function cornerLegend(items: LegendItem[], size: FigureSizes = houseSize)
       drawLegend(ctx, items, a.right - m.w - 6, a.bottom - m.h - 6, { plate: true, size });
     },
   };
+}
+
+/**
+ * The x axis maximum, raised by whole steps while the corner legend would cover the
+ * values printed at the ends of the bottom rows (on narrow figures the legend takes a
+ * larger share of the plot). The plot's edges are worked out as Chart.js lays them
+ * out: left of the plot the padding, the longest name, the tick padding and length.
+ */
+export function roomForLegend(o: {
+  names: string[];
+  values: number[];
+  x: { min: number; max: number; step: number };
+  legend: LegendItem[];
+  widthPt: number;
+  padRight: number;
+  size: FigureSizes;
+}): number {
+  if (o.legend.length === 0 || o.names.length === 0) return o.x.max;
+  const ctx = measureCtx();
+  ctx.save();
+  ctx.font = font(o.size.tick);
+  const left = 2 + Math.max(...o.names.map((n) => ctx.measureText(n).width)) + 2 * 3 + 8;
+  ctx.font = font(o.size.value);
+  const labelW = o.values.map((v) => ctx.measureText(formatNumber(v)).width);
+  const lg = measureLegend(ctx, o.legend, undefined, o.size);
+  ctx.restore();
+  const right = o.widthPt - o.padRight;
+  // the legend's plate (see cornerLegend) and the rows beside it, with a row to spare
+  const plateX0 = right - lg.w - 6 - 3;
+  const rowsBeside = Math.ceil((lg.h + 2 + 6) / o.size.row) + 1;
+  let max = o.x.max;
+  for (let tries = 0; tries < 4; tries++) {
+    const xOf = (v: number) => left + ((v - o.x.min) / (max - o.x.min)) * (right - left);
+    const n = o.values.length;
+    const clear = o.values.every((v, i) => i < n - rowsBeside || v < 0 || xOf(v) + 2.5 + labelW[i] < plateX0 - 1);
+    if (clear) break;
+    max += o.x.step;
+  }
+  return max;
 }
 
 /** Width of the white outline (halo) behind text that crosses lines. */

@@ -5,7 +5,7 @@
  * at 1 unit per point for the SVG.
  */
 import { createRequire } from 'node:module';
-import { GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, Plugin } from 'chart.js';
 
 /** Font family name under which Noto Sans SC (黑体 role) is registered. */
@@ -28,6 +28,14 @@ export function ensureFonts(): void {
     }
   }
   fontsRegistered = true;
+}
+
+let scratch: SKRSContext2D | undefined;
+/** A context for measuring text before a chart exists. */
+export function measureCtx(): SKRSContext2D {
+  ensureFonts();
+  scratch ??= createCanvas(1, 1).getContext('2d');
+  return scratch;
 }
 
 /** The sizes of a figure's set-up, in points. */

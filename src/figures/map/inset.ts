@@ -4,11 +4,11 @@
  * leaves room. Every district crossing the window is drawn (clipped), the inset
  * districts named. Independent of the values and of the legend.
  */
-import { font } from '../style.js';
+import { font, measureCtx } from '../style.js';
 import { clipRing, type Position } from './geo.js';
 import { bboxOf, boxHits, roundRing, SIMPLIFY_PT, type ProjectedDistricts } from './geometry.js';
 import { fitInside, placeDistrictLabels, type Box, type LabelPlacement } from './labels.js';
-import { measureCtx, type MapPlan } from './plan.js';
+import type { MapPlan } from './plan.js';
 
 export interface InsetDrawing {
   win: Box;

@@ -9,7 +9,8 @@ import type { Position } from './geo.js';
 import { boxesMeet, boxHits, mapGeometry } from './geometry.js';
 import { insetLayout, type InsetDrawing } from './inset.js';
 import { placeDistrictLabels, type Box, type LabelPlacement } from './labels.js';
-import { legendItems, measureCtx, type MapPlan } from './plan.js';
+import { measureCtx } from '../style.js';
+import { legendItems, type MapPlan } from './plan.js';
 import type { D3Projection } from './projection.js';
 
 export interface MapLayout {

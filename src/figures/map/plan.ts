@@ -3,10 +3,9 @@
  * fill of each district, the legend, the size (the height follows from the map's
  * aspect ratio at the width asked) and the label size.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { flowLegend, type LegendItem } from '../legend.js';
 import { defaultMemo, type FigureMemo } from '../memo.js';
-import { ensureFonts, palette, sizesFor, textWidthPt, type FigureSizes } from '../style.js';
+import { measureCtx, palette, sizesFor, textWidthPt, type FigureSizes } from '../style.js';
 import type { ClassedDatum, FigureClass } from '../types.js';
 import { DEFAULT_GEOJSON, loadDistrictGeo, urbanCoreDistricts, type DistrictFeature } from './geo.js';
 import { fittedHeight, outlineOf, type Outline } from './projection.js';
@@ -62,14 +61,6 @@ const CORNER_ROWS = 8;
 
 export const legendItems = (classes: FigureClass[]): LegendItem[] =>
   classes.map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } }));
-
-let scratch: SKRSContext2D | undefined;
-/** A context for measuring text before the chart exists. */
-export function measureCtx(): SKRSContext2D {
-  ensureFonts();
-  scratch ??= createCanvas(1, 1).getContext('2d');
-  return scratch;
-}
 
 /** The fill of each district by its class; every problem of the values in one message. */
 function fillsOf(o: DistributionMapOptions, names: Set<string>): Map<string, string> {
