@@ -13,7 +13,8 @@ import type { Ledger } from './facts/types.js';
 import { displayPath, type FileMap } from './files.js';
 import { InputError } from './errors.js';
 import { quarterEnd } from './quarter.js';
-import { buildFigures, figureFileStem, type ReportFigure } from './figures/build.js';
+import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } from './figures/build.js';
+import { dataCache, sourcesDigest } from './bundle.mjs';
 import { loadFigureSpecs } from './figures/spec.js';
 import { renderNarrative, narrativeToMarkdown, createTemplateEngine, engineOf } from './narrative/index.js';
 import { verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';
@@ -27,6 +28,9 @@ import { renderPdfWithInfo } from './render/pdf.js';
 import { renderDocx } from './render/docx.js';
 
 export const DEFAULT_TEMPLATES = resolve(PROJECT_ROOT, 'templates');
+
+/** The figures' memo, for the process: map layouts are kept across processes in the bundle's data cache. */
+const figureMemo = createFigureMemo({ store: dataCache, codeDigest: sourcesDigest });
 
 export interface ReportInputs {
   data: string;
@@ -123,7 +127,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   checkOrFail('narrative', narrativeCheck);
   lap('narrative');
 
-  const figures = await buildFigures(ledger, kept);
+  const figures = await buildFigures(ledger, kept, { memo: figureMemo });
   lap('figures');
 
   const model = assembleDocument({

@@ -8,8 +8,8 @@ import type { Chart, Plugin } from 'chart.js';
 import type { LegendItem } from './legend.js';
 import { renderChart } from './render.js';
 import { niceDomain } from './nice.js';
-import { checkRows, drawText, HALO_WIDTH, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
-import { font, formatNumber, luminance, palette, size } from './style.js';
+import { checkRows, drawText, HALO_WIDTH, roomForLegend, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
+import { font, formatNumber, luminance, palette, sizesFor, type FigureSizes } from './style.js';
 import type { DistrictDatum, FigureClass, RenderedFigure } from './types.js';
 
 export interface RankedBarsOptions {
@@ -27,6 +27,9 @@ export interface RankedBarsOptions {
 }
 
 interface BarsPlan {
+  size: FigureSizes;
+  /** Room right of the plot for the value labels. */
+  padRight: number;
   width: number;
   height: number;
   rows: { district: string; value: number; color: string }[];
@@ -53,12 +56,21 @@ function normalise(o: RankedBarsOptions): BarsPlan {
   if (problems.length) throw new Error(`figures: ranked bars: ${problems.join('; ')}`);
   const lo = Math.min(0, ...rows.map((r) => r.value));
   const hi = Math.max(0, ...rows.map((r) => r.value));
+  const size = sizesFor(o.widthPt);
+  const width = Math.round(o.widthPt);
+  // room for the values beyond the longest bar (26 pt at the house value size of 7 pt)
+  const padRight = Math.round((26 * size.value) / 7);
+  const legend: LegendItem[] = (o.classes ?? []).map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } }));
+  const nice = niceDomain(lo, hi);
+  const max = roomForLegend({ names: rows.map((r) => r.district), values: rows.map((r) => r.value), x: nice, legend, widthPt: width, padRight, size });
   return {
-    width: Math.round(o.widthPt),
-    height: Math.round(o.heightPt ?? rowsHeight(rows.length)),
+    size,
+    padRight,
+    width,
+    height: Math.round(o.heightPt ?? rowsHeight(rows.length, size)),
     rows,
-    legend: (o.classes ?? []).map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } })),
-    domain: niceDomain(lo, hi),
+    legend,
+    domain: { ...nice, max },
     unit: o.unit,
   };
 }
@@ -69,7 +81,7 @@ function normalise(o: RankedBarsOptions): BarsPlan {
  * white outline so that it stays legible; a label over plain paper needs none, and
  * drawing none there changes no pixel but saves a second copy of its outlines in the SVG.
  */
-export function barValueLabels(opts: { format?: (v: number) => string; halo?: boolean; lines?: (chart: Chart) => number[] } = {}): Plugin {
+export function barValueLabels(size: FigureSizes, opts: { format?: (v: number) => string; halo?: boolean; lines?: (chart: Chart) => number[] } = {}): Plugin {
   const format = opts.format ?? ((v: number) => formatNumber(v));
   const halo = opts.halo ?? false;
   return {
@@ -118,15 +130,16 @@ export async function renderRankedBars(o: RankedBarsOptions): Promise<RenderedFi
             backgroundColor: p.rows.map((r) => r.color),
             borderColor: palette.districtBorder,
             // very light bars get a hairline so they do not vanish on white paper
-            borderWidth: p.rows.map((r) => (luminance(r.color) > 0.8 ? size.border : 0)),
+            borderWidth: p.rows.map((r) => (luminance(r.color) > 0.8 ? p.size.border : 0)),
             barPercentage: 0.74,
             categoryPercentage: 1,
           },
         ],
         x: { ...p.domain, title: p.unit },
-        padRight: 26,
-        plugins: [barValueLabels()],
+        padRight: p.padRight,
+        plugins: [barValueLabels(p.size)],
         legend: p.legend,
+        size: p.size,
       }),
   });
 }

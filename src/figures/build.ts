@@ -1,45 +1,54 @@
 /**
- * The report's figures from the facts ledger: picks each figure's data out of the
- * ledger and hands it to a renderer. Tier colours of the total follow the ledger's
- * tier membership, so the map, the bars and the text can never disagree.
+ * The report's figures from the facts ledger: each figure's data picked out of the
+ * ledger by its kind (kinds.ts) and drawn. Tier colours of the total follow the
+ * ledger's tier membership, so the map, the bars and the text can never disagree.
+ *
+ * API for the document and its renderers:
+ *   buildFigures(ledger, specs, { widthPt?, memo? }) → ReportFigure[] in figure order.
+ *   - `rendered`: the figure at the text width (`widthPt`, default 453 pt; maps at 85 %).
+ *   - `half`: only for a figure that stands beside another (`spec.pairing`: `with` the
+ *     other's id, `side` left or right; from `pair:` in templates/figures.yaml): the same
+ *     figure set up for `halfWidthPt(widthPt)` = (width − 12 pt) ÷ 2, with smaller type
+ *     (≥ 6 pt) and lower rows. Place the left one, a gap of PAIR_GAP_PT, the right one;
+ *     the two may differ in height (align their tops). A pair whose partner was left out
+ *     (no previous quarter) has no pairing and no `half`.
+ *   - `altText`: the caption and every district with its value as plain Chinese text
+ *     (e.g. 图3 38个区县双创指数得分（2018年第3季度）：渝北区 88.59；江北区 80.00；…), to
+ *     put beside the figure as invisible text or alt text, since the figure's labels
+ *     are outlines a reader cannot search.
+ *   - `renderAt(widthPt)`: the figure drawn at any other width (e.g. one column of a
+ *     two-column layout); sizes follow sizesFor(widthPt).
  */
 import type { Ledger } from '../facts/types.js';
-import { renderChangeBars } from './change.js';
-import { classBreaks, classify, tierClasses, type ValueClass } from './classes.js';
-import { renderDistributionMap } from './map.js';
-import { renderRankedBars } from './bars.js';
+import { FIGURE_KIND_ENTRIES } from './kinds.js';
+import type { FigureMemo } from './memo.js';
 import { fillCaption, numberFigures, type FigureSpec, type NumberedFigure } from './spec.js';
-import { textWidthPt } from './style.js';
-import { renderTwoQuarter } from './two-quarter.js';
+import { halfWidthPt, textWidthPt } from './style.js';
 import type { RenderedFigure } from './types.js';
+
+export { createFigureMemo, type DataStore, type FigureMemo } from './memo.js';
+export { halfWidthPt, PAIR_GAP_PT } from './style.js';
 
 export interface ReportFigure {
   spec: NumberedFigure;
   caption: string;
   note?: string;
+  /** At the text width (maps a little narrower). */
   rendered: RenderedFigure;
+  /** At half the text width, for a figure that stands beside another (spec.pairing). */
+  half?: RenderedFigure;
+  /** 图N, the caption and the figure's data as plain text, for invisible text / alt text. */
+  altText: string;
+  /** The figure drawn at another width. */
+  renderAt: (widthPt: number) => Promise<RenderedFigure>;
   /** The numbers the figure prints, by district (checked against the ledger in tests). */
   printed: Record<string, number>;
 }
 
-/** The classes of a node's figures: the ledger's tiers for the total, rounded breaks for the others. */
-function classesFor(ledger: Ledger, node: string): { classes: ValueClass[]; classLabel: (district: string, value: number) => string } {
-  if (node === ledger.meta.root) {
-    const bounds = ledger.tiers.map((t) => t.min).filter((m): m is number => m !== null);
-    const colored = tierClasses(bounds);
-    const classes = ledger.tiers.map((t, i) => ({ ...colored[i], label: t.label }));
-    const tierOf = new Map(ledger.districts.map((d) => [d.district, d.tier]));
-    const labelOf = new Map(ledger.tiers.map((t) => [t.name, t.label]));
-    return { classes, classLabel: (district) => labelOf.get(tierOf.get(district)!)! };
-  }
-  const classes = classBreaks(ledger.districts.map((d) => d.scores[node].score), 4);
-  return {
-    classes,
-    classLabel: (district, value) => classify([{ district, value }], classes)[0].classLabel,
-  };
-}
+/** A map is nearly square: a little narrower than the text, so that it can share a page with text. */
+const MAP_SHARE = 0.85;
 
-export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { widthPt?: number } = {}): Promise<ReportFigure[]> {
+export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { widthPt?: number; memo?: FigureMemo } = {}): Promise<ReportFigure[]> {
   const widthPt = opts.widthPt ?? textWidthPt;
   const figures = numberFigures(specs, { hasPrevious: ledger.meta.previous !== null });
   const buildOne = async (spec: NumberedFigure): Promise<ReportFigure> => {
@@ -51,44 +60,21 @@ export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { 
       node: spec.node,
       districtCount: ledger.meta.districtCount,
     });
-    let rendered: RenderedFigure;
-    let printed: Record<string, number>;
-    let note = spec.note;
-    switch (spec.kind) {
-      case 'map': {
-        const { classes, classLabel } = classesFor(ledger, spec.node);
-        const values = scores.map(({ district, s }) => ({ district, value: s.score, classLabel: classLabel(district, s.score) }));
-        // A little narrower than the text: the map is nearly square, and at full width it would rarely share a page with text.
-        rendered = await renderDistributionMap({ values, classes, legendTitle: spec.node, note: spec.note, widthPt: Math.round(widthPt * 0.85) });
-        note = undefined; // the map prints its note inside the figure
-        printed = {};
-        break;
-      }
-      case 'bars': {
-        const { classes, classLabel } = classesFor(ledger, spec.node);
-        const values = scores.map(({ district, s }) => ({ district, value: s.score, classLabel: classLabel(district, s.score) }));
-        rendered = await renderRankedBars({ values, classes, unit: '分', widthPt });
-        printed = Object.fromEntries(values.map((v) => [v.district, v.value]));
-        break;
-      }
-      case 'change': {
-        const change = ledger.nodes[spec.node]?.change;
-        if (!change) throw new Error(`figure ${spec.id}: no change facts for ${spec.node}`);
-        const values = scores.filter(({ s }) => s.pct !== null && s.pct !== undefined).map(({ district, s }) => ({ district, pct: s.pct as number }));
-        const missing = scores.filter(({ s }) => s.pct === null || s.pct === undefined).map(({ district }) => district);
-        rendered = await renderChangeBars({ values, mean: change.meanPct, widthPt });
-        if (missing.length) note = `注：${missing.join('、')}上季度得分为0，无法计算变化率，图中未列出。`;
-        printed = Object.fromEntries(values.map((v) => [v.district, v.pct]));
-        break;
-      }
-      case 'two-quarter': {
-        const values = scores.map(({ district, s }) => ({ district, previous: s.previousScore as number, current: s.score }));
-        rendered = await renderTwoQuarter({ values, labels: [ledger.meta.previousLabel!, ledger.meta.quarterLabel], widthPt });
-        printed = Object.fromEntries(values.map((v) => [v.district, v.current]));
-        break;
-      }
-    }
-    return { spec, caption, ...(note ? { note } : {}), rendered, printed };
+    const prepared = FIGURE_KIND_ENTRIES[spec.kind].prepare({ ledger, spec, scores });
+    const renderAt = (w: number) => prepared.render(w, opts.memo);
+    const rendered = await renderAt(spec.kind === 'map' ? Math.round(widthPt * MAP_SHARE) : widthPt);
+    const half = spec.pairing ? await renderAt(halfWidthPt(widthPt)) : undefined;
+    const note = prepared.note;
+    return {
+      spec,
+      caption,
+      ...(note ? { note } : {}),
+      rendered,
+      ...(half ? { half } : {}),
+      altText: `图${spec.number} ${caption}：${prepared.dataText}。`,
+      renderAt,
+      printed: prepared.printed,
+    };
   };
   // Figures are drawn one after another on the main thread while the PNG encodings of
   // the previous ones run on the libuv threadpool; each figure's bytes depend on its

@@ -10,7 +10,7 @@ import type { LegendItem } from './legend.js';
 import { renderChart } from './render.js';
 import { niceDomain } from './nice.js';
 import { checkRows, drawText, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
-import { font, formatNumber, palette, size } from './style.js';
+import { font, formatNumber, palette, sizesFor, type FigureSizes } from './style.js';
 import type { RenderedFigure } from './types.js';
 
 export interface ChangeBarsOptions {
@@ -27,9 +27,10 @@ export interface ChangeBarsOptions {
 }
 
 /** Room above the rows for the mean label. */
-const MEAN_LABEL_H = size.value * 1.8;
+const meanLabelH = (size: FigureSizes) => size.value * 1.8;
 
 interface ChangePlan {
+  size: FigureSizes;
   width: number;
   height: number;
   rows: { district: string; pct: number }[];
@@ -43,16 +44,18 @@ function normalise(o: ChangeBarsOptions): ChangePlan {
   checkRows('change bars', o.values, (r) => [r.pct]);
   if (!Number.isFinite(o.mean)) throw new Error('figures: change bars: mean is not a finite number');
   const rows = sortDesc(o.values, (r) => r.pct);
+  const size = sizesFor(o.widthPt);
   const lo = Math.min(0, o.mean, ...rows.map((r) => r.pct));
   const hi = Math.max(0, o.mean, ...rows.map((r) => r.pct));
-  const d = niceDomain(lo, hi, 6);
+  const d = niceDomain(lo, hi, size.axisSteps);
   // room for the value labels beyond the longest bars on both sides
   const span = d.max - d.min;
   const min = lo < 0 && lo - d.min < span * 0.09 ? d.min - d.step : d.min;
   const max = hi > 0 && d.max - hi < span * 0.09 ? d.max + d.step : d.max;
   return {
+    size,
     width: Math.round(o.widthPt),
-    height: Math.round(o.heightPt ?? rowsHeight(rows.length) + MEAN_LABEL_H),
+    height: Math.round(o.heightPt ?? rowsHeight(rows.length, size) + meanLabelH(size)),
     rows,
     mean: o.mean,
     meanLabel: o.meanLabel ?? `平均 ${formatNumber(o.mean)}%`,
@@ -79,11 +82,11 @@ function meanLine(p: ChangePlan): Plugin {
       ctx.restore();
       // label above the plot, centred on the line (kept inside the figure)
       ctx.save();
-      ctx.font = font(size.value, 'bold');
+      ctx.font = font(p.size.value, 'bold');
       const half = ctx.measureText(p.meanLabel).width / 2;
       ctx.restore();
       const lx = Math.min(Math.max(x, half + 2), chart.width - half - 2);
-      drawText(ctx, p.meanLabel, lx, a.top - MEAN_LABEL_H / 2 - 1, 'center', palette.ink, size.value, 'bold');
+      drawText(ctx, p.meanLabel, lx, a.top - meanLabelH(p.size) / 2 - 1, 'center', palette.ink, p.size.value, 'bold');
     },
   };
 }
@@ -112,9 +115,10 @@ export async function renderChangeBars(o: ChangeBarsOptions): Promise<RenderedFi
         x: { ...p.domain, title: p.axisTitle },
         zeroLine: true,
         padRight: 6,
-        padTop: MEAN_LABEL_H + 2,
-        plugins: [meanLine(p), barValueLabels({ halo: true, lines: (chart) => [chart.scales.x.getPixelForValue(p.mean)] })],
+        padTop: meanLabelH(p.size) + 2,
+        plugins: [meanLine(p), barValueLabels(p.size, { halo: true, lines: (chart) => [chart.scales.x.getPixelForValue(p.mean)] })],
         legend,
+        size: p.size,
       }),
   });
 }

@@ -1,6 +1,6 @@
 /** The one legend of the house style: an optional bold title over rows of key + label. */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { font, palette, size } from './style.js';
+import { font, palette, size as houseSize, type FigureSizes } from './style.js';
 
 export type LegendKey =
   | { kind: 'swatch'; color: string }
@@ -13,13 +13,13 @@ export interface LegendItem {
   key: LegendKey;
 }
 
-const KEY_W = 12;
-const KEY_H = 7.5;
 const GAP = 4;
-const ROW = size.legend * 1.55;
-const TITLE_H = size.legendTitle * 1.6;
+const rowH = (size: FigureSizes) => size.legend * 1.55;
+const titleH = (size: FigureSizes) => size.legendTitle * 1.6;
 
-export function measureLegend(ctx: SKRSContext2D, items: LegendItem[], title?: string): { w: number; h: number } {
+/** Width and height of the legend (`size`: the figure's set-up, default the house sizes). */
+export function measureLegend(ctx: SKRSContext2D, items: LegendItem[], title?: string, size: FigureSizes = houseSize): { w: number; h: number } {
+  const keyW = size.legendKeyW;
   ctx.save();
   let w = 0;
   if (title) {
@@ -27,19 +27,21 @@ export function measureLegend(ctx: SKRSContext2D, items: LegendItem[], title?: s
     w = ctx.measureText(title).width;
   }
   ctx.font = font(size.legend);
-  for (const it of items) w = Math.max(w, KEY_W + GAP + ctx.measureText(it.label).width);
+  for (const it of items) w = Math.max(w, keyW + GAP + ctx.measureText(it.label).width);
   ctx.restore();
-  return { w, h: (title ? TITLE_H : 0) + items.length * ROW };
+  return { w, h: (title ? titleH(size) : 0) + items.length * rowH(size) };
 }
 
-function drawKey(ctx: SKRSContext2D, key: LegendKey, x: number, cy: number): void {
+function drawKey(ctx: SKRSContext2D, key: LegendKey, x: number, cy: number, size: FigureSizes): void {
+  const keyW = size.legendKeyW;
+  const keyH = size.legendKeyH;
   switch (key.kind) {
     case 'swatch':
       ctx.fillStyle = key.color;
-      ctx.fillRect(x, cy - KEY_H / 2, KEY_W, KEY_H);
+      ctx.fillRect(x, cy - keyH / 2, keyW, keyH);
       ctx.strokeStyle = palette.districtBorder;
       ctx.lineWidth = size.border;
-      ctx.strokeRect(x, cy - KEY_H / 2, KEY_W, KEY_H);
+      ctx.strokeRect(x, cy - keyH / 2, keyW, keyH);
       break;
     case 'line':
       ctx.strokeStyle = key.color;
@@ -47,14 +49,14 @@ function drawKey(ctx: SKRSContext2D, key: LegendKey, x: number, cy: number): voi
       ctx.setLineDash(key.dash ?? []);
       ctx.beginPath();
       ctx.moveTo(x, cy);
-      ctx.lineTo(x + KEY_W, cy);
+      ctx.lineTo(x + keyW, cy);
       ctx.stroke();
       ctx.setLineDash([]);
       break;
     case 'dot':
     case 'ring':
       ctx.beginPath();
-      ctx.arc(x + KEY_W / 2, cy, 2.8, 0, 2 * Math.PI);
+      ctx.arc(x + keyW / 2, cy, size.dot, 0, 2 * Math.PI);
       ctx.fillStyle = key.kind === 'dot' ? key.color : palette.background;
       ctx.fill();
       ctx.strokeStyle = key.color;
@@ -70,9 +72,12 @@ export function drawLegend(
   items: LegendItem[],
   x: number,
   y: number,
-  opts: { title?: string; plate?: boolean } = {},
+  opts: { title?: string; plate?: boolean; size?: FigureSizes } = {},
 ): { w: number; h: number } {
-  const m = measureLegend(ctx, items, opts.title);
+  const size = opts.size ?? houseSize;
+  const keyW = size.legendKeyW;
+  const row = rowH(size);
+  const m = measureLegend(ctx, items, opts.title, size);
   ctx.save();
   if (opts.plate) {
     ctx.fillStyle = 'rgba(255,255,255,0.92)';
@@ -85,14 +90,14 @@ export function drawLegend(
     ctx.fillStyle = palette.ink;
     ctx.font = font(size.legendTitle, 'bold');
     ctx.fillText(opts.title, x, y + size.legendTitle * 0.6);
-    top += TITLE_H;
+    top += titleH(size);
   }
   ctx.font = font(size.legend);
   items.forEach((it, i) => {
-    const cy = top + i * ROW + ROW / 2;
-    drawKey(ctx, it.key, x, cy);
+    const cy = top + i * row + row / 2;
+    drawKey(ctx, it.key, x, cy, size);
     ctx.fillStyle = palette.ink;
-    ctx.fillText(it.label, x + KEY_W + GAP, cy);
+    ctx.fillText(it.label, x + keyW + GAP, cy);
   });
   ctx.restore();
   return m;
@@ -109,9 +114,12 @@ export function flowLegend(
   x: number,
   y: number,
   maxWidth: number,
-  opts: { title?: string; draw?: boolean } = {},
+  opts: { title?: string; draw?: boolean; size?: FigureSizes } = {},
 ): { w: number; h: number } {
   const draw = opts.draw ?? true;
+  const size = opts.size ?? houseSize;
+  const keyW = size.legendKeyW;
+  const row = rowH(size);
   const itemGap = 10;
   ctx.save();
   ctx.textBaseline = 'middle';
@@ -124,27 +132,27 @@ export function flowLegend(
     const tw = ctx.measureText(opts.title).width;
     if (draw) {
       ctx.fillStyle = palette.ink;
-      ctx.fillText(opts.title, cx, y + ROW / 2);
+      ctx.fillText(opts.title, cx, y + row / 2);
     }
     cx += tw + itemGap;
   }
   ctx.font = font(size.legend);
   for (const it of items) {
-    const iw = KEY_W + GAP + ctx.measureText(it.label).width;
+    const iw = keyW + GAP + ctx.measureText(it.label).width;
     if (cx > x && cx + iw > x + maxWidth) {
       line++;
       cx = x;
     }
-    const cy = y + line * ROW + ROW / 2;
+    const cy = y + line * row + row / 2;
     if (draw) {
-      drawKey(ctx, it.key, cx, cy);
+      drawKey(ctx, it.key, cx, cy, size);
       ctx.fillStyle = palette.ink;
       ctx.font = font(size.legend);
-      ctx.fillText(it.label, cx + KEY_W + GAP, cy);
+      ctx.fillText(it.label, cx + keyW + GAP, cy);
     }
     w = Math.max(w, cx + iw - x);
     cx += iw + itemGap;
   }
   ctx.restore();
-  return { w, h: (line + 1) * ROW };
+  return { w, h: (line + 1) * row };
 }

@@ -42,6 +42,20 @@ export function takeRenderTimings(): RenderTiming[] {
   return timings.splice(0, timings.length);
 }
 
+let rawSvgs: Buffer[] | undefined;
+
+/** For the benchmark of the SVG compaction: keeps the SVG Skia writes, before any finishing, until taken. */
+export function keepRawSvgs(): void {
+  rawSvgs ??= [];
+}
+
+/** The SVGs kept since keepRawSvgs() (and stops keeping them). */
+export function takeRawSvgs(): Buffer[] {
+  const out = rawSvgs ?? [];
+  rawSvgs = undefined;
+  return out;
+}
+
 function withHouseOptions(cfg: ChartConfiguration, devicePixelRatio: number): ChartConfiguration {
   const plugins: Plugin[] = [whiteBackground, ...((cfg.plugins as Plugin[] | undefined) ?? [])];
   return {
@@ -134,7 +148,9 @@ export async function renderChart(job: ChartJob): Promise<RenderedFigure> {
     const text = ownText ? recordText(vector.getContext('2d')) : undefined;
     const c2 = new Chart(vector as unknown as HTMLCanvasElement, withHouseOptions(job.config(), 1));
     try {
-      svg = finishSvg(vector.getContent(), w, h, text);
+      const raw = vector.getContent();
+      if (ownText) rawSvgs?.push(raw);
+      svg = finishSvg(raw, w, h, text);
     } finally {
       c2.destroy();
     }

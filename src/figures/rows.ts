@@ -6,15 +6,13 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import { drawLegend, measureLegend, type LegendItem } from './legend.js';
-import { chartFont, font, palette, size } from './style.js';
+import { chartFont, font, formatNumber, measureCtx, palette, size as houseSize, type FigureSizes } from './style.js';
 
-/** Space below the rows for the x axis (ticks + title). */
-const AXIS_H = 30;
 const TOP = 6;
 
-/** Default figure height for n rows. */
-export function rowsHeight(n: number): number {
-  return Math.round(n * size.row + AXIS_H + TOP);
+/** Default figure height for n rows in a set-up (default: the house sizes at text width). */
+export function rowsHeight(n: number, size: FigureSizes = houseSize): number {
+  return Math.round(n * size.row + size.axisH + TOP);
 }
 
 export interface RowChartSpec {
@@ -30,19 +28,60 @@ export interface RowChartSpec {
   legend?: LegendItem[];
   /** Grid line at 0 drawn darker (for signed values). */
   zeroLine?: boolean;
+  /** The figure's set-up (sizesFor its width). */
+  size: FigureSizes;
 }
 
 /** Legend in the bottom-right corner of the plot, on a white plate. */
-export function cornerLegend(items: LegendItem[]): Plugin {
+export function cornerLegend(items: LegendItem[], size: FigureSizes = houseSize): Plugin {
   return {
     id: 'cornerLegend',
     afterDraw(chart: Chart) {
       const ctx = chart.ctx as unknown as SKRSContext2D;
       const a = chart.chartArea;
-      const m = measureLegend(ctx, items);
-      drawLegend(ctx, items, a.right - m.w - 6, a.bottom - m.h - 6, { plate: true });
+      const m = measureLegend(ctx, items, undefined, size);
+      drawLegend(ctx, items, a.right - m.w - 6, a.bottom - m.h - 6, { plate: true, size });
     },
   };
+}
+
+/**
+ * The x axis maximum, raised by whole steps while the corner legend would cover the
+ * values printed at the ends of the bottom rows (on narrow figures the legend takes a
+ * larger share of the plot). The plot's edges are worked out as Chart.js lays them
+ * out: left of the plot the padding, the longest name, the tick padding and length.
+ */
+export function roomForLegend(o: {
+  names: string[];
+  values: number[];
+  x: { min: number; max: number; step: number };
+  legend: LegendItem[];
+  widthPt: number;
+  padRight: number;
+  size: FigureSizes;
+}): number {
+  if (o.legend.length === 0 || o.names.length === 0) return o.x.max;
+  const ctx = measureCtx();
+  ctx.save();
+  ctx.font = font(o.size.tick);
+  const left = 2 + Math.max(...o.names.map((n) => ctx.measureText(n).width)) + 2 * 3 + 8;
+  ctx.font = font(o.size.value);
+  const labelW = o.values.map((v) => ctx.measureText(formatNumber(v)).width);
+  const lg = measureLegend(ctx, o.legend, undefined, o.size);
+  ctx.restore();
+  const right = o.widthPt - o.padRight;
+  // the legend's plate (see cornerLegend) and the rows beside it, with a row to spare
+  const plateX0 = right - lg.w - 6 - 3;
+  const rowsBeside = Math.ceil((lg.h + 2 + 6) / o.size.row) + 1;
+  let max = o.x.max;
+  for (let tries = 0; tries < 4; tries++) {
+    const xOf = (v: number) => left + ((v - o.x.min) / (max - o.x.min)) * (right - left);
+    const n = o.values.length;
+    const clear = o.values.every((v, i) => i < n - rowsBeside || v < 0 || xOf(v) + 2.5 + labelW[i] < plateX0 - 1);
+    if (clear) break;
+    max += o.x.step;
+  }
+  return max;
 }
 
 /** Width of the white outline (halo) behind text that crosses lines. */
@@ -56,7 +95,7 @@ export function drawText(
   y: number,
   align: 'left' | 'right' | 'center',
   color: string = palette.ink,
-  sizePt: number = size.value,
+  sizePt: number = houseSize.value,
   weight: 'normal' | 'bold' = 'normal',
   halo = false,
 ): void {
@@ -77,8 +116,9 @@ export function drawText(
 }
 
 export function rowChartConfig(spec: RowChartSpec): ChartConfiguration {
+  const size = spec.size;
   const plugins = [...(spec.plugins ?? [])];
-  if (spec.legend?.length) plugins.push(cornerLegend(spec.legend));
+  if (spec.legend?.length) plugins.push(cornerLegend(spec.legend, size));
   return {
     type: 'bar',
     data: { labels: spec.names, datasets: spec.datasets as never },

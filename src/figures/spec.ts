@@ -44,11 +44,22 @@ export interface FigureSpec {
    * name, or 对比 for the two-quarter chart.
    */
   section: string;
+  /**
+   * The id of the figure listed right after this one that stands beside it, both at
+   * half the text width (e.g. the change chart and the ranked bars of one index).
+   */
+  pair?: string;
 }
 
 export interface NumberedFigure extends FigureSpec {
   /** 1-based, continuous over the figures kept. */
   number: number;
+  /**
+   * Side by side with another kept figure (`with`: its id; `side`: left for the first
+   * of the two). Absent when the figure stands alone, also when its partner was left
+   * out for want of a previous quarter.
+   */
+  pairing?: { with: string; side: 'left' | 'right' };
 }
 
 const entrySchema = z.strictObject({
@@ -59,6 +70,7 @@ const entrySchema = z.strictObject({
   needsPrevious: z.boolean().optional(),
   note: z.string().optional(),
   section: z.string().min(1).optional(),
+  pair: z.string().min(1).optional(),
 });
 
 const fileSchema = z.strictObject({
@@ -67,14 +79,18 @@ const fileSchema = z.strictObject({
 
 const PLACEHOLDER = /\{\{\s*([^{}\s]*)\s*\}\}/g;
 
-/** Parses and checks the figure list. `file` is used in messages only. */
-export function parseFigureSpecs(
-  text: string,
-  file: string,
-  opts: { nodes?: readonly string[] } = {},
-): FigureSpec[] {
-  const shown = displayPath(file);
-  const hint = 'see the comments at the top of templates/figures.yaml for the expected form';
+const HINT = 'see the comments at the top of templates/figures.yaml for the expected form';
+
+/** The YAML document of a figure list, with the line of any path in it. */
+interface ListDocument {
+  raw: unknown;
+  /** Line of `path` (of its key `key` if given), or of its nearest ancestor. */
+  lineOf: (path: (string | number)[], key?: string) => number | undefined;
+  /** Names an entry by its position and id, e.g. "figures[3] (change-vitality)". */
+  entryName: (i: number) => string;
+}
+
+function readListDocument(text: string, shown: string): ListDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -102,61 +118,109 @@ export function parseFigureSpecs(
     return undefined;
   };
   const raw = doc.toJS() as unknown;
-  // names an entry by its position and id, e.g. "figures[3] (change-vitality)"
   const entryName = (i: number) => {
     const id = (raw as { figures?: { id?: unknown }[] })?.figures?.[i]?.id;
     return `figures[${i}]${typeof id === 'string' ? ` (${id})` : ''}`;
   };
+  return { raw, lineOf, entryName };
+}
+
+/** The list checked against the schema; every problem named by file, line and entry. */
+function checkShape(list: ListDocument, shown: string): z.infer<typeof fileSchema> {
   const where = (path: PropertyKey[]) => {
     const [top, i, ...rest] = path;
-    if (top === 'figures' && typeof i === 'number') return [entryName(i), ...rest.map(String)].join('.');
+    if (top === 'figures' && typeof i === 'number') return [list.entryName(i), ...rest.map(String)].join('.');
     return path.map(String).join('.') || '(top)';
   };
+  const parsed = fileSchema.safeParse(list.raw);
+  if (parsed.success) return parsed.data;
+  throw new InputError(
+    parsed.error.issues.map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
+      let message = `${where(issue.path)}: ${issue.message}`;
+      if (issue.code === 'invalid_value' && path[path.length - 1] === 'kind') {
+        message = `${where(issue.path)}: unknown kind; expected one of ${FIGURE_KINDS.join(', ')}`;
+      }
+      if (unknownKeys !== undefined) {
+        message = `${where(issue.path)}: unknown field "${unknownKeys.join('", "')}"; allowed: ${Object.keys(entrySchema.shape).join(', ')}`;
+      }
+      return { file: shown, line: list.lineOf(path, unknownKeys?.[0]), message, hint: HINT } satisfies InputProblem;
+    }),
+  );
+}
 
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new InputError(
-      parsed.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
-        const unknownKey = unknownKeys?.[0];
-        let message = `${where(issue.path)}: ${issue.message}`;
-        if (issue.code === 'invalid_value' && path[path.length - 1] === 'kind') {
-          message = `${where(issue.path)}: unknown kind; expected one of ${FIGURE_KINDS.join(', ')}`;
-        }
-        if (unknownKeys !== undefined) {
-          message = `${where(issue.path)}: unknown field "${unknownKeys.join('", "')}"; allowed: ${Object.keys(entrySchema.shape).join(', ')}`;
-        }
-        return { file: shown, line: lineOf(path, unknownKey), message, hint } satisfies InputProblem;
-      }),
-    );
+type Say = (i: number, field: string, message: string, hint?: string) => void;
+
+/** One entry's own checks (id, node, needsPrevious, caption placeholders) and its spec. */
+function checkEntry(e: z.infer<typeof entrySchema>, i: number, nodes: Set<string>, seen: Map<string, number>, say: Say): FigureSpec {
+  const needsPrevious = e.needsPrevious ?? COMPARING.has(e.kind);
+  if (seen.has(e.id)) say(i, 'id', `id "${e.id}" is used twice (also figures[${seen.get(e.id)}])`, 'give every figure its own id');
+  seen.set(e.id, i);
+  if (!nodes.has(e.node)) say(i, 'node', `unknown node "${e.node}"; expected one of ${[...nodes].join(', ')}`);
+  if (COMPARING.has(e.kind) && e.needsPrevious === false) {
+    say(i, 'needsPrevious', `a ${e.kind} figure compares with the previous quarter, so needsPrevious cannot be false`);
   }
+  for (const m of e.caption.matchAll(PLACEHOLDER)) {
+    const name = m[1];
+    if (!(CAPTION_PLACEHOLDERS as readonly string[]).includes(name)) {
+      say(i, 'caption', `unknown placeholder {{${name}}} in the caption; allowed: ${CAPTION_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}`);
+    } else if (name === 'previousQuarterLabel' && !needsPrevious) {
+      say(i, 'caption', 'the caption uses {{previousQuarterLabel}} but the figure does not need a previous quarter', 'add needsPrevious: true or drop the placeholder');
+    }
+  }
+  const section = e.section ?? (e.kind === 'two-quarter' ? '对比' : e.node);
+  return {
+    id: e.id,
+    kind: e.kind,
+    node: e.node,
+    caption: e.caption,
+    needsPrevious,
+    section,
+    ...(e.note !== undefined ? { note: e.note } : {}),
+    ...(e.pair !== undefined ? { pair: e.pair } : {}),
+  };
+}
 
+/**
+ * Pairs: `pair: <id>` names the figure that follows directly in the list, in the same
+ * section, and neither may be in another pair (so the two stand side by side in
+ * their numbering order).
+ */
+function checkPairs(specs: FigureSpec[], say: Say): void {
+  const partnerOf = new Map<string, string>();
+  specs.forEach((s, i) => {
+    if (s.pair === undefined) return;
+    const hint = 'pair a figure with the one listed right after it in the same section, e.g. pair: bars-total';
+    const next = specs[i + 1];
+    if (s.pair === s.id) say(i, 'pair', 'a figure cannot be paired with itself', hint);
+    else if (!specs.some((o) => o.id === s.pair)) say(i, 'pair', `no figure has the id "${s.pair}"`, hint);
+    else if (next?.id !== s.pair) say(i, 'pair', `"${s.pair}" must be listed right after this figure to stand beside it`, hint);
+    else if (next.section !== s.section) say(i, 'pair', `"${s.pair}" is in section ${next.section}, this figure in ${s.section}`, hint);
+    else if (partnerOf.has(s.id) || next.pair !== undefined) say(i, 'pair', `"${s.id}" or "${s.pair}" is already in another pair`, 'a figure stands beside one other figure at most');
+    else {
+      partnerOf.set(s.id, s.pair);
+      partnerOf.set(s.pair, s.id);
+    }
+  });
+}
+
+/** Parses and checks the figure list. `file` is used in messages only. */
+export function parseFigureSpecs(
+  text: string,
+  file: string,
+  opts: { nodes?: readonly string[] } = {},
+): FigureSpec[] {
+  const shown = displayPath(file);
+  const list = readListDocument(text, shown);
+  const data = checkShape(list, shown);
   const nodes = new Set(opts.nodes ?? STANDARD_NODES);
   const problems: InputProblem[] = [];
+  const say: Say = (i, field, message, hint = HINT) =>
+    problems.push({ file: shown, line: list.lineOf(['figures', i, field]), message: `${list.entryName(i)}: ${message}`, hint });
   const seen = new Map<string, number>();
-  const specs = parsed.data.figures.map((e, i): FigureSpec => {
-    const at = (field?: string) => lineOf(['figures', i, ...(field ? [field] : [])]);
-    const needsPrevious = e.needsPrevious ?? COMPARING.has(e.kind);
-    const say = (field: string, message: string, h = hint) =>
-      problems.push({ file: shown, line: at(field), message: `${entryName(i)}: ${message}`, hint: h });
-    if (seen.has(e.id)) say('id', `id "${e.id}" is used twice (also figures[${seen.get(e.id)}])`, 'give every figure its own id');
-    seen.set(e.id, i);
-    if (!nodes.has(e.node)) say('node', `unknown node "${e.node}"; expected one of ${[...nodes].join(', ')}`);
-    if (COMPARING.has(e.kind) && e.needsPrevious === false) {
-      say('needsPrevious', `a ${e.kind} figure compares with the previous quarter, so needsPrevious cannot be false`);
-    }
-    for (const m of e.caption.matchAll(PLACEHOLDER)) {
-      const name = m[1];
-      if (!(CAPTION_PLACEHOLDERS as readonly string[]).includes(name)) {
-        say('caption', `unknown placeholder {{${name}}} in the caption; allowed: ${CAPTION_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}`);
-      } else if (name === 'previousQuarterLabel' && !needsPrevious) {
-        say('caption', 'the caption uses {{previousQuarterLabel}} but the figure does not need a previous quarter', 'add needsPrevious: true or drop the placeholder');
-      }
-    }
-    const section = e.section ?? (e.kind === 'two-quarter' ? '对比' : e.node);
-    return { id: e.id, kind: e.kind, node: e.node, caption: e.caption, needsPrevious, section, ...(e.note !== undefined ? { note: e.note } : {}) };
-  });
+  const specs = data.figures.map((e, i) => checkEntry(e, i, nodes, seen, say));
+  checkPairs(specs, say);
   if (problems.length) throw new InputError(problems);
   return specs;
 }
@@ -174,7 +238,18 @@ export function loadFigureSpecs(file: string = DEFAULT_FIGURES_FILE, opts: { nod
 
 /** Numbers the figures 1..n in list order, leaving out those that need a previous quarter when there is none. */
 export function numberFigures(specs: FigureSpec[], opts: { hasPrevious: boolean }): NumberedFigure[] {
-  return specs.filter((s) => opts.hasPrevious || !s.needsPrevious).map((s, i) => ({ ...s, number: i + 1 }));
+  const kept = specs.filter((s) => opts.hasPrevious || !s.needsPrevious);
+  const ids = new Set(kept.map((s) => s.id));
+  const rightOf = new Map(kept.filter((s) => s.pair !== undefined && ids.has(s.pair)).map((s) => [s.pair!, s.id]));
+  return kept.map((s, i) => {
+    const pairing =
+      s.pair !== undefined && ids.has(s.pair)
+        ? { with: s.pair, side: 'left' as const }
+        : rightOf.has(s.id)
+          ? { with: rightOf.get(s.id)!, side: 'right' as const }
+          : undefined;
+    return { ...s, number: i + 1, ...(pairing ? { pairing } : {}) };
+  });
 }
 
 /** Fills a caption template; every placeholder must have a value. */

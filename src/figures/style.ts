@@ -5,7 +5,7 @@
  * at 1 unit per point for the SVG.
  */
 import { createRequire } from 'node:module';
-import { GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, Plugin } from 'chart.js';
 
 /** Font family name under which Noto Sans SC (黑体 role) is registered. */
@@ -30,22 +30,92 @@ export function ensureFonts(): void {
   fontsRegistered = true;
 }
 
-/** Sizes in points. */
-export const size = {
+let scratch: SKRSContext2D | undefined;
+/** A context for measuring text before a chart exists. */
+export function measureCtx(): SKRSContext2D {
+  ensureFonts();
+  scratch ??= createCanvas(1, 1).getContext('2d');
+  return scratch;
+}
+
+/** The sizes of a figure's set-up, in points. */
+export interface FigureSizes {
+  tick: number;
+  value: number;
+  legend: number;
+  legendTitle: number;
+  /** Legend keys (swatch, line) width and swatch height. */
+  legendKeyW: number;
+  legendKeyH: number;
+  mapLabel: number;
+  insetTitle: number;
+  note: number;
+  /** Height of one bar row in the 38-row charts. */
+  row: number;
+  /** Room below the rows for the x axis (ticks + title). */
+  axisH: number;
+  /** Radius of the two-quarter chart's dots (and their legend keys). */
+  dot: number;
+  /** Steps a signed x axis aims at (change, two-quarter): fewer on narrow figures. */
+  axisSteps: number;
+  /** Hairlines. */
+  gridLine: number;
+  axisLine: number;
+  border: number;
+}
+
+/** Sizes in points: the house set-up of a figure at the text width. */
+export const size: FigureSizes = {
   tick: 8,
   value: 7,
   legend: 8,
   legendTitle: 8,
+  legendKeyW: 12,
+  legendKeyH: 7.5,
   mapLabel: 7,
   insetTitle: 7.5,
   note: 7,
-  /** Height of one bar row in the 38-row charts. */
   row: 10.5,
-  /** Hairlines. */
+  axisH: 30,
+  dot: 2.8,
+  axisSteps: 6,
   gridLine: 0.4,
   axisLine: 0.6,
   border: 0.4,
-} as const;
+};
+
+/**
+ * The set-up of a figure at half the text width (two figures side by side): smaller
+ * type, never below 6 pt, and lower rows, so that the 38 rows stay as legible as at
+ * full width while the pair takes less height than one full-width figure.
+ */
+export const halfWidthSize: FigureSizes = {
+  ...size,
+  tick: 6.5,
+  value: 6,
+  legend: 6.5,
+  legendTitle: 6.5,
+  legendKeyW: 9,
+  legendKeyH: 6,
+  note: 6,
+  row: 8.5,
+  axisH: 25,
+  dot: 2.3,
+  axisSteps: 4,
+};
+
+/** Gap between two figures standing side by side, in points. */
+export const PAIR_GAP_PT = 12;
+
+/** The width of each of two figures side by side across `widthPt`. */
+export function halfWidthPt(widthPt: number = textWidthPt): number {
+  return Math.floor((widthPt - PAIR_GAP_PT) / 2);
+}
+
+/** The set-up for a figure `widthPt` wide: the house sizes, or the half-width ones up to 60 % of the text width. */
+export function sizesFor(widthPt: number): FigureSizes {
+  return widthPt <= textWidthPt * 0.6 ? halfWidthSize : size;
+}
 
 /** Print-friendly colours that stay distinct in grayscale (they differ in lightness). */
 export const palette = {

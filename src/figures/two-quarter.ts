@@ -9,7 +9,7 @@ import type { LegendItem } from './legend.js';
 import { renderChart } from './render.js';
 import { niceDomain } from './nice.js';
 import { checkRows, drawText, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
-import { formatNumber, palette, size } from './style.js';
+import { formatNumber, palette, sizesFor, type FigureSizes } from './style.js';
 import type { RenderedFigure } from './types.js';
 
 export interface TwoQuarterOptions {
@@ -23,6 +23,7 @@ export interface TwoQuarterOptions {
 }
 
 interface TwoQuarterPlan {
+  size: FigureSizes;
   width: number;
   height: number;
   rows: { district: string; previous: number; current: number }[];
@@ -31,23 +32,23 @@ interface TwoQuarterPlan {
   domain: { min: number; max: number; step: number };
 }
 
-const DOT_R = 2.8;
-
 function normalise(o: TwoQuarterOptions): TwoQuarterPlan {
   checkRows('two-quarter chart', o.values, (r) => [r.previous, r.current]);
   if (!Array.isArray(o.labels) || o.labels.length !== 2 || o.labels.some((l) => !l)) {
     throw new Error('figures: two-quarter chart: labels must be [previous quarter, current quarter]');
   }
   const rows = sortDesc(o.values, (r) => r.current);
+  const size = sizesFor(o.widthPt);
   const all = rows.flatMap((r) => [r.previous, r.current]);
   const lo = Math.min(...all);
   const hi = Math.max(...all);
-  const d = niceDomain(lo, hi, 6);
+  const d = niceDomain(lo, hi, size.axisSteps);
   // room for the printed values outside the extreme dots
   const span = d.max - d.min;
   return {
+    size,
     width: Math.round(o.widthPt),
-    height: Math.round(o.heightPt ?? rowsHeight(rows.length)),
+    height: Math.round(o.heightPt ?? rowsHeight(rows.length, size)),
     rows,
     labels: o.labels,
     axisTitle: o.axisTitle,
@@ -70,10 +71,10 @@ function dumbbellValues(p: TwoQuarterPlan): Plugin {
         const cy = y.getPixelForValue(i);
         const xp = x.getPixelForValue(r.previous);
         const xc = x.getPixelForValue(r.current);
-        const gap = DOT_R + 2;
+        const gap = p.size.dot + 2;
         const up = r.current >= r.previous;
-        drawText(ctx, formatNumber(r.current), up ? xc + gap : xc - gap, cy, up ? 'left' : 'right', palette.ink);
-        drawText(ctx, formatNumber(r.previous), up ? xp - gap : xp + gap, cy, up ? 'right' : 'left', palette.muted);
+        drawText(ctx, formatNumber(r.current), up ? xc + gap : xc - gap, cy, up ? 'left' : 'right', palette.ink, p.size.value);
+        drawText(ctx, formatNumber(r.previous), up ? xp - gap : xp + gap, cy, up ? 'right' : 'left', palette.muted, p.size.value);
       });
     },
   };
@@ -85,7 +86,7 @@ export async function renderTwoQuarter(o: TwoQuarterOptions): Promise<RenderedFi
     { label: p.labels[0], key: { kind: 'ring', color: palette.previous } },
     { label: p.labels[1], key: { kind: 'dot', color: palette.current } },
   ];
-  const point = { indexAxis: 'y', type: 'line', showLine: false, pointStyle: 'circle', pointRadius: DOT_R, pointBorderWidth: 1 };
+  const point = { indexAxis: 'y', type: 'line', showLine: false, pointStyle: 'circle', pointRadius: p.size.dot, pointBorderWidth: 1 };
   return renderChart({
     widthPt: p.width,
     heightPt: p.height,
@@ -123,6 +124,7 @@ export async function renderTwoQuarter(o: TwoQuarterOptions): Promise<RenderedFi
         padRight: 6,
         plugins: [dumbbellValues(p)],
         legend,
+        size: p.size,
       }),
   });
 }

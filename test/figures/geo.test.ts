@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clipRing, DEFAULT_GEOJSON, labelAnchor, loadDistrictGeo, polygonsOf, simplifyRingsShared, urbanCoreDistricts, type Position } from '../../src/figures/geo.js';
+import { clipRing, DEFAULT_GEOJSON, labelAnchor, loadDistrictGeo, polygonsOf, simplifyRingsShared, urbanCoreDistricts, type Position } from '../../src/figures/map/geo.js';
 
 const planarArea = (ring: number[][]) => {
   let a = 0;

@@ -10,8 +10,8 @@ import {
   tierClasses,
   type RenderedFigure,
 } from '../../src/figures/index.js';
-import { loadDistrictGeo } from '../../src/figures/geo.js';
-import { mapLabelLayout } from '../../src/figures/map.js';
+import { loadDistrictGeo } from '../../src/figures/map/geo.js';
+import { mapLabelLayout } from '../../src/figures/map/index.js';
 import { FIXTURE, MEAN_CHANGE, PREVIOUS_QUARTER, QUARTER } from './fixture.js';
 import { assertWellFormedSvg, colourCounts, decodePng, hex, svgSize } from './image.js';
 

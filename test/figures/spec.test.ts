@@ -37,6 +37,27 @@ describe('templates/figures.yaml', () => {
     for (const f of n) expect(() => fillCaption(f.caption, { ...vars(f.node), previousQuarterLabel: undefined })).not.toThrow();
   });
 
+  it('pairs the change chart and the ranked bars of every index, side by side in numbering order', () => {
+    const n = numberFigures(specs, { hasPrevious: true });
+    const pairs = n.filter((f) => f.pairing?.side === 'left').map((f) => [f.id, f.pairing!.with]);
+    expect(pairs).toEqual([
+      ['change-total', 'bars-total'],
+      ['change-vitality', 'bars-vitality'],
+      ['change-environment', 'bars-environment'],
+      ['change-outcome', 'bars-outcome'],
+    ]);
+    for (const f of n.filter((x) => x.pairing?.side === 'right')) {
+      const left = n.find((x) => x.id === f.pairing!.with)!;
+      expect(left.number).toBe(f.number - 1);
+      expect(left.pairing).toEqual({ with: f.id, side: 'left' });
+    }
+  });
+
+  it('sets a figure alone when its partner is left out for want of a previous quarter', () => {
+    const n = numberFigures(specs, { hasPrevious: false });
+    expect(n.filter((f) => f.pairing)).toEqual([]);
+  });
+
   it('gives every map its schematic note', () => {
     for (const s of specs.filter((x) => x.kind === 'map')) expect(s.note).toMatch(/示意图/);
   });
@@ -81,6 +102,17 @@ describe('bad figure lists', () => {
     expect(m).toContain('id "a" is used twice');
     expect(m).toContain('needsPrevious cannot be false');
     expect(m).toContain('figures[2] (b): the caption uses {{previousQuarterLabel}}');
+  });
+
+  it('checks pairs: the partner exists, follows directly in the same section, and is in no other pair', () => {
+    const fig = (id: string, kind: string, extra = '') => `  - { id: ${id}, kind: ${kind}, node: 双创指数, caption: x${extra} }\n`;
+    expect(bad('figures:\n' + fig('a', 'bars', ', pair: a'))).toContain('figures[0] (a): a figure cannot be paired with itself');
+    expect(bad('figures:\n' + fig('a', 'bars', ', pair: zz'))).toContain('no figure has the id "zz"');
+    expect(bad('figures:\n' + fig('a', 'bars', ', pair: c') + fig('b', 'map') + fig('c', 'map'))).toContain('"c" must be listed right after this figure');
+    expect(bad('figures:\n' + fig('a', 'bars', ', pair: b') + fig('b', 'map', ', section: 其他'))).toContain('"b" is in section 其他, this figure in 双创指数');
+    const chained = bad('figures:\n' + fig('a', 'bars', ', pair: b') + fig('b', 'map', ', pair: c') + fig('c', 'map'));
+    expect(chained).toContain('figures[0] (a): "a" or "b" is already in another pair');
+    expect(chained).toMatch(/第2行/);
   });
 
   it('reports broken YAML and an empty list', () => {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import rewind from '@mapbox/geojson-rewind';
 import { parse as parseYaml } from 'yaml';
+import { defaultMemo, type FigureMemo } from '../memo.js';
 
 export type Position = [number, number];
 export interface DistrictFeature {
@@ -19,7 +20,7 @@ export interface DistrictCollection {
   features: DistrictFeature[];
 }
 
-const root = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+const root = (rel: string) => fileURLToPath(new URL(`../../../${rel}`, import.meta.url));
 export const DEFAULT_GEOJSON = root('data/geo/chongqing-districts.geojson');
 export const DEFAULT_DISTRICTS_CONFIG = root('config/districts.yaml');
 
@@ -37,16 +38,16 @@ function ringArea(ring: Position[]): number {
   return a / 2;
 }
 
-const geoCache = new Map<string, DistrictCollection>();
-
 /**
  * Loads the district GeoJSON (RFC 7946 winding) and rewinds it to d3-geo's spherical
  * winding (outer rings clockwise), without which every district would cover the
  * globe. Fails loudly if a ring still winds the wrong way afterwards.
  */
-export function loadDistrictGeo(path = DEFAULT_GEOJSON): DistrictCollection {
-  const hit = geoCache.get(path);
-  if (hit) return hit;
+export function loadDistrictGeo(path = DEFAULT_GEOJSON, memo: FigureMemo = defaultMemo): DistrictCollection {
+  return memo.once('district-geo', path, () => readDistrictGeo(path));
+}
+
+function readDistrictGeo(path: string): DistrictCollection {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as DistrictCollection;
   if (raw?.type !== 'FeatureCollection' || !Array.isArray(raw.features)) {
     throw new Error(`${path}: not a GeoJSON FeatureCollection`);
@@ -69,21 +70,18 @@ export function loadDistrictGeo(path = DEFAULT_GEOJSON): DistrictCollection {
       });
     }
   }
-  geoCache.set(path, fc);
   return fc;
 }
 
-const coreCache = new Map<string, string[]>();
-
 /** The districts flagged `urbanCore: true` in config/districts.yaml (the map's inset). */
-export function urbanCoreDistricts(path = DEFAULT_DISTRICTS_CONFIG): string[] {
-  const hit = coreCache.get(path);
-  if (hit) return [...hit];
+export function urbanCoreDistricts(path = DEFAULT_DISTRICTS_CONFIG, memo: FigureMemo = defaultMemo): string[] {
+  return [...memo.once('urban-core', path, () => readUrbanCore(path))];
+}
+
+function readUrbanCore(path: string): string[] {
   const doc = parseYaml(readFileSync(path, 'utf8')) as { districts?: { name?: unknown; urbanCore?: unknown }[] };
   if (!Array.isArray(doc?.districts)) throw new Error(`${path}: expected a "districts" list`);
-  const names = doc.districts.filter((d) => d.urbanCore === true).map((d) => String(d.name));
-  coreCache.set(path, names);
-  return [...names];
+  return doc.districts.filter((d) => d.urbanCore === true).map((d) => String(d.name));
 }
 
 // ---------- planar helpers (projected coordinates, y down) ----------

@@ -5,7 +5,7 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { labelAnchor, pointInRings, signedDistance, type Position } from './geo.js';
-import { font, inkOn, palette } from './style.js';
+import { font, inkOn, palette } from '../style.js';
 
 export interface ProjectedDistrict {
   name: string;
