@@ -18,7 +18,8 @@ const MAX_FUNCTION = 80;
 
 /** The stages in the order data flows through them; a module may import from its own stage or an earlier one. */
 export const STAGES: string[][] = [
-  ['errors.ts', 'quarter.ts', 'fonts.ts', 'cache.ts'],
+  // Shared: messages, the quarter, file maps, fonts, and the process's bundle and data cache (bundle.mjs).
+  ['errors.ts', 'quarter.ts', 'files.ts', 'fonts.ts', 'bundle.mjs'],
   ['config'],
   ['load'],
   ['validate'],
@@ -33,7 +34,7 @@ export const STAGES: string[][] = [
   ['verify'],
   ['pipeline.ts', 'report.ts'],
   ['archive'],
-  ['cli.ts', 'cli', 'watch.ts', 'server', 'workbench', 'bundle.mjs'],
+  ['cli.ts', 'cli', 'watch.ts', 'server', 'workbench'],
 ];
 
 const stageOf = (file: string): number => {
