@@ -243,6 +243,7 @@ const TWINS: Record<string, string> = {
   'derived-tier-sum': 't-tier-sum',
   'indcount-12': 't-indcount',
   'footnote-count': 't-footnote-count',
+  'fig-2017-bars': 't-2017-fig',
 };
 const twinOf = (id: string) => (TWINS[id] ? { twin: TWINS[id] } : {});
 
