@@ -17,7 +17,7 @@ import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } fro
 import { dataCache, sourcesDigest } from './bundle.mjs';
 import { loadFigureSpecs } from './figures/spec.js';
 import { renderNarrative, narrativeToMarkdown, createTemplateEngine, engineOf } from './narrative/index.js';
-import { verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';
+import { narrativeSentences, verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';
 import { figuresOfNarrative } from './verify/figure-list.js';
 import { pdfText, docxText, prewarmPdfText } from './verify/extract.js';
 import { appendixTable } from './document/appendix.js';
@@ -125,6 +125,8 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   };
   const narrativeCheck = verifyNarrative(narrative, ledger, checkOptions);
   checkOrFail('narrative', narrativeCheck);
+  // The documents must hold the narrative's sentences, in order; what else they hold (title, captions, notes) is checked there.
+  const documentOptions: VerifyOptions = { ...checkOptions, narrativeSentences: narrativeSentences(narrative) };
   lap('narrative');
 
   const figures = await buildFigures(ledger, kept, { memo: figureMemo });
@@ -153,9 +155,9 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const docx = await renderDocx(model, { figureScales: pdfInfo.figureScales });
   lap('docx');
 
-  const docxCheck = verifyText(await docxText(docx), ledger, { ...checkOptions, where: 'Word' });
+  const docxCheck = verifyText(await docxText(docx), ledger, { ...documentOptions, where: 'Word' });
   checkOrFail('Word', docxCheck);
-  const pdfCheck = verifyText(await pdfTextPending, ledger, { ...checkOptions, where: 'PDF' });
+  const pdfCheck = verifyText(await pdfTextPending, ledger, { ...documentOptions, where: 'PDF' });
   checkOrFail('PDF', pdfCheck);
   lap('factcheck');
 

@@ -28,6 +28,43 @@ export type { VerifyProblem, VerifyReport, VerifyOptions, FigureRef, ClaimRecord
 interface Piece {
   unit: Unit;
   spans?: FactSpan[];
+  /** The first sentence of a paragraph: the district earlier paragraphs were about is forgotten. */
+  paragraphStart?: boolean;
+}
+
+const plainSentence = (s: string) => s.replace(/\s+/g, '').replace(/[。；！？]$/, '');
+
+/**
+ * The narrative's sentences as the documents must hold them, in order. A sentence
+ * of the PDF or the Word file that is one of them was checked in the narrative
+ * (with its provenance and its paragraph); here it need only be there, in order.
+ */
+class NarrativeMatch {
+  private next = 0;
+  readonly missing: string[] = [];
+  matched = 0;
+  constructor(private readonly sentences: string[]) {}
+
+  /** The part of `s` left to check: '' when `s` is the next narrative sentence, the head when `s` ends with it. */
+  take(s: string): string {
+    const p = plainSentence(s);
+    for (let k = this.next; k < this.sentences.length; k++) {
+      const want = this.sentences[k];
+      if (p === want || (p.endsWith(want) && p.length > want.length)) {
+        this.missing.push(...this.sentences.slice(this.next, k));
+        this.next = k + 1;
+        this.matched++;
+        return p === want ? '' : p.slice(0, p.length - want.length);
+      }
+    }
+    return s;
+  }
+
+  finish(): string[] {
+    this.missing.push(...this.sentences.slice(this.next));
+    this.next = this.sentences.length;
+    return this.missing;
+  }
 }
 
 /** Sentences that say nothing the ledger holds (titles, bylines): no number, name, index or claim word. */
@@ -67,7 +104,9 @@ function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): Veri
     ctx = { ...ctx, section: sectionOf(text) ?? (level === 1 ? ledger.meta.root : ctx.section), subject: null, heading: headings.join(' › ') };
   };
 
-  for (const { unit, spans } of pieces) {
+  const match = opts.narrativeSentences ? new NarrativeMatch(opts.narrativeSentences.map(plainSentence)) : null;
+  for (const { unit, spans, paragraphStart } of pieces) {
+    if (paragraphStart) ctx = { ...ctx, subject: null };
     if (unit.kind === 'heading') {
       enterHeading(unit.text);
       continue;
@@ -78,6 +117,15 @@ function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): Veri
     }
     let s = unit.text;
     let raw = unit.raw;
+    if (match && unit.kind === 'sentence') {
+      const rest = match.take(s);
+      if (!rest) continue;
+      // Only the head (a title and byline run into the first sentence) is new here.
+      if (rest !== s) {
+        s = rest;
+        raw = rest;
+      }
+    }
     // A heading run into its first sentence (PDF text without the line break): it sets the section.
     const run_in = HEADING_PREFIX.exec(s);
     if (run_in) {
@@ -113,8 +161,14 @@ function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): Veri
     if (/\d+个区县/.test(s)) ctx = { ...ctx, subject: null };
     else if (sc.districts.length) ctx = { ...ctx, subject: sc.districts[sc.districts.length - 1].name };
   }
+  if (match) {
+    for (const m of match.finish()) problems.push({ sentence: m, message: `${WHERE[where] ?? where}中没有这句正文（或次序不同）：文档必须与核查过的正文一致`, kind: 'document', where });
+    if (match.matched) byKind.sameAsNarrative = match.matched;
+  }
   return { ok: problems.length === 0, claims, problems, byKind, handChecked, records };
 }
+
+const WHERE: Record<string, string> = { PDF: 'PDF', Word: 'Word 文档', document: '文档' };
 
 function captionFigure(unit: Unit, section: string): FigureRef {
   const n = unit.kind === 'caption' ? unit.n : 0;
@@ -135,10 +189,10 @@ export function verifyNarrative(narrative: Narrative, ledger: Ledger, opts: Veri
   for (const b of narrative.blocks) {
     if (b.type === 'heading') pieces.push({ unit: { kind: 'heading', text: b.text, raw: b.text } });
     else if (b.type === 'paragraph') {
-      for (const s of splitSentences(b.text)) {
+      splitSentences(b.text).forEach((s, i) => {
         const spans = b.spans.filter((x) => x.start >= s.start && x.end <= s.start + s.text.length).map((x) => ({ ...x, start: x.start - s.start, end: x.end - s.start }));
-        pieces.push({ unit: { kind: 'sentence', text: s.text, raw: s.raw }, spans });
-      }
+        pieces.push({ unit: { kind: 'sentence', text: s.text, raw: s.raw }, spans, paragraphStart: i === 0 });
+      });
     } else {
       // Markup: footnotes ([^id]: …) and note lines (注：…) are text a reader reads.
       for (const line of b.text.split('\n')) {
@@ -148,6 +202,11 @@ export function verifyNarrative(narrative: Narrative, ledger: Ledger, opts: Veri
     }
   }
   return checkPieces(pieces, ledger, { where: 'narrative', ...opts });
+}
+
+/** The narrative's sentences in order (what verifyText of a document is told to find). */
+export function narrativeSentences(narrative: Narrative): string[] {
+  return narrative.blocks.flatMap((b) => (b.type === 'paragraph' ? splitSentences(b.text).map((s) => s.text) : []));
 }
 
 export { segment, splitSentences, normaliseChars } from './text.js';

@@ -137,9 +137,13 @@ export class SentenceCheck {
     return this.tokens.find((t) => t.start === pos || t.start === pos + 1);
   }
 
+  /** The district a claim at `pos` is about: the last named before it, else the first named after it in its clause (降幅达7.03%的荣昌区), else the subject of the paragraph so far. */
   districtBefore(pos: number): string | null {
     const before = this.districts.filter((d) => d.end <= pos);
-    return before.length ? before[before.length - 1].name : this.ctx.subject;
+    if (before.length) return before[before.length - 1].name;
+    const end = this.clauseEnd(pos);
+    const after = this.districts.find((d) => d.start >= pos && d.end <= end && this.s.slice(pos, d.start).includes('的'));
+    return after?.name ?? this.ctx.subject;
   }
 
   /** The index or indicator named last before `pos`, else the section's. */
@@ -174,6 +178,9 @@ export class SentenceCheck {
 
   /** The period the words at `pos` speak of: the last quarter named before it as a scope, else this quarter. */
   periodAt(pos: number): Period {
+    // 较上季度的20.85分 / 从2018年第2季度的86.67分: the level of that quarter.
+    const adjacent = this.quarterMentions.find((q) => q.end <= pos && /^的$/.test(this.s.slice(q.end, pos)));
+    if (adjacent) return adjacent.period;
     const before = this.quarterMentions.filter((q) => q.end <= pos && q.role === 'scope');
     return before.length ? before[before.length - 1].period : 'current';
   }
@@ -181,7 +188,9 @@ export class SentenceCheck {
   /** Whether a change at `pos` is year on year (同比): the last of 同比/环比 said before the end of its clause. */
   yoy(pos: number): boolean {
     const upto = this.s.slice(0, this.clauseEnd(pos));
-    return upto.lastIndexOf('同比') > upto.lastIndexOf('环比');
+    const yoy = Math.max(...['同比', '去年同期', '上年同期', '去年同季度', '上年同季'].map((w) => upto.lastIndexOf(w)));
+    const qoq = Math.max(...['环比', '上季度', '上一季度'].map((w) => upto.lastIndexOf(w)));
+    return yoy > qoq;
   }
 
   /** The quarter key of a period. */

@@ -45,6 +45,11 @@ export function isSkippedLine(line: string): boolean {
 export function segment(text: string): Unit[] {
   const units: Unit[] = [];
   let buffer = '';
+  let note: { text: string; raw: string; lines: number } | null = null;
+  const endNote = () => {
+    if (note) for (const s of splitSentences(note.text, note.raw)) units.push({ kind: 'note', text: s.text, raw: s.raw });
+    note = null;
+  };
   const flush = () => {
     for (const s of splitSentences(normaliseChars(buffer), buffer)) units.push({ kind: 'sentence', text: s.text, raw: s.raw });
     buffer = '';
@@ -56,14 +61,21 @@ export function segment(text: string): Unit[] {
     const line = normaliseChars(raw);
     if (!line) continue;
     if (caption) {
-      flush();
+      // A figure may stand in the middle of a paragraph (a float at the top of a page): the text goes on after it.
       const body = caption[2].replace(/\s+/g, '');
       units.push({ kind: 'caption', text: normaliseChars(body), raw: body, n: Number(normaliseChars(caption[1])) });
       continue;
     }
     if (/^[①-⑳]|^注[:：]/.test(line)) {
-      flush();
-      for (const s of splitSentences(line.replace(/^[①-⑳]|^注[:：]/, ''), raw.replace(/^[①-⑳]|^注[:：]/, ''))) units.push({ kind: 'note', text: s.text, raw: s.raw });
+      note = { text: line.replace(/^[①-⑳]|^注[:：]/, ''), raw: raw.replace(/^[①-⑳]|^注[:：]/, ''), lines: 1 };
+      if (/[。！？]$/.test(line)) endNote();
+      continue;
+    }
+    // A note wraps onto the next lines until its sentence ends (at most a few lines).
+    if (note) {
+      note.text += line;
+      note.raw += raw;
+      if (/[。！？]$/.test(line) || ++note.lines >= 4) endNote();
       continue;
     }
     if (isSkippedLine(line)) continue;
@@ -74,6 +86,7 @@ export function segment(text: string): Unit[] {
     }
     buffer += raw;
   }
+  endNote();
   flush();
   return units;
 }

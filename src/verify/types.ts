@@ -59,6 +59,11 @@ export interface VerifyOptions {
   figures?: FigureRef[];
   /** Other spellings of district names (old names, full names) → the name the report uses. */
   aliases?: Record<string, string>;
+  /**
+   * For a document's text: the narrative's sentences, already checked. The document
+   * must hold each of them in order; only what else it holds is checked here.
+   */
+  narrativeSentences?: string[];
   /** Sentences marked as checked by hand in the narrative, by their text. */
   handChecked?: { sentence: string; reason: string }[];
 }

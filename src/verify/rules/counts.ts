@@ -6,7 +6,7 @@
 import type { SentenceCheck } from '../sentence.js';
 import { rule } from './rule.js';
 
-type CountClaim = { form: 'none'; at: number; text: string } | { form: 'n'; at: number; n: number; all: boolean } | { form: 'after'; at: number; n: number; word: string };
+type CountClaim = { form: 'none'; at: number; text: string } | { form: 'n'; at: number; n: number; all: boolean } | { form: 'after'; at: number; n: number; word: string } | { form: 'tree'; at: number; n: number; level: string };
 
 /** What a count counts: the first word after it that says (高于平均, 上升, 下降, 持平 …). */
 function meaning(sc: SentenceCheck, clause: string): 'aboveMean' | 'belowMean' | 'same' | 'rose' | 'fell' | null {
@@ -35,11 +35,19 @@ export const counts = rule<CountClaim>({
     sc.each(/没有(?:一个)?区县的?[^，；。]*/g, (m) => out.push({ form: 'none', at: m.index!, text: m[0] }));
     sc.each(/(全市|各|全部)?(\d+)个区县(平均)?/g, (m) => out.push({ form: 'n', at: m.index!, n: Number(m[2]), all: !!(m[1] || m[3]) }));
     // ……上升的区县有29个 / 高于平均增幅的区县共16个: the count after what it counts.
-    sc.each(new RegExp(`(${sc.lex.up}|${sc.lex.down}|${sc.lex.flat}|高于平均[^，；。的]*|低于平均[^，；。的]*)的区县(?:共有|共|有|为)(\\d+)个`, 'g'), (m) => out.push({ form: 'after', at: m.index!, n: Number(m[2]), word: m[1] }));
+    sc.each(new RegExp(`(${sc.lex.up}|${sc.lex.down}|${sc.lex.flat}|高于平均[^，；。的]*|低于平均[^，；。的]*)的(?:区县)?(?:共有|共|有|为)(\\d+)个`, 'g'), (m) => out.push({ form: 'after', at: m.index!, n: Number(m[2]), word: m[1] }));
+    // 3个一级指标、11项具体指标: counts of the indicator tree.
+    sc.each(/(\d+)(?:个|项)(一级指标|二级指标|具体指标|三级指标|指标)/g, (m) => out.push({ form: 'tree', at: m.index!, n: Number(m[1]), level: m[2] }));
     return out;
   },
   check(sc, c) {
-    if (c.form === 'n' && (c.all || (c.n === sc.f.ledger.meta.districtCount && !meaning(sc, sc.s.slice(c.at, sc.clauseEnd(c.at)))))) {
+    if (c.form === 'tree') {
+      const want = c.level === '一级指标' ? sc.f.ledger.meta.firstLevel.length : c.level === '二级指标' ? null : sc.f.indicators.length;
+      if (want === null) return sc.unverifiable(`台账没有${c.level}的个数`);
+      return sc.value(c.n, want, `${c.level}的个数`);
+    }
+    // 全市38个区县 (all of them); 全市24个区县……上升 counts the risers.
+    if (c.form === 'n' && ((c.all && (c.n === sc.f.ledger.meta.districtCount || /平均/.test(sc.s.slice(c.at, c.at + 12)))) || (c.n === sc.f.ledger.meta.districtCount && !meaning(sc, sc.s.slice(c.at, sc.clauseEnd(c.at)))))) {
       sc.crossCheck(sc.tokenAt(c.at), { measure: 'districtCount' });
       return sc.value(c.n, sc.f.ledger.meta.districtCount, '区县数');
     }

@@ -37,8 +37,11 @@ export const directions = rule<DirectionClaim>({
   read(sc) {
     const out: DirectionClaim[] = [];
     const re = new RegExp(`(${sc.lex.move})`, 'g');
+    // 有待提升 is an adjective of the lexicon, not a move.
+    const adjectives = [...sc.s.matchAll(new RegExp(`${sc.lex.strong}|${sc.lex.weak}`, 'g'))].map((m) => [m.index!, m.index! + m[0].length]);
     for (const m of sc.s.matchAll(re)) {
       const at = m.index!;
+      if (adjectives.some(([a, b]) => at >= a && at < b)) continue;
       const after = sc.s.slice(at + m[0].length, at + m[0].length + 3);
       const clause = sc.clause(at);
       const before = sc.s.slice(sc.clauseStart(at), at);

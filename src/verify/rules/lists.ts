@@ -37,7 +37,15 @@ export const lists = rule<ListClaim>({
     sc.each(new RegExp(`仅有(${L})的(${T})(?:指数)?(?:得分)?(?:有所)?(${up}|${down})`, 'g'), (m) =>
       out.push({ form: 'movers', at: m.index!, up: sc.lex.isUp(m[3]), names: sc.f.listOf(m[1]), node: m[2] }),
     );
-    sc.each(new RegExp(`(${L})的(${T})(?:指数)?(?:得分)?(?:均)?(?:表现)?(${strong}|${weak})`, 'g'), (m) =>
+    // 双创活力靠前的有：…… / 双创环境较弱的区县为……
+    sc.each(new RegExp(`(${T})(?:指数)?(?:得分)?(?:表现)?(${strong}|${weak})的(?:区县)?(?:有|为|是|包括)：?(${L})`, 'g'), (m) =>
+      out.push({ form: 'level', at: m.index!, end: m.index! + m[0].length, node: m[1], strong: sc.lex.adjective(m[2]) === 'strong', names: sc.f.listOf(m[3]), adjective: m[2] }),
+    );
+    // 最低的5个区县为…… / 得分最高的3个区县是……
+    sc.each(new RegExp(`最(高|低)的(\\d+)个区县(?:依次|分别)?(?:为|是|有)：?(${L})`, 'g'), (m) =>
+      out.push({ form: 'head', at: m.index!, n: Number(m[2]), top: m[1] === '高', names: sc.f.listOf(m[3]), text: m[0] }),
+    );
+    sc.each(new RegExp(`(${L})的?(${T})(?:指数)?(?:得分)?(?:均)?(?:表现)?(${strong}|${weak})`, 'g'), (m) =>
       out.push({ form: 'level', at: m.index!, end: m.index! + m[0].length, node: m[2], strong: sc.lex.adjective(m[3]) === 'strong', names: sc.f.listOf(m[1]), adjective: m[3] }),
     );
     sc.each(new RegExp(`次于(${L})`, 'g'), (m) => out.push({ form: 'ahead', at: m.index!, names: sc.f.listOf(m[1]) }));

@@ -42,7 +42,8 @@ export function chineseToNumber(s: string): number | null {
 
 const CN = '零〇一二三四五六七八九十百千万两';
 /** Words whose numerals are not numbers (十分显著, 千家万户 …). */
-const FIXED = ['百分点', '百分比', '十分', '千家万户', '一分为二', '百分百', '万分', '一个个', '一家一户'];
+// 一个/两个 are words in running text (一个区县, 两个季度), allowed by GB/T 15835 §5.1 for such set phrases.
+const FIXED = ['一个', '两个', '百分点', '百分比', '十分', '千家万户', '一分为二', '百分百', '万分', '一个个', '一家一户'];
 const MEASURE_UNITS = '个|家|位|分|次|名|项|亿元|万元|元|倍|人|区县|季度';
 
 export const numerals = rule<NumeralClaim>({

@@ -30,7 +30,8 @@ export const places = rule<PlaceClaim>({
       if (/的/.test(it) || sc.f.districts.some((d) => it.includes(d)) || GENERIC.test(it) || out.some((o) => o.name === it) || (sc.aliases && it in sc.aliases)) return;
       if (/^[\u4e00-\u9fff]{2,8}(?:区|县|市)$/.test(it)) out.push({ name: it, form: 'stranger' });
     };
-    for (const m of sc.s.matchAll(new RegExp(`(?:${D})[、和与及]([\u4e00-\u9fff]{2,9}?(?:经开区|新区|区|县|市))(?=[、和与及，。；的（]|$)`, 'g'))) stranger(m[1]);
+    // The member after is looked at without being consumed, so that every district of a list is a neighbour.
+    for (const m of sc.s.matchAll(new RegExp(`(?:${D})[、和与及](?=([\u4e00-\u9fff]{2,9}?(?:经开区|新区|区|县|市))(?:[、和与及，。；的（]|$))`, 'g'))) stranger(m[1]);
     for (const m of sc.s.matchAll(new RegExp(`(?<=^|[、和与及，：为有])([\u4e00-\u9fff]{2,6}?(?:经开区|新区|区|县|市))[、和与及](?=${D})`, 'g'))) stranger(m[1]);
     return out;
   },

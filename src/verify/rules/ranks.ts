@@ -11,7 +11,8 @@ type RankClaim =
   | { form: 'move'; at: number; from: number; to: number; verb: string; fromTied: boolean; toTied: boolean }
   | { form: 'stay'; at: number; rank: number | null; tied: boolean }
   | { form: 'rank'; at: number; rank: number; tied: boolean }
-  | { form: 'places'; at: number; n: number; verb: string };
+  | { form: 'places'; at: number; n: number; verb: string }
+  | { form: 'run'; at: number; quarters: number; rank: number };
 
 function who(sc: SentenceCheck, pos: number) {
   const d = sc.districtBefore(pos);
@@ -35,6 +36,9 @@ export const ranks = rule<RankClaim>({
     sc.each(new RegExp(`(?:排名|位次)(?:较上季度|比上季度)?(${up}|${down}|前进|后退|提升)了?(\\d+)(?:位|个位次|名)`, 'g'), (m) =>
       out.push({ form: 'places', at: m.index!, n: Number(m[2]), verb: m[1] }),
     );
+    sc.each(new RegExp(`(${up}|${down}|前进|后退)了?(\\d+)(?:位|个位次|名)(?!数)`, 'g'), (m) => out.push({ form: 'places', at: m.index!, n: Number(m[2]), verb: m[1] }));
+    // 连续2个季度位居全市第1位: the rank this quarter and last.
+    sc.each(/连续(\d+|两|二)个季度(?:均|都)?(?:位居|居|排名|排在|位列|保持)(?:全市)?(?:在)?第(\d+)位/g, (m) => out.push({ form: 'run', at: m.index!, quarters: /\d/.test(m[1]) ? Number(m[1]) : 2, rank: Number(m[2]) }));
     sc.each(/(?:(?:居|位列|位居|排名|排在|排|列|名列|处于|位于)(?:全市)?(?:的)?(并列)?|(并列)(?:全市)?)第(\d+)位?/g, (m) =>
       out.push({ form: 'rank', at: m.index!, rank: Number(m[3]), tied: !!(m[1] || m[2]) }),
     );
@@ -66,6 +70,10 @@ export const ranks = rule<RankClaim>({
     if (c.form === 'stay') {
       if (c.rank !== null) sc.value(c.rank, r.rank, `${d}${t}的排名`);
       return sc.check(r.previousRank === r.rank, `${d}${t}的排名从第${r.previousRank}位变为第${r.rank}位，并非保持不变`);
+    }
+    if (c.form === 'run') {
+      if (c.quarters > 2) return sc.unverifiable(`台账只有本季度和上一季度的排名，无法核实连续${c.quarters}个季度`);
+      return sc.check(r.rank === c.rank && r.previousRank === c.rank, `${d}${t}的排名上季度为第${r.previousRank ?? '—'}位、本季度为第${r.rank}位，并非连续${c.quarters}个季度第${c.rank}位`);
     }
     if (c.form === 'places') {
       if (r.previousRank === undefined) return sc.unverifiable(`没有上一季度的排名，无法核实${d}${t}的名次变化`);

@@ -6,7 +6,7 @@ import type { Period, SentenceCheck } from '../sentence.js';
 import { rule } from './rule.js';
 
 type SupClaim =
-  | { form: 'extreme'; at: number; node?: string; high: boolean; names: string[]; tied: boolean }
+  | { form: 'extreme'; at: number; node?: string; high: boolean; names: string[]; tied: boolean; partial?: boolean }
   | { form: 'biggest'; at: number; node?: string; up: boolean; names: string[] | null; tied: boolean }
   | { form: 'ownBiggest'; at: number; node: string; up: boolean }
   | { form: 'place'; at: number; first: boolean; word: string };
@@ -31,9 +31,9 @@ function biggestOf(sc: SentenceCheck, node: string, up: boolean): string[] {
  * The districts named for an extreme: all of them, in the ledger's order; or, with 并列,
  * some of the districts that share it (得分并列最高的万州区). 并列 without a tie is wrong.
  */
-function checkExtreme(sc: SentenceCheck, names: string[], want: string[], tied: boolean, what: string): void {
+function checkExtreme(sc: SentenceCheck, names: string[], want: string[], tied: boolean, what: string, partial = false): void {
   if (tied && want.length < 2) return sc.check(false, `${what}只有${want.join('、') || '（无）'}，没有并列`);
-  if (tied && names.length && names.every((n) => want.includes(n))) return sc.check(true, '');
+  if (tied && partial && names.length && names.every((n) => want.includes(n))) return sc.check(true, '');
   if (!tied && want.length > 1 && names.length < want.length && names.every((n) => want.includes(n)))
     return sc.check(false, `${what}有${want.length}个（${want.slice(0, 5).join('、')}${want.length > 5 ? '等' : ''}），${names.join('、')}是并列的，应写“并列”`);
   sc.list(names, want, what);
@@ -50,8 +50,9 @@ export const superlatives = rule<SupClaim>({
       out.push({ form: 'extreme', at: m.index!, high: m[2] === '高', names: sc.f.listOf(m[5]), tied: !!m[1] });
       out.push({ form: 'biggest', at: m.index!, up: m[3] === '增幅', names: sc.f.listOf(m[5]), tied: !!m[4] });
     });
+    // 并列最高的万州区 may name one of those that share the top; ……的指数值并列最低 names them all.
     sc.each(new RegExp(`(并列)?最(高|低)的(?:区县)?(?:为|是|有)?(${L})`, 'g'), (m) =>
-      out.push({ form: 'extreme', at: m.index!, high: m[2] === '高', names: sc.f.listOf(m[3]), tied: !!m[1] }),
+      out.push({ form: 'extreme', at: m.index!, high: m[2] === '高', names: sc.f.listOf(m[3]), tied: !!m[1], partial: !!m[1] && !/^(?:为|是|有)/.test(m[0].slice(m[0].indexOf('的') + 1)) }),
     );
     sc.each(new RegExp(`(${L})的?(?:(${T})(?:指数)?)?(?:值|得分|指数值)?(?:均)?(?:为|是)?(?:全市)?(并列)?最(高|低)`, 'g'), (m) =>
       out.push({ form: 'extreme', at: m.index!, node: m[2], high: m[4] === '高', names: sc.f.listOf(m[1]), tied: !!m[3] }),
@@ -80,7 +81,7 @@ export const superlatives = rule<SupClaim>({
       const want = extremeOf(sc, node, c.high, period);
       const what = `${period === 'previous' ? '上一季度' : ''}${node}${c.high ? '最高' : '最低'}的区县`;
       if (!want) return sc.unverifiable(`台账没有${what}`);
-      return checkExtreme(sc, c.names, want, c.tied, what);
+      return checkExtreme(sc, c.names, want, c.tied, what, !!c.partial);
     }
     if (c.form === 'biggest') {
       const node = c.node ?? sc.targetBefore(c.at);

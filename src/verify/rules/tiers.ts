@@ -6,7 +6,7 @@
 import { NUM, parseNum, type SentenceCheck } from '../sentence.js';
 import { rule } from './rule.js';
 
-type TierClaim = { form: 'tier'; name: string } | { form: 'tierSum'; names: string[]; n: number } | { form: 'member'; at: number; name: string } | { form: 'threshold'; at: number; end: number; lo: number | null; hi: number | null; text: string } | { form: 'tierCount'; n: number };
+type TierClaim = { form: 'tier'; name: string } | { form: 'tierSum'; names: string[]; n: number; most: string | null } | { form: 'tierList'; name: string; names: string[] } | { form: 'member'; at: number; name: string } | { form: 'threshold'; at: number; end: number; lo: number | null; hi: number | null; text: string } | { form: 'tierCount'; n: number };
 
 function withinThreshold(sc: SentenceCheck, target: string, lo: number | null, hi: number | null): string[] {
   const level = (d: string) => sc.f.level(d, target);
@@ -42,11 +42,15 @@ export const tiers = rule<TierClaim>({
     if (m) return [{ form: 'tier', name: `第${m[1]}类` }];
     const out: TierClaim[] = [];
     // 第一类和第二类共有6个区县: the sum of the tiers' counts.
-    const sum = /^((?:第[一二三四五六七八九十]+类[、和与及]?)+)(?:共有|共|合计|有)(\d+)个/.exec(sc.s);
+    const sum = /^((?:第[一二三四五六七八九十]+类[、和与及]?)+)(?:的)?(?:区县)?(?:数量|数目|个数)?(最多|最少)?，?(?:共有|共|合计|有|为)(\d+)个/.exec(sc.s);
     if (sum) {
       sc.tokens.forEach((t) => (t.consumed = true));
-      return [{ form: 'tierSum', names: [...sum[1].matchAll(/第[一二三四五六七八九十]+类/g)].map((x) => x[0]), n: Number(sum[2]) }];
+      sc.claimed.push([0, sum[0].length]);
+      return [{ form: 'tierSum', names: [...sum[1].matchAll(/第[一二三四五六七八九十]+类/g)].map((x) => x[0]), n: Number(sum[3]), most: sum[2] ?? null }];
     }
+    // 第二类区县为沙坪坝区、……: the members, complete and in order.
+    const members = new RegExp(`^(第[一二三四五六七八九十]+类)(?:的)?(?:区县)?(?:有|为|是|包括)：?(${sc.f.listSource})`).exec(sc.s);
+    if (members) return [{ form: 'tierList', name: members[1], names: sc.f.listOf(members[2]) }];
     sc.each(/(?:位于|属于|列入|处于|居于|归入|为)第([一二三四五六七八九十]+)类/g, (x) => out.push({ form: 'member', at: x.index!, name: `第${x[1]}类` }));
     sc.each(/划分为(\d+)类/g, (x) => out.push({ form: 'tierCount', n: Number(x[1]) }));
     const re = new RegExp(`(?:得分|指数值|指数|分值)(?:均)?(?:在|为|达到|处于)?(?:(${NUM})分?(?:[—～~-]|至|到)(${NUM})分(?:之间)?|(${NUM})分(及以上|以上|以下|及以下))`, 'g');
@@ -63,9 +67,19 @@ export const tiers = rule<TierClaim>({
       if (q) sc.check(false, `分类按本季度（${sc.f.ledger.meta.quarterLabel}）的得分，句中说的是${sc.s.slice(q.start, q.end)}`, 'quarter');
       return checkTier(sc, c.name);
     }
+    if (c.form === 'tierList') {
+      const tier = sc.f.ledger.tiers.find((t) => t.name === c.name);
+      if (!tier) return sc.check(false, `台账中没有${c.name}`);
+      return sc.list(c.names, tier.members.map((m) => m.district), `${c.name}的区县`);
+    }
     if (c.form === 'tierSum') {
       const tiers = c.names.map((n) => sc.f.ledger.tiers.find((t) => t.name === n));
       if (tiers.some((t) => !t)) return sc.check(false, `台账中没有${c.names.filter((_, i) => !tiers[i]).join('、')}`);
+      if (c.most) {
+        const counts = sc.f.ledger.tiers.map((t) => t.count);
+        const best = c.most === '最多' ? Math.max(...counts) : Math.min(...counts);
+        sc.check(tiers.length === 1 && tiers[0]!.count === best, `区县${c.most}的一类有${best}个区县，${c.names.join('、')}有${tiers.map((t) => t!.count).join('、')}个`);
+      }
       return sc.value(c.n, tiers.reduce((a, t) => a + t!.count, 0), `${c.names.join('、')}的区县数之和`, 'count');
     }
     if (c.form === 'member') {
@@ -74,7 +88,11 @@ export const tiers = rule<TierClaim>({
       const tier = sc.f.ledger.districts.find((x) => x.district === d)?.tier;
       return sc.check(tier === c.name, `${d}属于${tier ?? '（无）'}，不是${c.name}`);
     }
-    if (c.form === 'tierCount') return sc.value(c.n, sc.f.ledger.tiers.length, '分类的个数', 'count');
+    if (c.form === 'tierCount') {
+      const q = sc.quarterMentions.find((x) => x.role === 'scope' && x.period !== 'current');
+      if (q) sc.check(false, `分类按本季度（${sc.f.ledger.meta.quarterLabel}）的得分，句中说的是${sc.s.slice(q.start, q.end)}`, 'quarter');
+      return sc.value(c.n, sc.f.ledger.tiers.length, '分类的个数', 'count');
+    }
     const target = sc.targetBefore(c.at);
     if (sc.periodAt(c.at) !== 'current') return sc.unverifiable(`“${c.text}”说的是上一季度的分数段，台账只按本季度分类`);
     const members = withinThreshold(sc, target, c.lo, c.hi);

@@ -14,7 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildFacts, PROJECT_ROOT, SAMPLE_DATA } from '../../../src/pipeline.js';
 import type { Ledger } from '../../../src/facts/types.js';
 import { narrativeToMarkdown, renderNarrative, TemplateError, type Narrative } from '../../../src/narrative/index.js';
-import { verifyNarrative, verifyText } from '../../../src/verify/index.js';
+import { narrativeSentences, verifyNarrative, verifyText } from '../../../src/verify/index.js';
 import { loadWording } from '../../../src/narrative/wording.js';
 import { fillCaption, loadFigureSpecs, numberFigures } from '../../../src/figures/spec.js';
 import { assembleDocument } from '../../../src/document/assemble.js';
@@ -57,7 +57,7 @@ export function factCheck(rendered: Rendered, ledger: Ledger): FactCheckOutcome 
   });
   const opts = { figures, aliases: ALIASES, handChecked: rendered.narrative.handChecked, lexicon: rendered.lexicon };
   const r = verifyNarrative(rendered.narrative, ledger, opts);
-  const d = verifyText(rendered.document, ledger, { ...opts, where: 'document' });
+  const d = verifyText(rendered.document, ledger, { ...opts, where: 'document', narrativeSentences: narrativeSentences(rendered.narrative) });
   const problems = [...r.problems, ...d.problems.filter((p) => !r.problems.some((q) => q.sentence === p.sentence && q.message === p.message))];
   return { ok: problems.length === 0, problems, claims: r.claims, byKind: r.byKind };
 }
