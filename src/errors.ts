@@ -1,3 +1,5 @@
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+
 /**
  * Errors about the user's input (data, config, templates). They name the place
  * (file, row, column or line), say what is wrong and how to fix it, and are
@@ -11,41 +13,215 @@ export interface InputProblem {
   column?: string;
   /** 1-based line in a text file (config, template). */
   line?: number;
+  /** 1-based character position within `line` (YAML). */
+  col?: number;
   message: string;
   hint?: string;
+  /**
+   * Problems of one kind in one file (a duplicated file, a wrong column under every row)
+   * fold together: the first few are kept, the rest only counted (see ProblemList).
+   */
+  kind?: string;
+  /** How many further problems of this kind in this file were folded into this one. */
+  more?: number;
+}
+
+/** Problems kept per kind and file before the rest are only counted. */
+export const SHOWN_PER_KIND = 3;
+/** Problems printed in one message; the rest are counted. */
+export const MAX_PRINTED = 50;
+/** Problems kept in memory; the rest are only counted, so that a million bad rows cannot exhaust memory. */
+export const MAX_KEPT = 500;
+
+const CHAR_NAMES: Record<number, string> = {
+  0x09: '制表符',
+  0x0d: '回车符',
+  0x1b: 'ESC 控制字符',
+  0x7f: 'DEL 控制字符',
+  0xad: '软连字符',
+  0x200b: '零宽空格',
+  0x200c: '零宽非连接符',
+  0x200d: '零宽连接符',
+  0x200e: '从左至右标记',
+  0x200f: '从右至左标记',
+  0x202a: '从左至右嵌入',
+  0x202b: '从右至左嵌入',
+  0x202c: '方向格式结束',
+  0x202d: '从左至右强制',
+  0x202e: '从右至左强制',
+  0x2028: '行分隔符',
+  0x2029: '段分隔符',
+  0x2060: '零宽不换行符',
+  0x2066: '从左至右隔离',
+  0x2067: '从右至左隔离',
+  0x2068: '首强隔离',
+  0x2069: '方向隔离结束',
+  0xfeff: '零宽不换行空格（BOM）',
+};
+
+/** Characters that are invisible or act on the terminal: control, format (zero-width, bidi) and line/paragraph separators. */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+const codeOf = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+
+/** The hidden characters of a text, named: ["U+200F（从右至左标记）"], in order of first appearance. */
+export function hiddenCharacters(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(HIDDEN)) {
+    const cp = m[0].codePointAt(0)!;
+    found.add(`${codeOf(m[0])}（${CHAR_NAMES[cp] ?? (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? '控制字符' : '不可见格式字符')}）`);
+  }
+  return [...found];
+}
+
+/**
+ * A text as a message may show it: hidden characters are written as [U+200F], so that an
+ * ANSI escape in a cell cannot recolour the terminal and a bidi mark cannot reorder the line.
+ */
+export function visible(text: string, keepNewlines = false): string {
+  return text.replace(HIDDEN, (ch) => (keepNewlines && ch === '\n' ? ch : `[${codeOf(ch)}]`));
+}
+
+function place(p: InputProblem): string {
+  const where = [visible(p.file)];
+  if (p.line !== undefined) where.push(`第${p.line}行` + (p.col !== undefined ? `第${p.col}列` : ''));
+  if (p.row !== undefined) where.push(`第${p.row}行`);
+  if (p.column !== undefined) where.push(`列 ${visible(p.column)}`);
+  return where.join(' ');
 }
 
 export function formatProblem(p: InputProblem): string {
-  const where = [p.file];
-  if (p.line !== undefined) where.push(`第${p.line}行`);
-  if (p.row !== undefined) where.push(`第${p.row}行`);
-  if (p.column !== undefined) where.push(`列 ${p.column}`);
-  return `${where.join(' ')}: ${p.message}${p.hint ? `\n    → ${p.hint}` : ''}`;
+  const hint = p.hint ? `\n    → ${visible(p.hint, true)}` : '';
+  const more = p.more ? `\n    （同类问题还有${p.more}个，未逐一列出）` : '';
+  return `${place(p)}: ${visible(p.message, true)}${hint}${more}`;
+}
+
+/** Problems a list stands for: each one plus those folded into it. */
+export function countProblems(problems: InputProblem[]): number {
+  return problems.reduce((n, p) => n + 1 + (p.more ?? 0), 0);
 }
 
 export class InputError extends Error {
   readonly problems: InputProblem[];
-  constructor(problems: InputProblem[]) {
+  /** Problems not kept at all (beyond MAX_KEPT): only counted. */
+  readonly uncounted: number;
+  constructor(problems: InputProblem[], opts: { dropped?: number } = {}) {
+    const dropped = opts.dropped ?? 0;
+    const total = countProblems(problems) + dropped;
+    const printed = problems.slice(0, MAX_PRINTED);
+    const rest = total - countProblems(printed);
     super(
-      problems.length === 1
+      total === 1
         ? formatProblem(problems[0])
-        : `${problems.length} problems in the input:\n` + problems.map((p) => '  - ' + formatProblem(p)).join('\n'),
+        : `输入有${total}个问题：\n` +
+            printed.map((p) => '  - ' + formatProblem(p).replace(/\n/g, '\n  ')).join('\n') +
+            (rest > 0 ? `\n  …… 还有${rest}个问题未列出（先改正以上问题，再运行一次即可看到其余问题）` : ''),
     );
     this.name = 'InputError';
     this.problems = problems;
+    this.uncounted = dropped;
   }
 }
 
-/** Gathers problems while a stage runs, then throws them all together. */
+/**
+ * Gathers problems while a stage runs, then throws them all together. Problems with a
+ * `kind` fold per file: the first SHOWN_PER_KIND are kept, the rest counted on the last
+ * one kept; and no more than MAX_KEPT are kept in all, so memory stays bounded however
+ * bad the input.
+ */
 export class ProblemList {
-  readonly items: InputProblem[] = [];
+  private readonly kept: InputProblem[] = [];
+  private readonly lastOfKind = new Map<string, { problem: InputProblem; count: number }>();
+  private dropped = 0;
+  private total = 0;
   add(p: InputProblem): void {
-    this.items.push(p);
+    this.total++;
+    const key = p.kind === undefined ? undefined : `${p.file}\u0000${p.kind}`;
+    const group = key === undefined ? undefined : this.lastOfKind.get(key);
+    if (group && group.count >= SHOWN_PER_KIND) {
+      group.problem.more = (group.problem.more ?? 0) + 1;
+      return;
+    }
+    if (this.kept.length >= MAX_KEPT) {
+      this.dropped++;
+      return;
+    }
+    this.kept.push(p);
+    if (key !== undefined) this.lastOfKind.set(key, { problem: p, count: (group?.count ?? 0) + 1 });
   }
+  /** Every problem added, kept or not. */
   get size(): number {
-    return this.items.length;
+    return this.total;
+  }
+  get items(): readonly InputProblem[] {
+    return this.kept;
+  }
+  /** Whether a problem of this kind was reported for this file. */
+  has(file: string, kind: string): boolean {
+    return this.lastOfKind.has(`${file}\u0000${kind}`);
   }
   throwIfAny(): void {
-    if (this.items.length > 0) throw new InputError(this.items);
+    if (this.total > 0) throw new InputError(this.kept, { dropped: this.dropped });
   }
+}
+
+/** Chinese hints for the YAML parser's error codes (the codes of the `yaml` package). */
+const YAML_HINTS: Partial<Record<YAMLError['code'], string>> = {
+  BAD_INDENT: '缩进不一致：同一层的键要对齐，下一层多缩进两个空格',
+  TAB_AS_INDENT: 'YAML 不允许用制表符（Tab）缩进：请改用空格',
+  DUPLICATE_KEY: '同一个键写了两次：删去其中一个',
+  MISSING_CHAR: '缺少配对的符号：检查引号、方括号 [ ] 和花括号 { } 是否成对',
+  UNEXPECTED_TOKEN: '此处有多余或错位的符号：检查冒号、逗号、括号和引号',
+  BAD_SCALAR_START: '值不能以 @ ` | > 等符号开头：请把整个值用引号括起来',
+  BLOCK_AS_IMPLICIT_KEY: '键后面缺少冒号，或冒号后缺少空格：写成「键: 值」',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行：检查上一行是否少了冒号或引号没有闭合',
+  BLOCK_IN_FLOW: '方括号或花括号内不能换行写列表：写在一行内，或改为缩进的列表',
+  BAD_DQ_ESCAPE: '双引号内的反斜杠转义无效：改用单引号，或写成 \\\\',
+  BAD_ALIAS: '以 * 开头的值被当作引用：请把整个值用引号括起来',
+  MULTIPLE_DOCS: '文件里只能有一个文档：删去多余的 --- 分隔线',
+  KEY_OVER_1024_CHARS: '键太长（超过1024个字符）：检查是否少了冒号',
+};
+
+const YAML_MESSAGES: Partial<Record<YAMLError['code'], string>> = {
+  BAD_INDENT: '缩进错误',
+  TAB_AS_INDENT: '用了制表符缩进',
+  DUPLICATE_KEY: '键重复',
+  MISSING_CHAR: '缺少闭合的符号',
+  UNEXPECTED_TOKEN: '意外的符号',
+  BAD_SCALAR_START: '值的开头无效',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法无效',
+  MULTILINE_IMPLICIT_KEY: '键跨越了多行',
+  BLOCK_IN_FLOW: '括号内的写法无效',
+  BAD_DQ_ESCAPE: '转义字符无效',
+  BAD_ALIAS: '引用无效',
+  MULTIPLE_DOCS: '多于一个文档',
+  KEY_OVER_1024_CHARS: '键太长',
+};
+
+/** One YAML parse error of any file as an input problem: file, line, column, a Chinese message and hint. */
+export function yamlProblem(file: string, error: YAMLError): InputProblem {
+  const pos = error.linePos?.[0];
+  return {
+    file,
+    ...(pos ? { line: pos.line, col: pos.col } : {}),
+    message: `YAML 格式错误：${YAML_MESSAGES[error.code] ?? '无法解析'}（${error.code}）`,
+    hint: YAML_HINTS[error.code] ?? '检查缩进、冒号后的空格，以及引号和括号是否成对',
+  };
+}
+
+/**
+ * Parses YAML text of a user's file; a syntax error becomes an InputError naming the file,
+ * line and column with a Chinese hint (for any YAML the tool reads: config, wording, bulletin).
+ * `file` is the path as the user should see it.
+ */
+export function parseYamlInput(file: string, text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new InputError(doc.errors.map((e) => yamlProblem(file, e)));
+  return { doc, lineCounter };
+}
+
+/** `parseYamlInput` and the plain JavaScript value. */
+export function parseYamlValue(file: string, text: string): unknown {
+  return parseYamlInput(file, text).doc.toJS();
 }

@@ -53,7 +53,7 @@ export async function loadInputs(input: FactsInput): Promise<{ config: IndexConf
 export function selectQuarter(dataset: Dataset, wanted?: string): string {
   if (wanted === undefined) return dataset.quarters[dataset.quarters.length - 1];
   const q = parseQuarter(wanted);
-  if (!q) throw new InputError([{ file: '--quarter', message: `"${wanted}" is not a quarter`, hint: 'write it as 2018Q3 or 2018年第3季度' }]);
-  if (!dataset.values.has(q)) throw new InputError([{ file: '--quarter', message: `quarter ${q} is not in the data`, hint: `the data holds ${dataset.quarters.join(', ')}` }]);
+  if (!q) throw new InputError([{ file: '--quarter', message: `"${wanted}"不是季度`, hint: '写成 2018Q3 或 2018年第3季度' }]);
+  if (!dataset.values.has(q)) throw new InputError([{ file: '--quarter', message: `数据中没有 ${q}`, hint: `数据中有：${dataset.quarters.join('、')}` }]);
   return q;
 }

@@ -3,6 +3,8 @@ import { InputError } from '../errors.js';
 import { previousQuarter } from '../quarter.js';
 import type { Dataset } from '../validate/dataset.js';
 import { aggregate, competitionRanks, normalise, round2 } from './normalise.js';
+import { checkPlausible } from './plausible.js';
+import { displayPath } from '../files.js';
 
 /** One node of one district in one quarter. */
 export interface Cell {
@@ -88,7 +90,7 @@ export function goalposts(config: IndexConfig, dataset: Dataset): Map<string, [n
     const xs = rows ? [...rows.values()].map((r) => r.get(leaf.name)).filter((x): x is number => x !== undefined) : [];
     if (xs.length === 0 && dataset.quarters.every((q) => [...dataset.values.get(q)!.values()].every((r) => !r.has(leaf.name)))) continue;
     if (xs.length === 0)
-      throw new InputError([{ file: 'config', message: `no goalposts for ${leaf.name}: it has no bounds and the base quarter ${base} has no values for it`, hint: `give ${leaf.name} bounds: [lower, upper] in the config, or data for ${base}` }]);
+      throw new InputError([{ file: displayPath(config.files.config), message: `${leaf.name}没有目标值：它没有 bounds，基期 ${base} 也没有它的数据`, hint: `在配置中给${leaf.name}写上 bounds: [下限, 上限]，或提供 ${base} 的数据` }]);
     const lo = Math.min(...xs);
     const hi = Math.max(...xs);
     const span = hi - lo || Math.abs(hi) || 1;
@@ -165,10 +167,11 @@ function pctChange(now: number, before: number): number | null {
 /** Scores, ranks, changes on the previous quarter and city statistics for every node. */
 export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: string): QuarterResult {
   if (!dataset.values.has(quarter))
-    throw new InputError([{ file: '--quarter', message: `quarter ${quarter} is not in the data`, hint: `choose one of ${dataset.quarters.join(', ')}` }]);
+    throw new InputError([{ file: '--quarter', message: `数据中没有 ${quarter}`, hint: `数据中有：${dataset.quarters.join('、')}` }]);
   const posts = goalposts(config, dataset);
   const prevQ = previousQuarter(quarter);
   const previous = dataset.values.has(prevQ) ? prevQ : null;
+  checkPlausible(config, dataset, previous ? [quarter, previous] : [quarter], posts);
   const now = scoreQuarter(config, dataset, quarter, posts);
   const before = previous ? scoreQuarter(config, dataset, previous, posts) : null;
   const nodes = new Map<string, NodeResult>();

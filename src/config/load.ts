@@ -1,14 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve, relative } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { isNode } from 'yaml';
 import { z } from 'zod';
-import { InputError, type InputProblem } from '../errors.js';
-import type { District, IndexConfig, TreeNode } from './types.js';
+import { zhCN } from 'zod/locales';
+import { InputError, parseYamlInput, type InputProblem } from '../errors.js';
+import type { IndexConfig, TreeNode } from './types.js';
 import { parseQuarter } from '../quarter.js';
+import { checkDistricts } from './districts.js';
+import { displayPath } from '../files.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_CONFIG = resolve(projectRoot, 'config/index.yaml');
+
+/**
+ * A value further outside its goalposts than this many goalpost spans is refused as
+ * implausible (a typo, or a wrong unit: 元 for 亿元), rather than clipped and printed.
+ */
+export const DEFAULT_PLAUSIBILITY = 2;
 
 const method = z.enum(['goalpost', 'minmax', 'efficacy', 'zscore', 'rank']);
 
@@ -48,8 +57,9 @@ const configSchema = z.strictObject({
       floor: z.number().min(0).max(0.99).default(0),
       baseQuarter: z.string().optional(),
       headroom: z.number().min(0).default(0),
+      plausibility: z.number().positive().nullable().default(DEFAULT_PLAUSIBILITY),
     })
-    .default({ method: 'goalpost', floor: 0, headroom: 0 }),
+    .default({ method: 'goalpost', floor: 0, headroom: 0, plausibility: DEFAULT_PLAUSIBILITY }),
   aggregation: z.enum(['arithmetic', 'geometric']).default('arithmetic'),
   /** Nested form: one root node holding its children. */
   tree: nodeSchema.optional(),
@@ -83,26 +93,18 @@ const districtsSchema = z.strictObject({
     .min(1),
 });
 
-/** Parses a YAML file and validates it, reporting each problem with its line. */
-function readYaml<T>(file: string, schema: z.ZodType<T>): { value: T; lineOf: (path: (string | number)[]) => number | undefined } {
+/** Parses a YAML file and validates it, reporting each problem with its line (in Chinese). */
+function readYaml<T>(file: string, schema: z.ZodType<T>, what: string): { value: T; lineOf: (path: (string | number)[]) => number | undefined } {
+  const shown = displayPath(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError([{ file, message: `cannot read the file (${(e as NodeJS.ErrnoException).code})`, hint: 'check the path given with --config' }]);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' ? '没有读取权限' : `无法读取（${code}）`;
+    throw new InputError([{ file: shown, message: `${what}${why}`, hint: what === '配置文件' ? '用 --config 指定指标体系的 YAML 文件（默认 config/index.yaml）' : '检查配置文件中 districts: 一项所指的文件' }]);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => ({
-        file,
-        line: e.linePos?.[0].line,
-        message: `not valid YAML: ${e.code} ${e.message.split('\n')[0]}`,
-        hint: 'check indentation and that lists and maps are closed',
-      })),
-    );
-  }
+  const { doc, lineCounter } = parseYamlInput(shown, text);
   const lineOf = (path: (string | number)[]): number | undefined => {
     for (let i = path.length; i >= 0; i--) {
       const node = doc.getIn(path.slice(0, i), true);
@@ -110,15 +112,15 @@ function readYaml<T>(file: string, schema: z.ZodType<T>): { value: T; lineOf: (p
     }
     return undefined;
   };
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(doc.toJS(), { error: zhCN().localeError });
   if (!parsed.success) {
     throw new InputError(
       parsed.error.issues.map((issue) => ({
-        file,
+        file: shown,
         // For an unknown key, point at the key itself rather than at the map holding it.
         line: lineOf([...(issue.path as (string | number)[]), ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])]),
-        message: `${issue.path.join('.') || '(top)'}: ${issue.message}`,
-        hint: 'see config/index.yaml for the expected form',
+        message: `${issue.path.join('.') || '（顶层）'}：${issue.message}`,
+        hint: what === '配置文件' ? '写法见 config/index.yaml 及其中的说明' : '写法见 config/districts.yaml：每个区县一行 { name: 简称, code: 代码, aliases: [别名] }',
       })),
     );
   }
@@ -127,111 +129,33 @@ function readYaml<T>(file: string, schema: z.ZodType<T>): { value: T; lineOf: (p
 
 export function loadConfig(file: string = DEFAULT_CONFIG, opts: { districtsFile?: string } = {}): IndexConfig {
   const shown = displayPath(file);
-  const { value: raw, lineOf } = readYaml(file, configSchema);
+  const { value: raw, lineOf } = readYaml(file, configSchema, '配置文件');
   const problems: InputProblem[] = [];
-  const problem = (path: (string | number)[], message: string, hint: string) =>
-    problems.push({ file: shown, line: lineOf(path), message, hint });
-
-  // Bring both forms to one flat list of raw nodes (with the YAML path for messages).
-  const flat = new Map<string, { node: RawNode; path: (string | number)[]; childNames: string[] }>();
-  let rootName: string | undefined;
-  const addNested = (node: RawNode, path: (string | number)[]) => {
-    if (flat.has(node.name)) problem(path, `node ${node.name} appears twice in the tree`, 'give every node a unique name');
-    const childNames = node.children.map((c, i) => {
-      if (typeof c === 'string') return c;
-      addNested(c, [...path, 'children', i]);
-      return c.name;
-    });
-    flat.set(node.name, { node, path, childNames });
+  const problem = (path: (string | number)[], message: string, hint: string) => problems.push({ file: shown, line: lineOf(path), message, hint });
+  const throwIfAny = () => {
+    if (problems.length) throw new InputError(problems);
   };
-  if (raw.tree && raw.nodes) problem(['nodes'], 'both `tree` and `nodes` are given', 'use one form of the tree');
-  if (raw.tree) {
-    rootName = raw.tree.name;
-    addNested(raw.tree, ['tree']);
-  } else if (raw.nodes) {
-    rootName = raw.root;
-    if (!rootName) problem([], '`nodes` is given without `root`', 'name the top node with root: 双创指数');
-    raw.nodes.forEach((n, i) => addNested(n, ['nodes', i]));
-  } else {
-    problem([], 'the config has no indicator tree', 'add `tree:` (see config/index.yaml)');
-  }
-  if (problems.length) throw new InputError(problems);
 
+  const { flat, rootName } = flattenTree(raw, problem);
+  throwIfAny();
   // Unknown children, cycles and unreachable nodes.
   for (const [name, { childNames, path }] of flat) {
-    for (const c of childNames)
-      if (!flat.has(c)) problem(path, `node ${name} has an unknown child ${c}`, `define a node named ${c} or remove it from ${name}'s children`);
+    for (const c of childNames) if (!flat.has(c)) problem(path, `节点${name}的下级${c}未定义`, `定义一个名为${c}的节点，或从${name}的 children 中删去它`);
   }
-  if (rootName && !flat.has(rootName)) problem(['root'], `root ${rootName} is not a node`, 'name one of the nodes as root');
-  if (problems.length) throw new InputError(problems);
+  if (rootName && !flat.has(rootName)) problem(['root'], `root 所指的${rootName}不是任何节点`, '让 root 指向某个节点的名称');
+  throwIfAny();
 
-  const nodes: TreeNode[] = [];
-  const visiting = new Set<string>();
-  const visit = (name: string, parent: string | null, depth: number, points: number) => {
-    const entry = flat.get(name)!;
-    if (visiting.has(name)) {
-      problem(entry.path, `the tree has a cycle through ${name}`, `a node cannot be its own ancestor: remove ${name} from its descendants' children`);
-      return;
-    }
-    if (nodes.some((n) => n.name === name)) {
-      problem(entry.path, `node ${name} has two parents`, 'each node belongs to one parent');
-      return;
-    }
-    const n = entry.node;
-    const weight = parent === null ? 1 : n.weight;
-    if (weight === undefined) {
-      problem(entry.path, `node ${name} has no weight`, `give ${name} a weight (its share of ${parent})`);
-      return;
-    }
-    const node: TreeNode = {
-      name,
-      aliases: n.aliases,
-      weight,
-      direction: n.direction,
-      unit: n.unit,
-      kind: n.kind,
-      bounds: n.bounds,
-      normalisation: n.normalisation,
-      children: entry.childNames,
-      parent,
-      depth,
-      points: points * weight,
-    };
-    nodes.push(node);
-    visiting.add(name);
-    const sum = entry.childNames.reduce((s, c) => s + (flat.get(c)?.node.weight ?? 0), 0);
-    if (entry.childNames.length > 0 && Math.abs(sum - 1) > 1e-6)
-      problem(entry.path, `the weights of ${name}'s children add up to ${+sum.toFixed(6)}, not 1`, `adjust the weights of ${entry.childNames.join('、')} so they sum to 1`);
-    if (n.bounds && !(n.bounds[0] < n.bounds[1]))
-      problem([...entry.path, 'bounds'], `bounds of ${name} must be [lower, upper] with lower < upper`, 'e.g. bounds: [0, 1500]');
-    for (const c of entry.childNames) visit(c, name, depth + 1, node.points);
-    visiting.delete(name);
-  };
-  if (rootName) visit(rootName, null, 0, raw.scale);
+  const nodes = rootName ? buildNodes(flat, rootName, raw.scale, problem) : [];
   for (const [name, { path }] of flat)
     if (!nodes.some((n) => n.name === name) && !problems.some((p) => p.message.includes(name)))
-      problem(path, `node ${name} is not reachable from the root ${rootName}`, `list ${name} among some node's children or remove it`);
-
-  // Aliases must not collide, or a column heading would be ambiguous.
-  const seen = new Map<string, string>();
-  for (const n of nodes)
-    for (const label of [n.name, ...n.aliases]) {
-      const other = seen.get(label);
-      if (other && other !== n.name) problem([], `the heading ${label} names both ${other} and ${n.name}`, 'make every name and alias unique');
-      seen.set(label, n.name);
-    }
-
-  if (raw.normalisation.baseQuarter && !parseQuarter(raw.normalisation.baseQuarter))
-    problem(['normalisation', 'baseQuarter'], `baseQuarter ${raw.normalisation.baseQuarter} is not a quarter`, 'write it as 2017Q1');
-  const mins = raw.tiers.map((t) => t.min);
-  if (mins[mins.length - 1] !== null) problem(['tiers'], 'the last tier must have min: null', 'the lowest tier takes every remaining district');
-  for (let i = 1; i < mins.length - 1; i++)
-    if ((mins[i] as number) >= (mins[i - 1] as number)) problem(['tiers', i], 'tier bounds must fall from the top tier down', 'list tiers from the highest min to the lowest');
-  if (problems.length) throw new InputError(problems);
+      problem(path, `节点${name}不在以${rootName}为根的指标树中`, `把${name}列入某个节点的 children，或删去它`);
+  checkLabels(nodes, problem);
+  checkSettings(raw, problem);
+  throwIfAny();
 
   const districtFile = opts.districtsFile ?? resolve(dirname(file), raw.districts);
-  const { value: reg } = readYaml(districtFile, districtsSchema);
-  const districts: District[] = reg.districts.map((d) => ({ ...d }));
+  const { value: reg, lineOf: districtLine } = readYaml(districtFile, districtsSchema, '区县名录文件');
+  const districts = checkDistricts(reg.districts, displayPath(districtFile), districtLine);
 
   return {
     title: raw.title,
@@ -247,5 +171,80 @@ export function loadConfig(file: string = DEFAULT_CONFIG, opts: { districtsFile?
   };
 }
 
-import { displayPath } from '../files.js';
+type Problem = (path: (string | number)[], message: string, hint: string) => void;
+type FlatTree = Map<string, { node: RawNode; path: (string | number)[]; childNames: string[] }>;
+
+/** Brings both forms of the tree to one flat list of raw nodes (with the YAML path for messages). */
+function flattenTree(raw: z.infer<typeof configSchema>, problem: Problem): { flat: FlatTree; rootName?: string } {
+  const flat: FlatTree = new Map();
+  let rootName: string | undefined;
+  const addNested = (node: RawNode, path: (string | number)[]) => {
+    if (flat.has(node.name)) problem(path, `节点${node.name}在指标树中出现了两次`, '每个节点的名称必须唯一');
+    const childNames = node.children.map((c, i) => {
+      if (typeof c === 'string') return c;
+      addNested(c, [...path, 'children', i]);
+      return c.name;
+    });
+    flat.set(node.name, { node, path, childNames });
+  };
+  if (raw.tree && raw.nodes) problem(['nodes'], '同时给出了 tree 和 nodes', '指标树只用一种写法：嵌套的 tree，或平铺的 root + nodes');
+  if (raw.tree) {
+    rootName = raw.tree.name;
+    addNested(raw.tree, ['tree']);
+  } else if (raw.nodes) {
+    rootName = raw.root;
+    if (!rootName) problem([], '给出了 nodes 但没有 root', '用 root: 双创指数 指明最顶层的节点');
+    raw.nodes.forEach((n, i) => addNested(n, ['nodes', i]));
+  } else {
+    problem([], '配置中没有指标树', '添加 tree:（写法见 config/index.yaml）');
+  }
+  return { flat, rootName };
+}
+
+/** The tree's nodes, parents before children, with depth and points; cycles, second parents and bad weights are problems. */
+function buildNodes(flat: FlatTree, rootName: string, scale: number, problem: Problem): TreeNode[] {
+  const nodes: TreeNode[] = [];
+  const visiting = new Set<string>();
+  const visit = (name: string, parent: string | null, depth: number, points: number) => {
+    const entry = flat.get(name)!;
+    if (visiting.has(name)) return problem(entry.path, `指标树在${name}处形成了循环`, `节点不能是自己的上级：从${name}的下级中删去${name}`);
+    if (nodes.some((n) => n.name === name)) return problem(entry.path, `节点${name}有两个上级`, '每个节点只能属于一个上级');
+    const n = entry.node;
+    const weight = parent === null ? 1 : n.weight;
+    if (weight === undefined) return problem(entry.path, `节点${name}没有权重`, `给${name}写上 weight（它占${parent}的份额）`);
+    const node: TreeNode = { name, aliases: n.aliases, weight, direction: n.direction, unit: n.unit, kind: n.kind, bounds: n.bounds, normalisation: n.normalisation, children: entry.childNames, parent, depth, points: points * weight };
+    nodes.push(node);
+    visiting.add(name);
+    const sum = entry.childNames.reduce((s, c) => s + (flat.get(c)?.node.weight ?? 0), 0);
+    if (entry.childNames.length > 0 && Math.abs(sum - 1) > 1e-6)
+      problem(entry.path, `${name}的下级权重之和为${+sum.toFixed(6)}，不等于1`, `调整${entry.childNames.join('、')}的权重，使其和为1`);
+    if (n.bounds && !(n.bounds[0] < n.bounds[1])) problem([...entry.path, 'bounds'], `${name}的 bounds 应写成 [下限, 上限]，且下限小于上限`, '例如 bounds: [0, 1500]');
+    for (const c of entry.childNames) visit(c, name, depth + 1, node.points);
+    visiting.delete(name);
+  };
+  visit(rootName, null, 0, scale);
+  return nodes;
+}
+
+/** Names and aliases must not collide, or a column heading would be ambiguous. */
+function checkLabels(nodes: TreeNode[], problem: Problem): void {
+  const seen = new Map<string, string>();
+  for (const n of nodes)
+    for (const label of [n.name, ...n.aliases]) {
+      const other = seen.get(label);
+      if (other && other !== n.name) problem([], `表头${label}同时指${other}和${n.name}`, '每个名称和别名只能用一次');
+      seen.set(label, n.name);
+    }
+}
+
+function checkSettings(raw: z.infer<typeof configSchema>, problem: Problem): void {
+  if (raw.normalisation.baseQuarter && !parseQuarter(raw.normalisation.baseQuarter))
+    problem(['normalisation', 'baseQuarter'], `baseQuarter ${raw.normalisation.baseQuarter} 不是季度`, '写成 2017Q1 或 2017年第1季度');
+  const mins = raw.tiers.map((t) => t.min);
+  if (mins[mins.length - 1] !== null) problem(['tiers'], '最后一类的 min 必须是 null', '最低一类包含其余所有区县');
+  for (let i = 1; i < mins.length - 1; i++)
+    if ((mins[i] as number) >= (mins[i - 1] as number)) problem(['tiers', i], '各类的下限必须从上到下递减', '按 min 从高到低列出各类');
+}
+
+/** Re-exported: callers of the config's loader name paths as messages show them. */
 export { displayPath };

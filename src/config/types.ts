@@ -43,6 +43,8 @@ export interface IndexConfig {
     floor: number;
     baseQuarter?: string;
     headroom: number;
+    /** Values further outside their goalposts than this many goalpost spans are refused; null: no limit. */
+    plausibility: number | null;
   };
   aggregation: Aggregation;
   root: string;
@@ -57,7 +59,7 @@ export interface IndexConfig {
 
 export function nodeByName(config: IndexConfig, name: string): TreeNode {
   const node = config.nodes.find((n) => n.name === name);
-  if (!node) throw new Error(`no node ${name} in the indicator tree`);
+  if (!node) throw new Error(`no node ${name} in the indicator tree`); // a bug, not an input error: callers pass names of the tree
   return node;
 }
 

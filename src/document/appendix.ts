@@ -38,6 +38,8 @@ export function appendixTable(ledger: Ledger): TableAsset {
   const notes = [`${root}为${firstLevel.join('、')}得分之和`];
   if (withChange) notes.push(`环比变化为较${ledger.meta.previousLabel}的变化率，排名变化中↑表示上升、↓表示下降、—表示不变`);
   notes.push('得分相同的区县排名并列');
+  const clipped = clippedNote(ledger);
+  if (clipped) notes.push(clipped);
   return {
     caption: `${ledger.meta.quarterLabel}${ledger.meta.districtCount}个区县${root}及一级指标得分与排名`,
     header: [header],
@@ -46,4 +48,20 @@ export function appendixTable(ledger: Ledger): TableAsset {
     widths: header.map((_, i) => (i === 1 ? 1.6 : i === 0 ? 0.8 : 1)).map((w) => w / n),
     note: `注：${notes.join('；')}。`,
   };
+}
+
+/**
+ * Values outside their goalposts were scored at the nearer goalpost: the reader of the
+ * table must be told how many and which, not only the ledger (facts.json).
+ */
+function clippedNote(ledger: Ledger): string | null {
+  const parts: string[] = [];
+  let count = 0;
+  for (const [indicator, { values }] of Object.entries(ledger.indicators)) {
+    const districts = ledger.districts.map((d) => d.district).filter((d) => values[d]?.clipped);
+    if (districts.length === 0) continue;
+    count += districts.length;
+    parts.push(`${indicator}${districts.length}个（${districts.join('、')}）`);
+  }
+  return count === 0 ? null : `有${count}个指标值超出目标值范围，标准化时按边界值计：${parts.join('，')}`;
 }

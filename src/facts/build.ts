@@ -77,6 +77,7 @@ function indicatorFact(config: IndexConfig, result: QuarterResult, leaf: TreeNod
     basis: { node: leaf.name, quarters: [result.quarter, ...(result.previous ? [result.previous] : [])], measure: 'value' },
   };
   if (d.current.share !== undefined) fact.share = r2(d.current.share);
+  if (d.current.clipped) fact.clipped = true;
   if (c) {
     fact.previousValue = isCount ? c.previous.value : r2(c.previous.value);
     fact.previousRank = c.previous.rank;

@@ -50,6 +50,8 @@ export interface IndicatorFact {
   pct?: number | null;
   /** Points this indicator added to (or took from) the district's first-level score. */
   contribution?: number;
+  /** The value lay outside the goalposts and was scored at the nearer one (absent otherwise). */
+  clipped?: true;
   basis: Basis;
 }
 

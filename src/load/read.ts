@@ -3,7 +3,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { InputError, type InputProblem } from '../errors.js';
-import { displayPath } from '../config/load.js';
+import { displayPath } from '../files.js';
 
 export type CellValue = string | number | null;
 
@@ -15,6 +15,8 @@ export interface RawTable {
   name: string;
   sheet?: string;
   headers: { text: string; column: string }[];
+  /** The row holding the headings (1 unless title rows stand above them). */
+  headerRow: number;
   /** Spreadsheet row number (header is the first non-empty row) and the cells under each header. */
   rows: { row: number; cells: CellValue[] }[];
 }
@@ -33,7 +35,7 @@ export function listDataFiles(path: string): string[] {
   try {
     st = statSync(path);
   } catch {
-    throw new InputError([{ file: displayPath(path), message: 'no such file or folder', hint: 'give --data a CSV or XLSX file or a folder of them' }]);
+    throw new InputError([{ file: displayPath(path), message: '文件或文件夹不存在', hint: '用 --data 指定一个 CSV 或 XLSX 文件，或存放这些文件的文件夹' }]);
   }
   if (!st.isDirectory()) return [path];
   const files = readdirSync(path)
@@ -41,7 +43,7 @@ export function listDataFiles(path: string): string[] {
     .sort()
     .map((f) => join(path, f));
   if (files.length === 0)
-    throw new InputError([{ file: displayPath(path), message: 'the folder holds no .csv or .xlsx file', hint: 'put the quarter tables in this folder' }]);
+    throw new InputError([{ file: displayPath(path), message: '文件夹中没有 .csv 或 .xlsx 文件', hint: '把各季度的数据表放进这个文件夹' }]);
   return files;
 }
 
@@ -66,76 +68,127 @@ function readCsv(file: string, shown: string, name: string): RawTable {
   try {
     decoded = decodeText(readFileSync(file));
   } catch {
-    throw new InputError([{ file: shown, message: 'the file is neither UTF-8 nor GBK/GB18030 text', hint: 'save it from Excel as "CSV UTF-8" or as a workbook (.xlsx)' }]);
+    throw new InputError([{ file: shown, message: '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本', hint: '在 Excel 中另存为"CSV UTF-8（逗号分隔）"或工作簿（.xlsx）' }]);
   }
-  const firstLine = decoded.text.split(/\r?\n/, 1)[0] ?? '';
+  // Any mix of CRLF, LF and lone CR (files pasted together from Windows and Mac) reads as one.
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const firstLine = text.split('\n', 1)[0] ?? '';
   const delimiter = ['\t', ';', ','].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
-  let records: { record: string[]; info: { lines: number } }[];
+  let rows: RawRow[];
   try {
-    records = parseCsv(decoded.text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as never;
+    // Each record becomes its compact row at once (no parser info kept): a file of a million rows stays small.
+    const options = {
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      on_record: (record: string[], context: { lines: number }) => (record.some((c) => c !== '') ? { row: context.lines, cells: record.map((c) => (c === '' ? null : c)) } : null),
+    };
+    rows = parseCsv(text, options as never) as unknown as RawRow[];
   } catch (e) {
-    const err = e as { lines?: number; message: string };
-    throw new InputError([{ file: shown, row: err.lines, message: `not a readable CSV: ${err.message}`, hint: 'check quotes: a field that holds a comma must be quoted' }]);
+    const err = e as { lines?: number; code?: string };
+    throw new InputError([{ file: shown, row: err.lines, message: `CSV 格式有误，无法读取（${err.code ?? '解析失败'}）`, hint: '检查引号：含逗号的单元格要用英文双引号括起来，引号要成对' }]);
   }
-  if (records.length === 0) throw new InputError([{ file: shown, message: 'the file is empty', hint: 'the first row must hold the column headings 季度, 区县, …' }]);
-  const [head, ...body] = records;
-  return {
-    file: shown,
-    name,
-    headers: head.record.map((text, i) => ({ text: text.trim(), column: columnLetter(i) })),
-    rows: body
-      .filter((r) => r.record.some((c) => c !== ''))
-      .map((r) => ({ row: r.info.lines, cells: r.record.map((c) => (c === '' ? null : c)) })),
-  };
+  return tableOf(shown, name, undefined, rows);
 }
 
-function cellValue(v: ExcelJS.CellValue): CellValue {
+interface RawRow {
+  row: number;
+  cells: CellValue[];
+}
+
+/**
+ * Splits a sheet's rows into headings and data. Title rows above the headings (one text,
+ * often merged across the columns: 2018年第三季度各区县双创指标) are skipped, so the
+ * headings are the first row holding more than one distinct value.
+ */
+function tableOf(shown: string, name: string, sheet: string | undefined, rows: RawRow[]): RawTable {
+  if (rows.length === 0) throw new InputError([{ file: shown, message: '文件是空的', hint: '第一行应是表头：季度、区县、各指标名称' }]);
+  let head = 0;
+  const distinct = (r: RawRow) => new Set(r.cells.filter((c) => c !== null)).size;
+  while (head < rows.length - 1 && head < MAX_TITLE_ROWS && distinct(rows[head]) <= 1 && distinct(rows[head + 1]) > 1) head++;
+  const headers = rows[head].cells.map((c, i) => ({ text: c === null ? '' : String(c).trim(), column: columnLetter(i) }));
+  return { file: shown, name, ...(sheet !== undefined ? { sheet } : {}), headers, headerRow: rows[head].row, rows: rows.slice(head + 1) };
+}
+
+/** Title rows skipped above the headings at most; more is not a title but a misplaced table. */
+const MAX_TITLE_ROWS = 3;
+
+/** A cell whose formula Excel has not computed (the file was written by a program, not saved in Excel). */
+interface UncomputedFormula {
+  formula: string;
+}
+
+/** A cell's value; percent-formatted numbers (0.00%, stored 0.1499) as the sheet shows them (14.99). */
+function cellValue(v: ExcelJS.CellValue, numFmt: string | undefined): CellValue | UncomputedFormula {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'number') return numFmt && isPercentFormat(numFmt) ? Number((v * 100).toPrecision(15)) : v;
+  if (typeof v === 'string') return v.trim() || null;
   if (typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'object') {
-    if ('result' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('result' in v && v.result !== undefined && v.result !== null) return cellValue(v.result as ExcelJS.CellValue, numFmt);
+    if ('formula' in v || 'sharedFormula' in v) return { formula: String((v as ExcelJS.CellFormulaValue).formula ?? (v as ExcelJS.CellSharedFormulaValue).sharedFormula) };
+    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('').trim() || null;
     if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-    if ('error' in v) return `#${(v as ExcelJS.CellErrorValue).error}`;
+    if ('error' in v) return `#${String((v as ExcelJS.CellErrorValue).error).replace(/^#/, '')}`;
   }
   return String(v);
 }
 
-async function readXlsx(file: string, shown: string, name: string): Promise<RawTable[]> {
+/** A number format that shows the value × 100 with a % sign (0%, 0.00%, #,##0.0%); a quoted or escaped % is literal text. */
+export function isPercentFormat(numFmt: string): boolean {
+  return /%/.test(numFmt.replace(/"[^"]*"|\\./g, ''));
+}
+
+async function readXlsx(file: string, shown: string, name: string): Promise<{ tables: RawTable[]; problems: InputProblem[] }> {
   const bytes = readFileSync(file);
   // An encrypted workbook is an OLE compound file, not a zip: say so instead of a zip error.
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
-    throw new InputError([{ file: shown, message: 'the workbook is password-protected (or an old .xls file) and cannot be read', hint: 'open it in Excel, remove the password (文件 → 信息 → 保护工作簿) and save it as .xlsx' }]);
+    throw new InputError([{ file: shown, message: '工作簿设有密码保护（或是旧的 .xls 文件），无法读取', hint: '在 Excel 中打开，取消密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx' }]);
   // Loaded only when a workbook is read: exceljs and its dependencies take ~0.15 s to
   // load, paid otherwise by every run on CSV data and every batch worker.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new InputError([{ file: shown, message: `not a readable .xlsx workbook (${(e as Error).message.split('\n')[0]})`, hint: 'open it in Excel and save it again as .xlsx' }]);
+  } catch {
+    throw new InputError([{ file: shown, message: '不是可读取的 .xlsx 工作簿（文件已损坏，或并非 Excel 文件）', hint: '在 Excel 中打开后重新另存为 .xlsx' }]);
   }
   const tables: RawTable[] = [];
+  const problems: InputProblem[] = [];
   wb.eachSheet((ws) => {
-    const rows: { row: number; cells: CellValue[] }[] = [];
-    let headers: RawTable['headers'] | null = null;
+    const rows: RawRow[] = [];
+    const formulas: { row: number; index: number; formula: string }[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = row.values as ExcelJS.CellValue[]; // 1-based
       const cells: CellValue[] = [];
-      for (let i = 1; i < values.length; i++) {
-        const v = cellValue(values[i]);
-        cells.push(typeof v === 'string' ? v.trim() || null : v);
-      }
-      if (cells.every((c) => c === null)) return;
-      if (!headers) headers = cells.map((c, i) => ({ text: c === null ? '' : String(c), column: columnLetter(i) }));
-      else rows.push({ row: rowNumber, cells });
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const v = cellValue(cell.value, cell.numFmt);
+        while (cells.length < col - 1) cells.push(null);
+        if (v !== null && typeof v === 'object') {
+          formulas.push({ row: rowNumber, index: col - 1, formula: v.formula });
+          cells.push(null);
+        } else cells.push(v);
+      });
+      if (cells.some((c) => c !== null) || formulas.some((f) => f.row === rowNumber)) rows.push({ row: rowNumber, cells });
     });
-    if (headers) tables.push({ file: shown, name, sheet: ws.name, headers, rows });
+    if (rows.length === 0) return;
+    const table = tableOf(shown, name, ws.name, rows);
+    tables.push(table);
+    for (const f of formulas) {
+      const heading = table.headers[f.index]?.text;
+      problems.push({
+        file: `${shown} [${ws.name}]`,
+        row: f.row,
+        column: columnLetter(f.index) + (heading ? `（${heading}）` : ''),
+        message: `单元格是公式 =${f.formula}，但文件中没有保存它的计算结果`,
+        hint: '用 Excel（或 WPS）打开该文件并保存一次，公式的结果就会存入文件；或把公式复制后"选择性粘贴为数值"',
+        kind: 'uncomputed-formula',
+      });
+    }
   });
-  if (tables.length === 0) throw new InputError([{ file: shown, message: 'the workbook has no data', hint: 'the first sheet must start with the headings 季度, 区县, …' }]);
-  return tables;
+  if (tables.length === 0) throw new InputError([{ file: shown, message: '工作簿中没有数据', hint: '工作表的第一行应是表头：季度、区县、各指标名称' }]);
+  return { tables, problems };
 }
 
 /** Reads every table of a file or folder. Problems of all files are collected before throwing. */
@@ -147,8 +200,11 @@ export async function readTables(path: string): Promise<RawTable[]> {
     const name = file === path ? basename(file) : relative(path, file).split(sep).join('/');
     try {
       const ext = extname(file).toLowerCase();
-      if (ext === '.xlsx' || ext === '.xlsm') tables.push(...(await readXlsx(file, shown, name)));
-      else tables.push(readCsv(file, shown, name));
+      if (ext === '.xlsx' || ext === '.xlsm') {
+        const book = await readXlsx(file, shown, name);
+        tables.push(...book.tables);
+        problems.push(...book.problems);
+      } else tables.push(readCsv(file, shown, name));
     } catch (e) {
       if (e instanceof InputError) problems.push(...e.problems);
       else throw e;

@@ -24,7 +24,7 @@ describe('bad data gets a clear error naming file, row and column', () => {
     const csv = scoreTable(['2018Q3'], ok).replace('渝北区,', '渝bei区,');
     const [p] = await problemsOf({ 'a.csv': csv });
     expect(p).toMatchObject({ file: expect.stringContaining('a.csv'), row: 13, column: 'B（区县）' });
-    expect(p.message).toContain('unknown district "渝bei区"');
+    expect(p.message).toBe('未知的区县"渝bei区"');
     expect(p.hint).toContain('渝北区');
   });
 
@@ -33,13 +33,13 @@ describe('bad data gets a clear error naming file, row and column', () => {
     const problems = await problemsOf({ 'a.csv': scoreTable(['2018Q3'], ok), 'b.csv': dup });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: expect.stringContaining('b.csv'), row: 2 });
-    expect(problems[0].message).toMatch(/second row for 万州区 in 2018Q3 \(the first is .*a\.csv row 2\)/);
+    expect(problems[0].message).toMatch(/^万州区2018年第3季度的数据出现第二次（第一次在 .*a\.csv 第2行）$/);
   });
 
   it('a district missing from a quarter', async () => {
     const csv = scoreTable(['2018Q3'], ok).split('\n').filter((l) => !l.includes('城口县')).join('\n');
     const [p] = await problemsOf({ 'a.csv': csv });
-    expect(p.message).toMatch(/2018Q3 has no row for 1 district: 城口县/);
+    expect(p.message).toBe('2018年第3季度缺少1个区县的数据：城口县');
   });
 
   it('non-numeric, negative and empty counts; all problems of a file in one run', async () => {
@@ -58,33 +58,34 @@ describe('bad data gets a clear error naming file, row and column', () => {
       [3, 'C（新注册企业数）'],
       [4, 'C（新注册企业数）'],
     ]);
-    expect(problems[0].message).toContain('"五百" is not a number');
-    expect(problems[1].message).toContain('cannot be negative');
-    expect(problems[2].message).toContain('is empty');
+    expect(problems[0].message).toBe('"五百" 不是数值');
+    expect(problems[1].message).toBe('新注册企业数是计数，不能为负数（-3）');
+    expect(problems[2].message).toBe('新注册企业数为空');
   });
 
   it('an unknown column names the closest indicator', async () => {
     const csv = scoreTable(['2018Q3'], ok).replace('双创成效', '双创成效,创新指数');
     const [p] = await problemsOf({ 'a.csv': csv.replace(/\n(2018Q3,[^\n]+)/g, '\n$1,1') });
     expect(p).toMatchObject({ row: 1, column: 'F（创新指数）' });
-    expect(p.message).toBe('unknown column 创新指数');
+    expect(p.message).toMatch(/^无法识别的列"创新指数"/);
+    expect(p.hint).toContain('最接近的是"双创指数"');
   });
 
   it('a quarter that is not in the data lists the ones that are', async () => {
     const [p] = await problemsOf({ 'a.csv': scoreTable(['2018Q2', '2018Q3'], ok) }, { quarter: '2019Q1' });
-    expect(p.message).toBe('quarter 2019Q1 is not in the data');
-    expect(p.hint).toContain('2018Q2, 2018Q3');
+    expect(p.message).toBe('数据中没有 2019Q1');
+    expect(p.hint).toContain('2018Q2、2018Q3');
   });
 
   it('a malformed workbook and a password-protected one', async () => {
     const [bad] = await problemsOf({ 'bad.xlsx': 'this is not a zip' });
-    expect(bad.message).toMatch(/not a readable \.xlsx workbook/);
+    expect(bad.message).toMatch(/不是可读取的 \.xlsx 工作簿/);
     // an encrypted .xlsx is an OLE compound document (magic D0 CF 11 E0)
     const ole = new Uint8Array(512);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const [locked] = await problemsOf({ 'locked.xlsx': ole });
-    expect(locked.message).toMatch(/password-protected/);
-    expect(locked.hint).toMatch(/remove the password/);
+    expect(locked.message).toMatch(/密码保护/);
+    expect(locked.hint).toMatch(/取消密码/);
   });
 });
 
@@ -105,15 +106,15 @@ describe('bad config gets a clear error naming the line', () => {
 
   it('weights that do not add up to 1', () => {
     const problems = configError(base('tree:\n  name: T\n  children:\n    - { name: A1, weight: 0.5 }\n    - { name: A2, weight: 0.4 }\n'));
-    expect(problems[0].message).toMatch(/weights of T's children add up to 0\.9, not 1/);
+    expect(problems[0].message).toBe('T的下级权重之和为0.9，不等于1');
     expect(problems[0].line).toBe(6);
   });
 
   it('a cycle and an unknown node (flat form)', () => {
     const cyc = configError(base('root: T\nnodes:\n  - { name: T, children: [A] }\n  - { name: A, weight: 1, children: [B] }\n  - { name: B, weight: 1, children: [A] }\n'));
-    expect(cyc.some((p) => /cycle through A/.test(p.message))).toBe(true);
+    expect(cyc.some((p) => /在A处形成了循环/.test(p.message))).toBe(true);
     const unknown = configError(base('root: T\nnodes:\n  - { name: T, children: [A, Z] }\n  - { name: A, weight: 1 }\n'));
-    expect(unknown[0].message).toMatch(/unknown child Z/);
+    expect(unknown[0].message).toBe('节点T的下级Z未定义');
     expect(unknown[0].line).toBe(7);
   });
 

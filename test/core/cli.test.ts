@@ -42,7 +42,7 @@ describe('command line', () => {
     const out = join(dir, 'out');
     const r = run(['report', '--data', dir, '--out', out]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/bad\.csv 第2行 列 B（区县）: unknown district "不存在区"/);
+    expect(r.stderr).toMatch(/bad\.csv 第2行 列 B（区县）: 未知的区县"不存在区"/);
     expect(existsSync(out)).toBe(false);
   });
 
