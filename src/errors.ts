@@ -61,11 +61,13 @@ const CHAR_NAMES: Record<number, string> = {
 
 /** Characters that are invisible or act on the terminal: control, format (zero-width, bidi) and line/paragraph separators. */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const HIDDEN_ANY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 const codeOf = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 
 /** The hidden characters of a text, named: ["U+200F（从右至左标记）"], in order of first appearance. */
 export function hiddenCharacters(text: string): string[] {
+  if (!HIDDEN_ANY.test(text)) return [];
   const found = new Set<string>();
   for (const m of text.matchAll(HIDDEN)) {
     const cp = m[0].codePointAt(0)!;

@@ -72,6 +72,15 @@ function readCsv(file: string, shown: string, name: string): RawTable {
   }
   // Any mix of CRLF, LF and lone CR (files pasted together from Windows and Mac) reads as one.
   const text = decoded.text.replace(/\r\n?/g, '\n');
+  const lines = countLines(text);
+  if (lines > MAX_DATA_ROWS + 1)
+    throw new InputError([
+      {
+        file: shown,
+        message: `文件有${lines.toLocaleString('en-US')}行，超过了数据文件的上限${MAX_DATA_ROWS.toLocaleString('en-US')}行`,
+        hint: '每个季度每个区县只需一行；检查文件中是否误粘贴了大量重复或无关的行，删去后再运行',
+      },
+    ]);
   const firstLine = text.split('\n', 1)[0] ?? '';
   const delimiter = ['\t', ';', ','].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
   let rows: RawRow[];
@@ -90,6 +99,19 @@ function readCsv(file: string, shown: string, name: string): RawTable {
     throw new InputError([{ file: shown, row: err.lines, message: `CSV 格式有误，无法读取（${err.code ?? '解析失败'}）`, hint: '检查引号：含逗号的单元格要用英文双引号括起来，引号要成对' }]);
   }
   return tableOf(shown, name, undefined, rows);
+}
+
+/**
+ * Rows a data file may hold: 38 districts a quarter need far fewer (200,000 rows are
+ * 5,000 years of quarters). A larger file is refused before it is parsed, so that a
+ * paste gone wrong (a million duplicate rows) costs a second, not gigabytes.
+ */
+export const MAX_DATA_ROWS = 200_000;
+
+function countLines(text: string): number {
+  let n = text.length > 0 && !text.endsWith('\n') ? 1 : 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 interface RawRow {
@@ -158,6 +180,10 @@ async function readXlsx(file: string, shown: string, name: string): Promise<{ ta
   const tables: RawTable[] = [];
   const problems: InputProblem[] = [];
   wb.eachSheet((ws) => {
+    if (ws.actualRowCount > MAX_DATA_ROWS + 1) {
+      problems.push({ file: `${shown} [${ws.name}]`, message: `工作表有${ws.actualRowCount.toLocaleString('en-US')}行，超过了数据表的上限${MAX_DATA_ROWS.toLocaleString('en-US')}行`, hint: '每个季度每个区县只需一行；检查是否误粘贴了大量重复或无关的行，删去后再运行' });
+      return;
+    }
     const rows: RawRow[] = [];
     const formulas: { row: number; index: number; formula: string }[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

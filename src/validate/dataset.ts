@@ -100,6 +100,13 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
 function readHeadings(ctx: Context, table: RawTable): Layout | null {
   const where = { file: table.sheet ? `${table.file} [${table.sheet}]` : table.file };
   const row = table.headerRow;
+  const isHeadingRow = (cells: CellValue[]) => cells.some((c) => QUARTER_HEADINGS.includes(squeeze(String(c ?? '')))) && cells.some((c) => DISTRICT_HEADINGS.includes(squeeze(String(c ?? ''))));
+  const found = isHeadingRow(table.headers.map((h) => h.text)) ? undefined : table.rows.slice(0, 10).find((r) => isHeadingRow(r.cells));
+  if (found) {
+    ctx.headingTrouble = true;
+    ctx.problems.add({ ...where, row: found.row, message: `表头应在第${row}行，实际在第${found.row}行`, hint: `删去表头上方的第${row}—${found.row - 1}行（表格标题可写在工作表名中），使季度、区县等表头位于第${row}行` });
+    return null;
+  }
   let quarterCol = -1;
   let districtCol = -1;
   const nodeCols: Layout['nodeCols'] = [];
@@ -126,11 +133,6 @@ function readHeadings(ctx: Context, table: RawTable): Layout | null {
   });
   if (quarterCol < 0 || districtCol < 0) {
     ctx.headingTrouble = true;
-    const found = table.rows.slice(0, 10).find((r) => r.cells.some((c) => QUARTER_HEADINGS.includes(squeeze(String(c ?? '')))) && r.cells.some((c) => DISTRICT_HEADINGS.includes(squeeze(String(c ?? '')))));
-    if (found) {
-      ctx.problems.add({ ...where, row: found.row, message: `表头应在第${row}行，实际在第${found.row}行`, hint: `删去表头上方的第${row}—${found.row - 1}行（表格标题可写在工作表名中），使季度、区县等表头位于第${row}行` });
-      return null;
-    }
     if (quarterCol < 0) ctx.problems.add({ ...where, row, message: '没有"季度"列', hint: `在第${row}行加一列，表头写"季度"，下面填 2018Q3 或 2018年第3季度 等` });
     if (districtCol < 0) ctx.problems.add({ ...where, row, message: '没有"区县"列', hint: `在第${row}行加一列，表头写"区县"，下面填区县名称` });
     return null;
@@ -184,8 +186,10 @@ function validateRow(ctx: Context, table: RawTable, layout: Layout, { row, cells
   const district = dText === null ? undefined : ctx.registry.resolve(String(dText));
   if (!district) problems.add({ ...at, column: layout.dHead, kind: 'bad-district', ...districtProblem(ctx, dText) });
   const before = problems.size;
-  const rowValues = readRowValues(ctx, layout, cells, at);
-  if (!quarter || !district) return;
+  if (!quarter || !district) {
+    readRowValues(ctx, layout, cells, at);
+    return;
+  }
   const qValues = ctx.values.get(quarter) ?? new Map<string, Map<string, number>>();
   const qSources = ctx.sources.get(quarter) ?? new Map<string, SourceRef>();
   const qOrigins = ctx.origins.get(quarter) ?? new Map<string, CellOrigin>();
@@ -201,8 +205,9 @@ function validateRow(ctx: Context, table: RawTable, layout: Layout, { row, cells
       message: `${district.name}${quarterLabels(quarter).label}的数据出现第二次（第一次在 ${earlier.file} 第${earlier.row}行）`,
       hint: '每个区县每个季度只保留一行；整个文件重复时，删去其中一个文件',
     });
-    return;
+    return; // its cells are not read: a duplicated file's rows are one problem each, not twelve
   }
+  const rowValues = readRowValues(ctx, layout, cells, at);
   qSources.set(district.name, sourceOf(table, row, cells, layout.provenance));
   qOrigins.set(district.name, { file: layout.where.file, row, columns: new Map(layout.nodeCols.map((c) => [c.node.name, c.column])) });
   qValues.set(district.name, rowValues);
