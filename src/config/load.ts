@@ -101,7 +101,7 @@ function readYaml<T>(file: string, schema: z.ZodType<T>, what: string): { value:
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' ? '没有读取权限' : `无法读取（${code}）`;
+    const why = code === 'ENOENT' ? '不存在' : code === 'EISDIR' ? '是一个文件夹，不是文件' : code === 'EACCES' ? '没有读取权限' : `无法读取（${code}）`;
     throw new InputError([{ file: shown, message: `${what}${why}`, hint: what === '配置文件' ? '用 --config 指定指标体系的 YAML 文件（默认 config/index.yaml）' : '检查配置文件中 districts: 一项所指的文件' }]);
   }
   const { doc, lineCounter } = parseYamlInput(shown, text);

@@ -55,6 +55,8 @@ interface Context {
   faulty: Set<string>;
   /** A heading could not be read: the coverage checks would only repeat it under every row. */
   headingTrouble: boolean;
+  /** quarter → rows whose district was not recognised (they explain as many missing districts). */
+  unresolved: Map<string, number>;
 }
 
 interface Layout {
@@ -83,6 +85,7 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
     origins: new Map(),
     faulty: new Set(),
     headingTrouble: false,
+    unresolved: new Map(),
   };
   for (const table of tables) {
     const layout = readHeadings(ctx, table);
@@ -184,7 +187,10 @@ function validateRow(ctx: Context, table: RawTable, layout: Layout, { row, cells
     problems.add({ ...at, column: layout.qHead, kind: 'bad-quarter', message: qText === null ? '季度为空' : `"${visible(String(qText))}"不是季度`, hint: '季度写成 2018Q3、2018-Q3 或 2018年第3季度' });
   const dText = cells[layout.districtCol] ?? null;
   const district = dText === null ? undefined : ctx.registry.resolve(String(dText));
-  if (!district) problems.add({ ...at, column: layout.dHead, kind: 'bad-district', ...districtProblem(ctx, dText) });
+  if (!district) {
+    problems.add({ ...at, column: layout.dHead, kind: 'bad-district', ...districtProblem(ctx, dText) });
+    if (quarter) ctx.unresolved.set(quarter, (ctx.unresolved.get(quarter) ?? 0) + 1);
+  }
   const before = problems.size;
   if (!quarter || !district) {
     readRowValues(ctx, layout, cells, at);
@@ -267,7 +273,7 @@ function checkCoverage(ctx: Context, q: string): void {
   const rows = ctx.values.get(q)!;
   const missing = config.districts.filter((d) => !rows.has(d.name)).map((d) => d.name);
   const origins = ctx.origins.get(q)!;
-  if (missing.length)
+  if (missing.length > (ctx.unresolved.get(q) ?? 0))
     problems.add({ file: [...origins.values()][0].file, message: `${label}缺少${missing.length}个区县的数据：${missing.join('、')}`, hint: `为每个缺少的区县补上一行（每个季度需要全部${config.districts.length}个区县）` });
   const columnsOf = (m: Map<string, number>) => [...m.keys()].sort().join('、');
   const sound = [...rows.entries()].filter(([d]) => !ctx.faulty.has(`${q}|${d}`));
