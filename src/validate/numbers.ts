@@ -32,7 +32,7 @@ export function readNumber(v: CellValue): number | CellProblem {
     if (GROUPED.test(s)) return Number(s.replace(/,/g, ''));
     return {
       message: `"${raw}" 不是数值：逗号只能作千位分隔符（从个位起每三位一组，如 1,241）`,
-      hint: /^[-+]?\d+,\d{1,2}$/.test(s) ? `小数点请用"."：如果是 ${s.replace(',', '.')}，请写成 ${s.replace(',', '.')}` : '删去多余的逗号，写成一个数，如 1241 或 12.5',
+      hint: /^[-+]?\d+,\d{1,2}$/.test(s) ? `小数点要用"."而不是逗号：写成 ${s.replace(',', '.')}` : '删去多余的逗号，写成一个数，如 1241 或 12.5',
       kind: 'bad-comma',
     };
   }
