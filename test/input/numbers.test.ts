@@ -88,7 +88,7 @@ describe('values beyond the goalposts', () => {
     const dir = tempDir();
     writeFile(dir, 'raw.csv', withValue(99000));
     const config = readFileSync('config/index.yaml', 'utf8')
-      .replace('headroom: 0.5', 'headroom: 0.5\n  plausibility: null')
+      .replace('plausibility: 2', 'plausibility: null')
       .replace('districts: districts.yaml', '');
     const file = join(dir, 'index.yaml');
     writeFileSync(file, config + `\ndistricts: ${join(process.cwd(), 'config/districts.yaml')}\n`);
