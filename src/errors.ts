@@ -94,7 +94,7 @@ function place(p: InputProblem): string {
 
 export function formatProblem(p: InputProblem): string {
   const hint = p.hint ? `\n    → ${visible(p.hint, true)}` : '';
-  const more = p.more ? `\n    （同类问题还有${p.more}个，未逐一列出）` : '';
+  const more = p.more ? `\n    （还有${p.more}个同类问题，未逐一列出）` : '';
   return `${place(p)}: ${visible(p.message, true)}${hint}${more}`;
 }
 

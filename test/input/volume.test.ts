@@ -15,13 +15,13 @@ describe('follow-on problems fold under their cause', () => {
     expect(e.problems[0].hint).toContain('最接近的是"新注册企业数"');
   });
 
-  it('a duplicated file: three examples and "同类问题还有149个" (was 152 messages)', async () => {
+  it('a duplicated file: three examples and "还有149个同类问题" (was 152 messages)', async () => {
     const csv = wideCsv(INDICATORS, QUARTERS, () => ROW);
     const e = await inputErrorOf({ 'a.csv': csv, 'b.csv': csv });
     expect(e.problems).toHaveLength(3);
     expect(countProblems(e.problems)).toBe(152);
     expect(e.message.startsWith('输入有152个问题：\n')).toBe(true);
-    expect(e.message).toContain('（同类问题还有149个，未逐一列出）');
+    expect(e.message).toContain('（还有149个同类问题，未逐一列出）');
     expect(e.problems[0].file).toMatch(/b\.csv$/);
     expect(e.problems[0].message).toMatch(/第一次在 .*a\.csv 第2行/);
     expect(e.message.split('\n').length).toBeLessThan(15);
