@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { loadConfig, DEFAULT_CONFIG } from './config/load.js';
 import type { IndexConfig } from './config/types.js';
-import { computeQuarter, type QuarterResult } from './compute/index.js';
+import { computeQuarter, goalposts, quartersUsed, type QuarterResult } from './compute/index.js';
+import { checkPlausible } from './compute/plausible.js';
 import { buildLedger } from './facts/build.js';
 import type { Ledger } from './facts/types.js';
 import { InputError } from './errors.js';
@@ -47,7 +48,11 @@ export async function loadInputs(input: FactsInput): Promise<{ config: IndexConf
   const config = loadConfig(input.config ?? DEFAULT_CONFIG, { districtsFile: input.districts });
   const tables = await readTables(input.data);
   const dataset = validateTables(tables, config);
-  return { config, dataset, quarter: selectQuarter(dataset, input.quarter) };
+  const quarter = selectQuarter(dataset, input.quarter);
+  // Checked here, on the user's own files, so that a message names their file, row and column
+  // (the archive then builds from its snapshot of these same values).
+  checkPlausible(config, dataset, quartersUsed(config, dataset, quarter), goalposts(config, dataset));
+  return { config, dataset, quarter };
 }
 
 export function selectQuarter(dataset: Dataset, wanted?: string): string {

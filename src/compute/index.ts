@@ -3,7 +3,6 @@ import { InputError } from '../errors.js';
 import { previousQuarter } from '../quarter.js';
 import type { Dataset } from '../validate/dataset.js';
 import { aggregate, competitionRanks, normalise, round2 } from './normalise.js';
-import { checkPlausible } from './plausible.js';
 import { displayPath } from '../files.js';
 
 /** One node of one district in one quarter. */
@@ -171,7 +170,6 @@ export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: s
   const posts = goalposts(config, dataset);
   const prevQ = previousQuarter(quarter);
   const previous = dataset.values.has(prevQ) ? prevQ : null;
-  checkPlausible(config, dataset, previous ? [quarter, previous] : [quarter], posts);
   const now = scoreQuarter(config, dataset, quarter, posts);
   const before = previous ? scoreQuarter(config, dataset, previous, posts) : null;
   const nodes = new Map<string, NodeResult>();

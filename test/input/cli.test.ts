@@ -41,6 +41,11 @@ describe('bad input at the command line: exit 2, a Chinese message, no stack tra
       writeFile(dir, 's.csv', scoreTable(['2018Q3'], ok));
       return ['--data', dir, '--config', configWith((t) => t.replace('name: 石柱县, code: 500240, aliases: [石柱土家族自治县, 石柱]', 'name: 石柱土家族自治县, code: 500240, aliases: [石柱]'))];
     }, /districts\.yaml 第\d+行: 区县名"石柱土家族自治县"是全称/],
+    ["a value far beyond its goalposts: the user's file is named, not the archive's snapshot", () => {
+      const dir = tempDir();
+      writeFile(dir, 'raw.csv', wideCsv(INDICATORS, ['2018Q3'], (_q, _d, i) => (i === 11 ? [99000, ...ROW.slice(1)] : ROW)));
+      return ['--data', dir];
+    }, /^error: \/.*\/raw\.csv 第13行 列 C（新注册企业数）: 渝北区2018年第3季度的新注册企业数为99,000家，远超目标值范围/],
     ['a YAML slip in the config', () => {
       const dir = tempDir();
       writeFile(dir, 's.csv', scoreTable(['2018Q3'], ok));
@@ -53,6 +58,7 @@ describe('bad input at the command line: exit 2, a Chinese message, no stack tra
       const r = run(['report', ...args(), '--out', out]);
       expect(r.stderr).toMatch(expected);
       expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(r.stderr).not.toContain('.scratch');
       expect(r.stderr).not.toMatch(/[\u200f\u001b]/);
       expect(r.status).toBe(2);
       expect(existsSync(out)).toBe(false);
