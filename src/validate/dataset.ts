@@ -124,10 +124,10 @@ function readHeadings(ctx: Context, table: RawTable): Layout | null {
     else if (DISTRICT_HEADINGS.includes(text)) districtCol = i;
     else if (IGNORED_HEADINGS.includes(text) || text === '') return;
     else {
-      const node = ctx.nodeByLabel.get(text);
-      if (!node) {
+      const { node, unitProblem } = nodeOfHeading(ctx, text);
+      if (!node || unitProblem) {
         ctx.headingTrouble = true;
-        ctx.problems.add({ ...where, row, column, ...unknownHeading(ctx, h.text) });
+        ctx.problems.add({ ...where, row, column, ...(unitProblem ?? unknownHeading(ctx, h.text)) });
       } else if (nodeCols.some((c) => c.node === node)) {
         ctx.headingTrouble = true;
         ctx.problems.add({ ...where, row, column, message: `列"${h.text}"再次给出了${node.name}（已在列 ${nodeCols.find((c) => c.node === node)!.column}）`, hint: '每个指标只保留一列' });
@@ -143,11 +143,30 @@ function readHeadings(ctx: Context, table: RawTable): Layout | null {
   return { where, quarterCol, districtCol, qHead: headingOf(table.headers[quarterCol]), dHead: headingOf(table.headers[districtCol]), nodeCols, provenance };
 }
 
+/**
+ * The node a heading names: its name or an alias, optionally with its unit in brackets
+ * (新注册企业数（家）, 创业投资额(亿元)). A different unit is a problem, not a value to rescale.
+ */
+function nodeOfHeading(ctx: Context, text: string): { node?: TreeNode; unitProblem?: { message: string; hint: string } } {
+  const exact = ctx.nodeByLabel.get(text);
+  if (exact) return { node: exact };
+  const m = /^(.+?)[（(]([^（()）]*)[）)]$/.exec(text);
+  const node = m ? ctx.nodeByLabel.get(m[1]) : undefined;
+  if (!m || !node) return {};
+  if (m[2] === node.unit) return { node };
+  return {
+    unitProblem: {
+      message: `列"${text}"的单位"${m[2]}"与指标体系中${node.name}的单位"${node.unit || '（无）'}"不同`,
+      hint: `把数值换算为${node.unit || '指标体系所用的单位'}后填入，表头写"${node.name}"${node.unit ? `或"${node.name}（${node.unit}）"` : ''}；若单位确应改变，修改 config/index.yaml 中${node.name}的 unit 和 bounds`,
+    },
+  };
+}
+
 function unknownHeading(ctx: Context, heading: string): { message: string; hint: string } {
   const hidden = hiddenCharacters(heading);
   if (hidden.length) return { message: `表头"${visible(heading)}"含不可见字符 ${hidden.join('、')}`, hint: '删去这些字符（多半是复制时带入的），重新输入表头' };
   const text = squeeze(heading);
-  const near = [...ctx.nodeByLabel.keys()].sort((a, b) => distance(text, a) - distance(text, b))[0];
+  const near = [...ctx.nodeByLabel.keys(), QUARTER_HEADINGS[0], DISTRICT_HEADINGS[0]].sort((a, b) => distance(text, a) - distance(text, b))[0];
   return {
     message: `无法识别的列"${heading}"（该列未读取，因此引起的各行缺少指标等问题未列出）`,
     hint: `表头应是指标体系中的指标名称（最接近的是"${near}"），或在 config/index.yaml 中把"${heading}"添加为该指标的别名（aliases）`,

@@ -117,3 +117,21 @@ describe('CSV line endings', () => {
     expect(ledger.districts[0].scores['双创活力'].score).toBe(20);
   });
 });
+
+describe('headings', () => {
+  it('a heading may carry its unit in brackets; another unit is refused, not rescaled', async () => {
+    const csv = wideCsv(INDICATORS, ['2018Q3'], () => ROW).replace('新注册企业数,', '新注册企业数（家）,').replace('创业投资额,', '创业投资额(亿元),');
+    const { ledger } = await factsOf({ 'a.csv': csv });
+    expect(ledger.indicators['创业投资额'].values['万州区'].value).toBe(5);
+    const [p, ...rest] = await problemsOf({ 'a.csv': csv.replace('创业投资额(亿元)', '创业投资额（万元）') });
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ row: 1, column: 'F（创业投资额（万元））', message: '列"创业投资额（万元）"的单位"万元"与指标体系中创业投资额的单位"亿元"不同' });
+    expect(p.hint).toContain('换算为亿元');
+  });
+
+  it('a misspelt 季度 heading is named with its likely meaning', async () => {
+    const problems = await problemsOf({ 'a.csv': scoreTable(['2018Q3'], () => [20, 30, 15]).replace('季度,', '季渡,') });
+    expect(problems.map((p) => p.message)).toEqual(['无法识别的列"季渡"（该列未读取，因此引起的各行缺少指标等问题未列出）', '没有"季度"列']);
+    expect(problems[0].hint).toContain('最接近的是"季度"');
+  });
+});
