@@ -227,3 +227,62 @@ export function parseYamlInput(file: string, text: string): { doc: Document.Pars
 export function parseYamlValue(file: string, text: string): unknown {
   return parseYamlInput(file, text).doc.toJS();
 }
+
+const TYPE_NAMES: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  string: '文字',
+  boolean: 'true 或 false',
+  array: '列表',
+  object: '键值映射（键: 值）',
+  tuple: '列表',
+};
+
+function describeInput(input: unknown): string {
+  if (input === null) return '空值 null';
+  if (Array.isArray(input)) return '列表';
+  if (typeof input === 'string') return `文字"${visible(input.length > 40 ? input.slice(0, 40) + '…' : input)}"`;
+  if (typeof input === 'number') return `数字 ${input}`;
+  if (typeof input === 'boolean') return String(input);
+  return TYPE_NAMES[typeof input] ?? typeof input;
+}
+
+/** The parts of a zod issue a Chinese message needs (zod v4's issue objects). */
+interface SchemaIssue {
+  code: string;
+  input?: unknown;
+  expected?: string;
+  values?: unknown[];
+  keys?: string[];
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+}
+
+/**
+ * A Chinese message for a schema (zod) issue of a user's YAML file: pass it as
+ * `schema.safeParse(data, { error: schemaIssueMessage })`. Returns undefined for rare
+ * issues, which then get zod's own Chinese locale message.
+ */
+export function schemaIssueMessage(issue: SchemaIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `缺少必填项（应为${TYPE_NAMES[issue.expected ?? ''] ?? issue.expected}）`;
+      return `应为${TYPE_NAMES[issue.expected ?? ''] ?? issue.expected}，实际是${describeInput(issue.input)}`;
+    case 'invalid_value':
+      return `应为 ${(issue.values ?? []).map(String).join('、')} 之一，实际是${describeInput(issue.input)}`;
+    case 'unrecognized_keys':
+      return `未知的键 ${(issue.keys ?? []).map((k) => visible(k)).join('、')}（可能拼写有误）`;
+    case 'too_small':
+      if (issue.origin === 'array' || issue.origin === 'set') return `至少要有${issue.minimum}项`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少要有${issue.minimum}个字符`;
+      return `应${issue.inclusive ? '不小于' : '大于'}${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array' || issue.origin === 'set') return `至多${issue.maximum}项`;
+      if (issue.origin === 'string') return `至多${issue.maximum}个字符`;
+      return `应${issue.inclusive ? '不大于' : '小于'}${issue.maximum}`;
+    default:
+      return undefined;
+  }
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isNode } from 'yaml';
 import { z } from 'zod';
 import { zhCN } from 'zod/locales';
-import { InputError, parseYamlInput, type InputProblem } from '../errors.js';
+import { InputError, parseYamlInput, schemaIssueMessage, type InputProblem } from '../errors.js';
 import type { IndexConfig, TreeNode } from './types.js';
 import { parseQuarter } from '../quarter.js';
 import { checkDistricts } from './districts.js';
@@ -112,7 +112,8 @@ function readYaml<T>(file: string, schema: z.ZodType<T>, what: string): { value:
     }
     return undefined;
   };
-  const parsed = schema.safeParse(doc.toJS(), { error: zhCN().localeError });
+  const fallback = zhCN().localeError;
+  const parsed = schema.safeParse(doc.toJS(), { error: (issue) => schemaIssueMessage(issue as never) ?? fallback(issue) });
   if (!parsed.success) {
     throw new InputError(
       parsed.error.issues.map((issue) => ({

@@ -97,7 +97,22 @@ describe('YAML of any file: file, line, column and a Chinese hint', () => {
     expect(slip.message).toMatch(/^YAML 格式错误/);
     writeFileSync(file, readFileSync('config/index.yaml', 'utf8').replace('floor: 0.4', 'floor: 很高'));
     const type = thrown(() => loadConfig(file)).problems[0];
-    expect(type.message).toMatch(/^normalisation\.floor：无效输入：期望 数字/);
+    expect(type.message).toBe('normalisation.floor：应为数字，实际是文字"很高"');
+  });
+
+  it('schema problems in Chinese: an unknown key, a wrong choice, a bound', () => {
+    const dir = tempDir();
+    const file = join(dir, 'index.yaml');
+    const base = readFileSync('config/index.yaml', 'utf8');
+    const messageOf = (text: string) => {
+      writeFileSync(file, text);
+      return thrown(() => loadConfig(file)).problems[0];
+    };
+    const key = messageOf(base.replace('aggregation: arithmetic', 'aggregation: arithmetic\nagregation: x'));
+    expect(key.message).toBe('（顶层）：未知的键 agregation（可能拼写有误）');
+    expect(key.line).toBe(base.split('\n').findIndex((l) => l.startsWith('aggregation:')) + 2);
+    expect(messageOf(base.replace('method: goalpost', 'method: 功效系数')).message).toBe('normalisation.method：应为 goalpost、minmax、efficacy、zscore、rank 之一，实际是文字"功效系数"');
+    expect(messageOf(base.replace('top: 5', 'top: 0')).message).toBe('lists.top：应大于0');
   });
 
   it('a missing config file', () => {
