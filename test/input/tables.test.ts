@@ -107,6 +107,14 @@ describe('cells without a heading are errors, not dropped', () => {
   });
 });
 
+describe('CSV title rows', () => {
+  it('a title line above the headings (as Excel saves a merged title) is skipped', async () => {
+    const csv = '2018年第三季度各区县双创指标,,,,\n' + scoreTable(['2018Q3'], () => [20, 30, 15]);
+    const { dataset } = await factsOf({ 't.csv': csv });
+    expect(dataset.sources.get('2018Q3')!.get('万州区')!.row).toBe(3);
+  });
+});
+
 describe('CSV line endings', () => {
   it('any mix of CRLF, LF and CR reads as one table', async () => {
     const lines = scoreTable(['2018Q2', '2018Q3'], (_q, _d, i) => [20 + i * 0.1, 30, 15]).trimEnd().split('\n');
