@@ -42,7 +42,7 @@ async function child(data: string): Promise<void> {
     await loadInputs({ data });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    result = { ...result, problems: countProblems(e.problems) + e.uncounted, printed: e.message.split('\n').filter((l) => l.startsWith('  - ')).length || 1, messageBytes: Buffer.byteLength(e.message) };
+    result = { ...result, problems: countProblems(e.problems) + e.notKept, printed: e.message.split('\n').filter((l) => l.startsWith('  - ')).length || 1, messageBytes: Buffer.byteLength(e.message) };
   }
   result.ms = performance.now() - t0;
   result.peakRssMb = process.resourceUsage().maxRSS / 1024;

@@ -105,8 +105,8 @@ export function countProblems(problems: InputProblem[]): number {
 
 export class InputError extends Error {
   readonly problems: InputProblem[];
-  /** Problems not kept at all (beyond MAX_KEPT): only counted. */
-  readonly uncounted: number;
+  /** Problems not kept at all (beyond MAX_KEPT), only counted: the message names their number. */
+  readonly notKept: number;
   constructor(problems: InputProblem[], opts: { dropped?: number } = {}) {
     const dropped = opts.dropped ?? 0;
     const total = countProblems(problems) + dropped;
@@ -121,7 +121,7 @@ export class InputError extends Error {
     );
     this.name = 'InputError';
     this.problems = problems;
-    this.uncounted = dropped;
+    this.notKept = dropped;
   }
 }
 
