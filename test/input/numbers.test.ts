@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildFacts } from '../../src/pipeline.js';
 import { appendixTable } from '../../src/document/appendix.js';
 import { readNumber } from '../../src/validate/numbers.js';
+import { verifyText } from '../../src/verify/index.js';
 import { scoreTable, tempDir, wideCsv, writeFile } from '../helpers.js';
 import { INDICATORS, ROW, inputErrorOf, problemsOf } from './helpers.js';
 
@@ -102,7 +103,13 @@ describe('values beyond the goalposts', () => {
     const dir = tempDir();
     writeFile(dir, 'raw.csv', wideCsv(INDICATORS, ['2018Q3'], (_q, _d, i) => (i < 2 ? [1600, 5, 300, 5, 60, ...ROW.slice(5)] : ROW)));
     const { ledger } = await buildFacts({ data: dir });
-    expect(appendixTable(ledger).note).toContain('有4个指标值超出目标值范围，标准化时按边界值计：新注册企业数2个（万州区、涪陵区），众创空间数2个（万州区、涪陵区）');
+    const note = appendixTable(ledger).note!;
+    expect(note).toContain('有4个指标值超出目标值范围，标准化时按边界值计：新注册企业数2个（万州区、涪陵区），众创空间数2个（万州区、涪陵区）');
+    // the fact check reads 注 lines: the note's counts and districts are checked against the ledger
+    expect(verifyText(note, ledger).problems).toEqual([]);
+    expect(verifyText(note.replace('众创空间数2个', '众创空间数3个'), ledger).ok).toBe(false);
+    expect(verifyText(note.replace('有4个', '有5个'), ledger).ok).toBe(false);
+    expect(verifyText(note.replace('（万州区、涪陵区）。', '（万州区、渝中区）。'), ledger).ok).toBe(false);
   });
 
   it('no clipping, no note about it', async () => {
