@@ -62,5 +62,5 @@ describe('bad input at the command line: exit 2, a Chinese message, no stack tra
       expect(r.stderr).not.toMatch(/[\u200f\u001b]/);
       expect(r.status).toBe(2);
       expect(existsSync(out)).toBe(false);
-    });
+    }, 120_000); // a fresh process, and the first one may bundle the sources: not a speed test
 });
