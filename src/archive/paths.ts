@@ -1,0 +1,39 @@
+import { join, resolve } from 'node:path';
+import { displayPath } from '../config/load.js';
+import { InputError } from '../errors.js';
+
+/** Where the user's own files are, for the parts of a build's snapshot. */
+export interface UserPaths {
+  templates: string;
+  config: string;
+  districts: string;
+  data: string;
+}
+
+/**
+ * A version is built from its snapshot in a temporary folder that is gone when
+ * the user reads the message; a template error there must name the user's own
+ * file (templates/report/level.hbs), not the snapshot's copy.
+ */
+export function mapSnapshotPaths(error: unknown, inputsDir: string, user: UserPaths): unknown {
+  const pairs: [string, string][] = [
+    [join(inputsDir, 'config/districts.yaml'), user.districts],
+    [join(inputsDir, 'config/index.yaml'), user.config],
+    [join(inputsDir, 'templates'), user.templates],
+    [join(inputsDir, 'data'), user.data],
+  ].flatMap(([from, to]) => {
+    const shown = displayPath(resolve(to));
+    return [...new Set([resolve(from), from, displayPath(resolve(from))])].map((f): [string, string] => [f, shown]);
+  });
+  // Longest first, so that an absolute path is replaced before the relative form inside it.
+  pairs.sort((a, b) => b[0].length - a[0].length);
+  const fix = (s: string) => pairs.reduce((acc, [from, to]) => acc.split(from).join(to), s);
+  if (error instanceof InputError) for (const p of error.problems) p.file = fix(p.file);
+  if (error instanceof Error) {
+    const withFile = error as Error & { file?: unknown };
+    if (typeof withFile.file === 'string') withFile.file = fix(withFile.file);
+    error.message = fix(error.message);
+    if (error.stack) error.stack = fix(error.stack);
+  }
+  return error;
+}

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { listQuarters, listVersions } from '../archive/store.js';
+import { command, out, outOption } from './common.js';
+
+/** The archive records UTC; the editors read 北京时间. */
+const beijing = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+export function localTime(iso: string | null | undefined): string {
+  const d = iso ? new Date(iso) : null;
+  if (!d || Number.isNaN(d.getTime())) return '（时间不明）';
+  const p = Object.fromEntries(beijing.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+export function registerList(program: Command): void {
+  command(program, 'list', '列出归档中的季度与版本：已发布或草稿，以及时间（北京时间）')
+    .addOption(outOption())
+    .action((opts: { out: string }) => {
+      if (!existsSync(opts.out)) throw new InputError([{ file: opts.out, message: '归档文件夹不存在', hint: '用 --out 指定归档文件夹（默认 output）' }]);
+      if (!statSync(opts.out).isDirectory()) throw new InputError([{ file: opts.out, message: '这是文件，不是归档文件夹', hint: '用 --out 指定归档文件夹' }]);
+      const quarters = listQuarters(opts.out);
+      if (!quarters.length) {
+        out(`归档 ${opts.out} 是空的`);
+        return;
+      }
+      for (const q of quarters)
+        for (const v of listVersions(opts.out, q)) {
+          const state = v.issued ? `已发布 ${localTime(v.issued.at)}${v.issued.issue ? ` ${v.issued.issue}` : ''}${v.issued.note ? `（${v.issued.note}）` : ''}` : v.factsOnly ? '草稿（仅事实台账，不能发布）' : '草稿';
+          out(`${q}  v${v.version}  ${state}  构建于 ${localTime(v.builtAt)}（北京时间）`);
+        }
+    });
+}
