@@ -41,7 +41,7 @@ export interface Watching {
  * The preview carries the tool's marker; a folder named preview/ without it is
  * the user's, and is left alone.
  */
-function replaceDir(dir: string, files: Map<string, Uint8Array>): void {
+export function replacePreview(dir: string, files: Map<string, Uint8Array>): void {
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
   if (existsSync(dir) && !existsSync(join(dir, MARKER_FILE)))
@@ -76,7 +76,7 @@ export function watchReport(opts: WatchOptions, onEvent: (e: WatchEvent) => void
     try {
       const { ledger, files, factCheck } = await buildReport({ ...opts, templatesDir, config });
       const dir = join(opts.out, ledger.meta.quarter, 'preview');
-      replaceDir(dir, files);
+      replacePreview(dir, files);
       onEvent({ type: 'built', dir, ms: performance.now() - t0, claims: { narrative: factCheck!.narrative.claims, pdf: factCheck!.pdf.claims, docx: factCheck!.docx.claims }, changed: changedFiles });
     } catch (error) {
       onEvent({ type: 'failed', error, changed: changedFiles });

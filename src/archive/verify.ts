@@ -26,6 +26,8 @@ export interface VerifyOptions {
   log?: ReadLog;
   /** Ed25519 public key: every issue entry must carry its valid signature. */
   key?: KeyObject;
+  /** Rebuild the outputs and compare them (default); false checks the record alone. */
+  rebuild?: boolean;
 }
 
 /**
@@ -62,13 +64,15 @@ export async function verifyVersion(info: VersionInfo, opts: VerifyOptions = {})
   const factsOnly = !stored.has('report.pdf') && !stored.has('narrative.md');
   const expected = [...stored.keys()].filter((k) => !k.startsWith('inputs/') && !['manifest.json', 'changes.md', ISSUED_FILE].includes(k)).sort();
   let rebuilt: Map<string, Uint8Array> = new Map();
-  try {
-    rebuilt = (await buildFromSnapshot(join(info.dir, 'inputs'), info.quarter, { factsOnly })).files;
-  } catch (e) {
-    problems.push(`无法从存档的输入重新生成：${(e as Error).message}`);
+  if (opts.rebuild !== false) {
+    try {
+      rebuilt = (await buildFromSnapshot(join(info.dir, 'inputs'), info.quarter, { factsOnly })).files;
+    } catch (e) {
+      problems.push(`无法从存档的输入重新生成：${(e as Error).message}`);
+    }
   }
-  const mismatched = expected.filter((k) => rebuilt.has(k) && Buffer.compare(Buffer.from(rebuilt.get(k)!), Buffer.from(stored.get(k)!)) !== 0);
-  const missing = rebuilt.size ? [...expected.filter((k) => !rebuilt.has(k)), ...[...rebuilt.keys()].filter((k) => !stored.has(k))] : [];
+  const mismatched = opts.rebuild === false ? [] : expected.filter((k) => rebuilt.has(k) && Buffer.compare(Buffer.from(rebuilt.get(k)!), Buffer.from(stored.get(k)!)) !== 0);
+  const missing = opts.rebuild !== false && rebuilt.size ? [...expected.filter((k) => !rebuilt.has(k)), ...[...rebuilt.keys()].filter((k) => !stored.has(k))] : [];
   const builtWith = manifest && manifest.tool.version !== TOOL.version ? `${manifest.tool.name} ${manifest.tool.version}` : undefined;
   return { ok: mismatched.length === 0 && missing.length === 0 && problems.length === 0, checked: expected, mismatched, missing, problems, ...(builtWith ? { builtWith } : {}), ...(issueHash ? { issueHash } : {}) };
 }
