@@ -31,7 +31,14 @@ export function mapSnapshotPaths(error: unknown, inputsDir: string, user: UserPa
   if (error instanceof InputError) for (const p of error.problems) p.file = fix(p.file);
   if (error instanceof Error) {
     const withFile = error as Error & { file?: unknown };
-    if (typeof withFile.file === 'string') withFile.file = fix(withFile.file);
+    if (typeof withFile.file === 'string') {
+      // A template error may name its file alone (level.hbs): say which folder it is in.
+      if (/^[^/\\]+\.(hbs|yaml)$/.test(withFile.file) && error.message.startsWith(withFile.file)) {
+        const full = displayPath(resolve(join(user.templates, withFile.file === 'figures.yaml' ? '' : 'report', withFile.file)));
+        error.message = full + error.message.slice(withFile.file.length);
+        withFile.file = full;
+      } else withFile.file = fix(withFile.file);
+    }
     error.message = fix(error.message);
     if (error.stack) error.stack = fix(error.stack);
   }
