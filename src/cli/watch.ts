@@ -14,7 +14,7 @@ export function registerWatch(program: Command): void {
     // Checked once up front: a wrong path or quarter is a usage error, not something to wait out.
     templateFiles(resolve(opts.templates ?? DEFAULT_TEMPLATES));
     await loadInputs({ data: opts.data, config: opts.config, quarter: opts.quarter });
-    const clock = () => new Date().toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
+    const clock = () => new Date().toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hourCycle: 'h23' });
     const watching = watchReport({ data: opts.data, quarter: opts.quarter, config: opts.config, templatesDir: opts.templates, out: opts.out, issue }, (e) => {
       const why = e.changed.length ? `（因 ${e.changed.map(displayPath).join('、')} 有改动）` : '';
       if (e.type === 'built') out(`[${clock()}] 预览已更新${why}：${e.dir}（${Math.round(e.ms)} ms）；事实核查：全部属实——${e.claims.narrative} / ${e.claims.pdf} / ${e.claims.docx} 处`);

@@ -107,6 +107,30 @@ describe('archive', () => {
     expect(listVersions(root, '2018Q3').map((v) => [v.version, !!v.issued])).toEqual([[1, true], [2, false]]);
   }, 120_000);
 
+  it('a correction of a draft (nothing issued yet) writes changes.md against the previous version, without a 更正说明', async () => {
+    const root = tempDir();
+    const data = sampleCopy();
+    await buildVersion({ data, quarter: '2018Q3', root, factsOnly });
+    const file = join(data, '双创指标_2018.csv');
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    const i = lines.findIndex((l) => l.startsWith('2018Q3,城口县,'));
+    const cells = lines[i].split(',');
+    const old = cells[2];
+    cells[2] = String(Number(old) + 300);
+    lines[i] = cells.join(',');
+    writeFileSync(file, lines.join('\r\n'));
+    const v2 = await buildVersion({ data, quarter: '2018Q3', root, factsOnly });
+    expect(v2.changes).not.toBeNull();
+    const changes = readFileSync(join(v2.version.dir, 'changes.md'), 'utf8');
+    expect(changes).toMatch(/^# .*：v2 相对于草稿 v1（未发布）的变更/);
+    expect(changes).toContain(`- 2018Q3 城口县 新注册企业数：${old} → ${cells[2]}`);
+    expect(changes).not.toContain('更正说明');
+    const manifest = JSON.parse(readFileSync(join(v2.version.dir, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ corrects: 1, factsOnly: true });
+    expect(manifest.records['changes.md']).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verifyVersion(v2.version)).toMatchObject({ ok: true });
+  });
+
   it('a build killed mid-write leaves no partial version, and the next build cleans up', async () => {
     const root = tempDir();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'report', '-q', '2018Q3', '-o', root, '--facts-only'], {
