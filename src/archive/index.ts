@@ -132,7 +132,7 @@ async function commitBuild(c: CommitInput): Promise<BuildVersionResult> {
     const records: Record<string, string> = {};
     if (base) {
       const before = readFilesNoLinks(base.dir).files;
-      changes = changesMarkdown(diffVersions(before, files), { title: ledger.meta.title, quarter, fromVersion: base.version, toVersion: version, issue: issue || undefined, fromIssued: !!issued });
+      changes = changesMarkdown(diffVersions(before, files), { title: ledger.meta.title, quarter, fromVersion: base.version, toVersion: version, issue: issue || undefined, fromIssued: !!issued, issueBefore: manifestOf(base)?.issue });
       files.set('changes.md', Buffer.from(changes));
       records['changes.md'] = sha256(files.get('changes.md')!);
     }

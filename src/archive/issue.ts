@@ -8,6 +8,7 @@ import { appendLog, readLog, sha256 } from './log.js';
 import { listedFiles, MANIFEST_FILE, parseManifest } from './manifest.js';
 import { ISSUED_FILE, listVersions, quarterDir, readVersion, type IssueRecord, type VersionInfo } from './store.js';
 import { lockQuarter } from './lock.js';
+import { localTime } from './time.js';
 import { rebuildWithIssue } from './index.js';
 import type { ReportInputs } from '../report.js';
 
@@ -49,7 +50,7 @@ export async function issueQuarter(o: IssueOptions): Promise<IssueResult> {
   if (!versions.length) throw new InputError([{ file: o.root, message: `归档中没有 ${o.quarter} 的任何版本`, hint: `先构建：npm run report -- --quarter ${o.quarter}` }]);
   let target = o.version !== undefined ? readVersion(o.root, o.quarter, o.version) : versions[versions.length - 1];
   if (target.issued) {
-    if (issueComplete(target)) throw new ArchiveError('refused', target.dir, `${o.quarter} v${target.version} 已于 ${target.issued.at} 发布`, '已发布的版本保持原样；更正会生成新版本（重新构建即可）');
+    if (issueComplete(target)) throw new ArchiveError('refused', target.dir, `${o.quarter} v${target.version} 已于 ${localTime(target.issued.at)}（北京时间）发布`, '已发布的版本保持原样；更正会生成新版本（重新构建即可）');
     return { ...withLock(o, () => completeIssue(target, o.key)), resumed: true };
   }
   const manifest = checkIssuable(target);

@@ -4,6 +4,7 @@ import { issueQuarter } from '../archive/issue.js';
 import { readKey } from '../archive/log.js';
 import { checkLabel, command, normaliseQuarter, out, outOption, quarterOption, versionNumber, versionNumberOption } from './common.js';
 import { stageProgress } from './progress.js';
+import { localTime } from '../archive/time.js';
 
 /** Asks for the 期号 on a terminal (in a pipe or a script there is no one to ask: --issue is required there). */
 async function askIssue(): Promise<string | undefined> {
@@ -39,7 +40,7 @@ export function registerIssue(program: Command): void {
       }
       if (r.rebuiltFrom !== undefined) out(`v${r.rebuiltFrom} 的页眉没有期号：已用同样的输入生成带期号「${r.record.issue}」的 v${r.info.version}（数字不变）`);
       if (r.resumed) out(`${quarter} v${r.info.version} 的发布曾被中断，现已完成`);
-      out(`${quarter} v${r.info.version} 已发布（${r.record.issue ?? ''}，${r.record.at}）；${r.info.dir} 现为只读`);
+      out(`${quarter} v${r.info.version} 已发布（${r.record.issue ?? ''}，${localTime(r.record.at)} 北京时间）；${r.info.dir} 现为只读`);
       out(`发布记录的哈希：${r.hash}`);
       out(`请把这个哈希另行保存（归档之外）：日后 scindex verify --quarter ${quarter} --record ${r.hash} 可证明归档未被改动${key ? '；记录已签名，核验时加 --key 公钥.pem' : ''}`);
     });

@@ -26,7 +26,10 @@ export function registerVerify(program: Command): void {
       const logs = new Map(quarters.map((q) => [q, readLog(quarterDir(opts.out, q))]));
       let failed = 0;
       for (const [i, v] of versions.entries()) {
+        // On a terminal, which version is being rebuilt (each takes seconds); in a pipe only the result lines.
+        if (process.stderr.isTTY) process.stderr.write(`  … 正在核验 ${v.quarter} v${v.version}`);
         const r = await verifyVersion(v, { log: logs.get(v.quarter), key });
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         const head = `[${i + 1}/${versions.length}] ${v.quarter} v${v.version}（${v.issued ? '已发布' : '草稿'}）`;
         if (r.ok) {
           out(`${head}：一致——${r.checked.length} 个输出文件逐字节相同，所有文件与清单${v.issued ? '、发布记录' : ''}和归档日志相符${key && v.issued ? '，签名有效' : ''}`);

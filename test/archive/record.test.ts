@@ -195,6 +195,9 @@ describe("the archive's record", () => {
     expect(readFileSync(join(v2.dir, 'narrative.md')).equals(readFileSync(join(v1.dir, 'narrative.md')))).toBe(true);
     expect(JSON.parse(readFileSync(join(v2.dir, 'inputs/options.json'), 'utf8'))).toEqual({ issue: '2018年第6期' });
     expect(JSON.parse(readFileSync(join(v2.dir, 'manifest.json'), 'utf8'))).toMatchObject({ issue: '2018年第6期', corrects: 1 });
+    const changes = readFileSync(join(v2.dir, 'changes.md'), 'utf8');
+    expect(changes).toContain('得分与排名没有变化。');
+    expect(changes).toContain('## 页眉\n\n- 期号：（无） → 2018年第6期');
     expect(readFileSync(join(v2.dir, 'report.pdf')).equals(readFileSync(join(v1.dir, 'report.pdf')))).toBe(false);
     expect(await verifyVersion(v2)).toMatchObject({ ok: true });
 
