@@ -105,7 +105,9 @@ async function commitBuild(c: CommitInput): Promise<BuildVersionResult> {
     const build = await buildFromSnapshot(inputsDir, quarter, { factsOnly: c.factsOnly, onStage: c.onStage }).catch((e: unknown) => {
       throw mapSnapshotPaths(e, inputsDir, c.userPaths);
     });
-    const issue = c.factsOnly ? '' : (JSON.parse(readFileSync(join(inputsDir, 'options.json'), 'utf8')) as BuildOptionsFile).issue || loadBulletin(join(inputsDir, 'templates')).issue;
+    // The 期号 the header carries (a facts-only build has no header: only the one given).
+    const given = (JSON.parse(readFileSync(join(inputsDir, 'options.json'), 'utf8')) as BuildOptionsFile).issue;
+    const issue = given || (c.factsOnly ? '' : loadBulletin(join(inputsDir, 'templates')).issue);
     const tbEnd = performance.now();
     removeTemporaryDir(scratch);
     const { ledger, files: outputs, factCheck, timings: stages } = build;

@@ -171,10 +171,13 @@ describe('archive', () => {
     const root = tempDir();
     const quarters = ['2017Q1', '2017Q2', '2017Q3', '2017Q4', '2018Q1', '2018Q2', '2018Q3', '2018Q4'];
     const progress: number[] = [];
-    const results = await buildMany({ data: SAMPLE_DATA, root, quarters, jobs: 2, factsOnly, onProgress: (e) => progress.push(e.done) });
+    const results = await buildMany({ data: SAMPLE_DATA, root, quarters, jobs: 2, factsOnly, issues: { '2018Q3': '2018年第6期' }, onProgress: (e) => progress.push(e.done) });
     expect(results.map((r) => [r.quarter, r.ok, r.version])).toEqual(quarters.map((q) => [q, true, 1]));
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(JSON.parse(readFileSync(join(root, '2017Q1/v1/facts.json'), 'utf8')).meta.previous).toBeNull();
+    // batch --issue: each quarter's 期号 reaches its build
+    expect(JSON.parse(readFileSync(join(root, '2018Q3/v1/inputs/options.json'), 'utf8'))).toEqual({ issue: '2018年第6期' });
+    expect(JSON.parse(readFileSync(join(root, '2018Q2/v1/inputs/options.json'), 'utf8'))).toEqual({});
   }, 120_000);
 
   it('a full batch (workers started from the bundled code) gives the same bytes as a single build', async () => {
