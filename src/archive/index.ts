@@ -8,7 +8,7 @@ import { changesMarkdown, diffVersions } from './changes.js';
 import { snapshotInputs, templateFiles, type FileMap } from './snapshot.js';
 import { writeFiles } from './write.js';
 import { commitVersion, listVersions, makeTemporaryDir, quarterDir, removePartials, removeTemporaryDir, type VersionInfo } from './store.js';
-import { lockQuarter } from './lock.js';
+import { lockQuarter, type Lock } from './lock.js';
 import { appendLog, sha256 } from './log.js';
 import { ArchiveError } from './errors.js';
 import { buildFromSnapshot, optionsFile, type BuildOptionsFile } from './rebuild.js';
@@ -79,81 +79,90 @@ interface CommitInput {
   t0: number;
 }
 
+/** Locks the quarter, builds from the snapshot and commits the version (or finds it unchanged). */
 async function commitBuild(c: CommitInput): Promise<BuildVersionResult> {
-  const { root, quarter, snapshot } = c;
+  const { root, quarter } = c;
   checkOutDir(root);
   const qdir = quarterDir(root, quarter);
   const made = !existsSync(qdir);
   mkdirSync(qdir, { recursive: true });
   let ok = false;
-  let scratch: string | undefined;
-  const lock = (() => {
-    try {
-      return lockQuarter(qdir, quarter);
-    } catch (e) {
-      if (made) rmdirQuiet(qdir);
-      throw e;
-    }
-  })();
+  let lock: Lock | undefined;
   try {
+    lock = lockQuarter(qdir, quarter);
     removePartials(root, quarter);
-    // Built from the snapshot written to disk, exactly as `verify` will rebuild it.
-    scratch = makeTemporaryDir(qdir, '.scratch-');
-    writeFiles(scratch, snapshot);
     const tb = performance.now();
+    const { build, issue } = await buildInScratch(qdir, c);
+    const tbEnd = performance.now();
+    const { ledger, factCheck, timings: stages } = build;
+    // Everything outside the report's own stages: reading the given data, the snapshot, hashing and the commit.
+    const timings = () => ({ ...stages, archive: performance.now() - c.t0 - (tbEnd - tb) });
+    const claims = factCheck ? { narrative: factCheck.narrative.claims, pdf: factCheck.pdf.claims, docx: factCheck.docx.claims } : undefined;
+    const next = nextVersion(c, build.files, ledger, issue);
+    if (next.status === 'unchanged') {
+      ok = true;
+      return { status: 'unchanged', version: next.latest, ledger, changes: null, claims, timings: timings() };
+    }
+    const held = lock;
+    commitVersion(root, quarter, next.version, next.files, () => {
+      if (!held.held()) throw new ArchiveError('busy', join(qdir, '.lock'), `${quarter} 的锁已被另一个进程接管`, '本次构建没有写入任何版本；等另一个进程结束后再运行');
+      appendLog(qdir, { event: 'build', quarter, version: next.version, at: next.builtAt, manifest: sha256(next.files.get(MANIFEST_FILE)!) });
+    });
+    ok = true;
+    return { status: 'built', version: listVersions(root, quarter).find((v) => v.version === next.version)!, ledger, changes: next.changes, claims, timings: timings() };
+  } finally {
+    lock?.release();
+    // A failed first build of a quarter leaves no empty quarter folder behind.
+    if (!ok && made) rmdirQuiet(qdir);
+  }
+}
+
+/** Builds from the snapshot written to disk, exactly as `verify` will rebuild it; messages name the user's files. */
+async function buildInScratch(qdir: string, c: CommitInput) {
+  const scratch = makeTemporaryDir(qdir, '.scratch-');
+  try {
+    writeFiles(scratch, c.snapshot);
     const inputsDir = join(scratch, 'inputs');
-    const build = await buildFromSnapshot(inputsDir, quarter, { factsOnly: c.factsOnly, onStage: c.onStage }).catch((e: unknown) => {
+    const build = await buildFromSnapshot(inputsDir, c.quarter, { factsOnly: c.factsOnly, onStage: c.onStage }).catch((e: unknown) => {
       throw mapSnapshotPaths(e, inputsDir, c.userPaths);
     });
     // The 期号 the header carries (a facts-only build has no header: only the one given).
     const given = (JSON.parse(readFileSync(join(inputsDir, 'options.json'), 'utf8')) as BuildOptionsFile).issue;
     const issue = given || (c.factsOnly ? '' : loadBulletin(join(inputsDir, 'templates')).issue);
-    const tbEnd = performance.now();
-    removeTemporaryDir(scratch);
-    const { ledger, files: outputs, factCheck, timings: stages } = build;
-    // Everything outside the report's own stages: reading the given data, the snapshot, hashing and the commit.
-    const timings = () => ({ ...stages, archive: performance.now() - c.t0 - (tbEnd - tb) });
-    const claims = factCheck ? { narrative: factCheck.narrative.claims, pdf: factCheck.pdf.claims, docx: factCheck.docx.claims } : undefined;
-
-    const versions = listVersions(root, quarter);
-    const latest = versions[versions.length - 1];
-    const inputs = hashes(snapshot);
-    const outs = hashes(outputs);
-    const manifestOf = (v: VersionInfo) => parseManifest(existsSync(join(v.dir, MANIFEST_FILE)) ? readFileSync(join(v.dir, MANIFEST_FILE)) : undefined);
-    const latestManifest = latest && manifestOf(latest);
-    if (latestManifest && JSON.stringify(latestManifest.inputs) === JSON.stringify(inputs) && JSON.stringify(latestManifest.outputs) === JSON.stringify(outs)) {
-      ok = true;
-      return { status: 'unchanged', version: latest, ledger, changes: null, claims, timings: timings() };
-    }
-    const version = (latest?.version ?? 0) + 1;
-    // A correction is described against the issued version, or, while nothing is issued, against the previous build of the same kind.
-    const issued = [...versions].reverse().find((v) => v.issued);
-    const base = issued ?? [...versions].reverse().find((v) => !!manifestOf(v)?.factsOnly === !!c.factsOnly);
-    const files: FileMap = new Map([...snapshot, ...outputs]);
-    let changes: string | null = null;
-    const records: Record<string, string> = {};
-    if (base) {
-      const before = readFilesNoLinks(base.dir).files;
-      changes = changesMarkdown(diffVersions(before, files), { title: ledger.meta.title, quarter, fromVersion: base.version, toVersion: version, issue: issue || undefined, fromIssued: !!issued, issueBefore: manifestOf(base)?.issue });
-      files.set('changes.md', Buffer.from(changes));
-      records['changes.md'] = sha256(files.get('changes.md')!);
-    }
-    const builtAt = (c.now ?? (() => new Date()))().toISOString();
-    const manifest: Manifest = { tool: { name: TOOL.name, version: TOOL.version }, quarter, version, builtAt, corrects: base?.version ?? null, factsOnly: !!c.factsOnly, issue, inputs, outputs: outs, ...(base ? { records } : {}) };
-    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
-    files.set(MANIFEST_FILE, manifestBytes);
-    commitVersion(root, quarter, version, files, () => {
-      if (!lock.held()) throw new ArchiveError('busy', join(qdir, '.lock'), `${quarter} 的锁已被另一个进程接管`, '本次构建没有写入任何版本；等另一个进程结束后再运行');
-      appendLog(qdir, { event: 'build', quarter, version, at: builtAt, manifest: sha256(manifestBytes) });
-    });
-    ok = true;
-    return { status: 'built', version: listVersions(root, quarter).find((v) => v.version === version)!, ledger, changes, claims, timings: timings() };
+    return { build, issue };
   } finally {
-    if (scratch && existsSync(scratch)) removeTemporaryDir(scratch);
-    lock.release();
-    // A failed first build of a quarter leaves no empty quarter folder behind.
-    if (!ok && made) rmdirQuiet(qdir);
+    removeTemporaryDir(scratch);
   }
+}
+
+const manifestOf = (v: VersionInfo) => parseManifest(existsSync(join(v.dir, MANIFEST_FILE)) ? readFileSync(join(v.dir, MANIFEST_FILE)) : undefined);
+
+type NextVersion = { status: 'unchanged'; latest: VersionInfo } | { status: 'new'; version: number; files: FileMap; changes: string | null; builtAt: string };
+
+/** The files of the next version with its changes.md and manifest — or `unchanged` when the newest version has these inputs and outputs. */
+function nextVersion(c: CommitInput, outputs: FileMap, ledger: Ledger, issue: string): NextVersion {
+  const versions = listVersions(c.root, c.quarter);
+  const latest = versions[versions.length - 1];
+  const inputs = hashes(c.snapshot);
+  const outs = hashes(outputs);
+  const latestManifest = latest && manifestOf(latest);
+  if (latestManifest && JSON.stringify(latestManifest.inputs) === JSON.stringify(inputs) && JSON.stringify(latestManifest.outputs) === JSON.stringify(outs)) return { status: 'unchanged', latest };
+  const version = (latest?.version ?? 0) + 1;
+  // A correction is described against the issued version, or, while nothing is issued, against the previous build of the same kind.
+  const issued = [...versions].reverse().find((v) => v.issued);
+  const base = issued ?? [...versions].reverse().find((v) => !!manifestOf(v)?.factsOnly === !!c.factsOnly);
+  const files: FileMap = new Map([...c.snapshot, ...outputs]);
+  let changes: string | null = null;
+  if (base) {
+    const before = readFilesNoLinks(base.dir).files;
+    changes = changesMarkdown(diffVersions(before, files), { title: ledger.meta.title, quarter: c.quarter, fromVersion: base.version, toVersion: version, issue: issue || undefined, fromIssued: !!issued, issueBefore: manifestOf(base)?.issue });
+    files.set('changes.md', Buffer.from(changes));
+  }
+  const builtAt = (c.now ?? (() => new Date()))().toISOString();
+  const records = changes !== null ? { records: { 'changes.md': sha256(files.get('changes.md')!) } } : {};
+  const manifest: Manifest = { tool: { name: TOOL.name, version: TOOL.version }, quarter: c.quarter, version, builtAt, corrects: base?.version ?? null, factsOnly: !!c.factsOnly, issue, inputs, outputs: outs, ...records };
+  files.set(MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
+  return { status: 'new', version, files, changes, builtAt };
 }
 
 function rmdirQuiet(dir: string): void {

@@ -179,7 +179,7 @@ describe("the archive's record", () => {
       expect(await verifyVersion(v(root), { rebuild: false })).toMatchObject({ ok: true });
       expect(readLog(qdir(root)).entries.filter((e) => e.entry.event === 'issue')).toHaveLength(1);
       // and now it is issued for good
-      await expect(issueQuarter({ root, quarter: '2018Q3' })).rejects.toThrow(/已于 .* 发布/);
+      await expect(issueQuarter({ root, quarter: '2018Q3' })).rejects.toThrow(/已于 .*（北京时间）发布/);
     }, 60_000);
   }
 
