@@ -104,3 +104,19 @@ describe('files outside the archive and users’ own files', () => {
     expect(readdirSync(root)).toEqual([]);
   }, 60_000);
 });
+
+describe('the data folder', () => {
+  it('a symbolic link among the data files is refused, naming it', async () => {
+    const dir = join(tempDir(), 'data');
+    mkdirSync(dir);
+    for (const f of readdirSync(SAMPLE_DATA)) cpSync(join(SAMPLE_DATA, f), join(dir, f));
+    const elsewhere = join(tempDir(), 'other.csv');
+    writeFileSync(elsewhere, '季度,区县\n');
+    symlinkSync(elsewhere, join(dir, 'zz-link.csv'));
+    const root = join(tempDir(), 'out');
+    const e = (await buildVersion({ data: dir, quarter: '2018Q3', root, factsOnly }).catch((x: unknown) => x)) as InputError;
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/zz-link\.csv$/), message: '是符号链接：数据文件夹中的符号链接不被跟随' })]);
+    expect(existsSync(root)).toBe(false);
+  });
+});
