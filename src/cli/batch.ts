@@ -4,6 +4,9 @@ import { InputError } from '../errors.js';
 import { loadInputs, selectQuarter } from '../pipeline.js';
 import { buildMany } from '../archive/batch.js';
 import { checkLabel, command, dataOption, normaliseQuarter, out, outOption } from './common.js';
+import { templateFiles } from '../archive/snapshot.js';
+import { DEFAULT_TEMPLATES } from '../report.js';
+import { resolve } from 'node:path';
 import { describeShape, EXIT } from './exit.js';
 
 /**
@@ -39,6 +42,8 @@ export function registerBatch(program: Command): void {
     .option('--facts-only', '只生成事实台账')
     .action(async (opts: { data: string; config?: string; templates?: string; out: string; jobs?: string; quarters?: string; issue?: string; factsOnly?: boolean }) => {
       if (opts.jobs !== undefined && !/^[1-9]\d*$/.test(opts.jobs)) throw new InputError([{ file: '--jobs', message: `「${opts.jobs}」不是正整数`, hint: '例如 --jobs 2' }]);
+      // Checked once here rather than once per quarter in every worker.
+      templateFiles(resolve(opts.templates ?? DEFAULT_TEMPLATES));
       const { dataset } = await loadInputs({ data: opts.data, config: opts.config });
       const quarters = opts.quarters ? opts.quarters.split(/[,，]/).map((q) => selectQuarter(dataset, q.trim())) : dataset.quarters;
       const issues = batchIssues(opts.issue, quarters);
