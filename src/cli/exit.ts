@@ -2,11 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
-import { YAMLError } from 'yaml';
-import { InputError } from '../errors.js';
-import { ArchiveError } from '../archive/errors.js';
-import { FactCheckError } from '../report.js';
-import { TemplateError } from '../narrative/index.js';
 import { displayPath } from '../config/load.js';
 import { failureShape, type FailureShape } from '../archive/failure.js';
 
