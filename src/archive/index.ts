@@ -84,6 +84,7 @@ async function commitBuild(c: CommitInput): Promise<BuildVersionResult> {
   const { root, quarter } = c;
   checkOutDir(root);
   const qdir = quarterDir(root, quarter);
+  const madeRoot = !existsSync(root);
   const made = !existsSync(qdir);
   mkdirSync(qdir, { recursive: true });
   let ok = false;
@@ -112,8 +113,9 @@ async function commitBuild(c: CommitInput): Promise<BuildVersionResult> {
     return { status: 'built', version: listVersions(root, quarter).find((v) => v.version === next.version)!, ledger, changes: next.changes, claims, timings: timings() };
   } finally {
     lock?.release();
-    // A failed first build of a quarter leaves no empty quarter folder behind.
+    // A failed first build of a quarter leaves no empty quarter folder (nor an archive folder it made) behind.
     if (!ok && made) rmdirQuiet(qdir);
+    if (!ok && madeRoot) rmdirQuiet(root);
   }
 }
 

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { displayPath } from '../config/load.js';
 import { InputError } from '../errors.js';
+import { TemplateError } from '../narrative/index.js';
 
 /** Where the user's own files are, for the parts of a build's snapshot. */
 export interface UserPaths {
@@ -28,6 +29,12 @@ export function mapSnapshotPaths(error: unknown, inputsDir: string, user: UserPa
   // Longest first, so that an absolute path is replaced before the relative form inside it.
   pairs.sort((a, b) => b[0].length - a[0].length);
   const fix = (s: string) => pairs.reduce((acc, [from, to]) => acc.split(from).join(to), s);
+  // A plain error that begins by naming a template file (wording.yaml: …) is about that file, not a fault of the program.
+  const templates = [resolve(inputsDir, 'templates'), join(inputsDir, 'templates')];
+  if (error instanceof Error && error.constructor === Error && templates.some((t) => error.message.startsWith(t + '/'))) {
+    const [, file, detail] = /^([^:]+):\s*([\s\S]*)$/.exec(error.message) ?? [];
+    if (file && detail) return new TemplateError(fix(file), null, detail);
+  }
   if (error instanceof InputError) for (const p of error.problems) p.file = fix(p.file);
   if (error instanceof Error) {
     const withFile = error as Error & { file?: unknown };

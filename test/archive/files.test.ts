@@ -99,6 +99,9 @@ describe('files outside the archive and users’ own files', () => {
     writeFileSync(level, readFileSync(level, 'utf8').replace('}}', '}}{{nosuchfield}}'));
     const root = tempDir();
     const e = (await buildVersion({ data: SAMPLE_DATA, quarter: '2018Q3', root, templatesDir: templates }).catch((x: unknown) => x)) as Error;
+    const fresh = join(tempDir(), 'new-archive');
+    await expect(buildVersion({ data: SAMPLE_DATA, quarter: '2018Q3', root: fresh, templatesDir: templates })).rejects.toThrow(/level\.hbs/);
+    expect(existsSync(fresh)).toBe(false);
     expect(e.message).toContain(join(templates, 'report/level.hbs'));
     expect(e.message).not.toMatch(/scratch|inputs\/templates/);
     expect(readdirSync(root)).toEqual([]);

@@ -60,13 +60,27 @@ describe('messages and exit codes of the command line', () => {
     expect(m.stderr).toContain('不是模板文件夹：缺少 report/bulletin.yaml');
   }, 60_000);
 
-  it('a YAML slip in wording.yaml ends in a message and exit 2, not a stack trace', () => {
+  it('a YAML slip in wording.yaml ends in a message naming the file and line, not a stack trace', () => {
     const templates = templatesCopy();
     writeFileSync(join(templates, 'report/wording.yaml'), 'nodes:\n  双创指数: [\n');
     const r = run(['report', '-q', '2018Q3', '-t', templates, '-o', join(tempDir(), 'out')]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/YAML/);
+    // a template error (3) or bad input (2), naming the user's file and its line
+    expect([2, 3]).toContain(r.status);
+    expect(r.stderr).toContain(`${join(templates, 'report/wording.yaml')}:3`);
     noStack(r);
+  }, 60_000);
+
+  it('a wording.yaml word the fact check does not know names the user’s file (not the snapshot), not an internal error', () => {
+    const templates = templatesCopy();
+    const wording = join(templates, 'report/wording.yaml');
+    writeFileSync(wording, readFileSync(wording, 'utf8').replace(/defaultNode: \{ strong: [^,]+,/, 'defaultNode: { strong: 表现惊艳,'));
+    const out = join(tempDir(), 'out');
+    const r = run(['report', '-q', '2018Q3', '-t', templates, '-o', out]);
+    expect([2, 3]).toContain(r.status);
+    expect(r.stderr).toContain(`${wording}: defaultNode.strong「表现惊艳」`);
+    expect(r.stderr).not.toMatch(/内部错误|scratch|inputs\/templates/);
+    noStack(r);
+    expect(existsSync(out)).toBe(false);
   }, 60_000);
 
   it('--issue and --note take plain text of a sane length only', () => {
