@@ -15,6 +15,9 @@ export function chineseHelp(cmd: Command): Command {
     .helpOption('-h, --help', '显示帮助')
     .configureHelp({
       styleTitle: (title: string) => TITLES[title] ?? title,
+      subcommandTerm(sub: Command) {
+        return Help.prototype.subcommandTerm.call(this, sub).replace('[options]', '[选项]');
+      },
       optionDescription(option: Option) {
         return Help.prototype.optionDescription.call(this, option).replace(/\(default: (.*)\)$/, '（默认：$1）');
       },
