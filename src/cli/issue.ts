@@ -34,7 +34,14 @@ export function registerIssue(program: Command): void {
       const progress = stageProgress();
       let r;
       try {
-        r = await issueQuarter({ root: opts.out, quarter, version: versionNumber(opts.version), issue, note, key, askIssue, onStage: progress.onStage });
+        // The question is asked on a line of its own, then the build's stages go on.
+        const ask = async () => {
+          progress.done();
+          const answer = await askIssue();
+          progress.restart();
+          return answer;
+        };
+        r = await issueQuarter({ root: opts.out, quarter, version: versionNumber(opts.version), issue, note, key, askIssue: ask, onStage: progress.onStage });
       } finally {
         progress.done();
       }

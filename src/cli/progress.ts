@@ -15,12 +15,14 @@ const STAGES: [string, string][] = [
 
 export interface Progress {
   onStage?: (stage: string, ms: number) => void;
-  /** Clears the line of the stage in progress. */
+  /** Clears the line of the stage in progress (before a question, or at the end). */
   done(): void;
+  /** Shows the first stage again (after a question). */
+  restart(): void;
 }
 
 export function stageProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (!stream.isTTY) return { done: () => undefined };
+  if (!stream.isTTY) return { done: () => undefined, restart: () => undefined };
   let pending = false;
   const show = (i: number) => {
     if (i >= STAGES.length) return;
@@ -41,5 +43,9 @@ export function stageProgress(stream: NodeJS.WriteStream = process.stderr): Prog
       show(i + 1);
     },
     done: clear,
+    restart: () => {
+      clear();
+      show(0);
+    },
   };
 }
