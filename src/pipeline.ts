@@ -10,7 +10,9 @@ import { buildLedger } from './facts/build.js';
 import type { Ledger } from './facts/types.js';
 import { InputError } from './errors.js';
 import { parseQuarter } from './quarter.js';
-import { readTables } from './load/read.js';
+import { listDataFiles, readTables } from './load/read.js';
+import { lstatSync, statSync } from 'node:fs';
+import { displayPath } from './config/load.js';
 import { validateTables, type Dataset } from './validate/dataset.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +48,7 @@ export async function buildFacts(input: FactsInput, timings?: Record<string, num
 /** load → validate, and the quarter to report. */
 export async function loadInputs(input: FactsInput): Promise<{ config: IndexConfig; dataset: Dataset; quarter: string }> {
   const config = loadConfig(input.config ?? DEFAULT_CONFIG, { districtsFile: input.districts });
+  refuseLinksInDataFolder(input.data);
   const tables = await readTables(input.data);
   const dataset = validateTables(tables, config);
   const quarter = selectQuarter(dataset, input.quarter);
@@ -53,6 +56,23 @@ export async function loadInputs(input: FactsInput): Promise<{ config: IndexConf
   // (the archive then builds from its snapshot of these same values).
   checkPlausible(config, dataset, quartersUsed(config, dataset, quarter), goalposts(config, dataset));
   return { config, dataset, quarter };
+}
+
+/**
+ * A data folder is read file by file; a symbolic link among its files would
+ * read a file from elsewhere (the --data path itself, named by the user, may be one).
+ */
+function refuseLinksInDataFolder(data: string): void {
+  let folder = false;
+  try {
+    folder = statSync(data).isDirectory();
+  } catch {
+    return; // the reader says that the path does not exist
+  }
+  if (!folder) return;
+  const links = listDataFiles(data).filter((f) => lstatSync(f).isSymbolicLink());
+  if (links.length)
+    throw new InputError(links.map((f) => ({ file: displayPath(f), message: '是符号链接：数据文件夹中的符号链接不被跟随', hint: '把链接换成文件本身（复制过来），或用 --data 直接指定那个文件' })));
 }
 
 export function selectQuarter(dataset: Dataset, wanted?: string): string {

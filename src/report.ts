@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLError } from 'yaml';
 import { z } from 'zod';
 import { buildFacts, PROJECT_ROOT } from './pipeline.js';
 import type { Ledger } from './facts/types.js';
@@ -42,6 +42,8 @@ export interface ReportInputs {
   issue?: string;
   /** Stop after facts.json. */
   factsOnly?: boolean;
+  /** Told when a stage is done (the command line shows the stages on a terminal). */
+  onStage?: (stage: string, ms: number) => void;
 }
 
 export interface ReportBuild {
@@ -62,9 +64,25 @@ export type Bulletin = z.infer<typeof bulletinSchema>;
 
 export function loadBulletin(templatesDir: string): Bulletin {
   const file = join(templatesDir, 'report/bulletin.yaml');
-  const parsed = bulletinSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  const shown = displayPath(file);
+  const hint = '字段：name（刊名）、column（栏目）、issue（期号，可空）、author（作者）';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError([{ file: shown, message: '找不到刊物设置文件 bulletin.yaml', hint: `从项目的 templates/report/bulletin.yaml 复制一份；${hint}` }]);
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (e) {
+    if (!(e instanceof YAMLError)) throw e;
+    const pos = e.linePos?.[0];
+    throw new InputError([{ file: shown, ...(pos ? { line: pos.line } : {}), message: `YAML 格式有误${pos ? `（第${pos.col}列）` : ''}：${e.message.split('\n')[0]}`, hint: `检查这一行的冒号、引号与缩进；${hint}` }]);
+  }
+  const parsed = bulletinSchema.safeParse(value);
   if (!parsed.success)
-    throw new InputError(parsed.error.issues.map((i) => ({ file, message: `${i.path.join('.') || '(top)'}: ${i.message}`, hint: 'fields: name, column, issue, author' })));
+    throw new InputError(parsed.error.issues.map((i) => ({ file: shown, message: `${i.path.join('.') || '（顶层）'}：${i.message}`, hint })));
   return parsed.data;
 }
 
@@ -98,9 +116,11 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     const now = performance.now();
     timings[stage] = (timings[stage] ?? 0) + (now - t);
     t = now;
+    inputs.onStage?.(stage, timings[stage]);
   };
   const templatesDir = inputs.templatesDir ?? DEFAULT_TEMPLATES;
   const { ledger, config } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
+  for (const stage of ['load', 'compute']) inputs.onStage?.(stage, timings[stage] ?? 0);
   t = performance.now();
   const files: FileMap = new Map();
   files.set('facts.json', utf8(JSON.stringify(ledger, null, 2) + '\n'));

@@ -10,12 +10,14 @@
  * PDF text thread are kept), so a rebuild costs what the benchmark calls a warm
  * build, not a fresh one.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONFIG } from './config/load.js';
 import { buildReport, DEFAULT_TEMPLATES, type ReportInputs } from './report.js';
 import { writeFiles } from './archive/write.js';
+import { makeTemporaryDir, MARKER_FILE, removeTemporaryDir } from './archive/store.js';
+import { ArchiveError } from './archive/errors.js';
 
 export interface WatchOptions extends Omit<ReportInputs, 'factsOnly'> {
   /** The archive folder; the preview goes to `<out>/<quarter>/preview/`. */
@@ -34,17 +36,23 @@ export interface Watching {
   close(): Promise<void>;
 }
 
-/** Replaces `dir` by the files, all at once: a reader never sees half a preview. */
-function replaceDir(dir: string, files: Map<string, Uint8Array>): void {
+/**
+ * Replaces `dir` by the files, all at once: a reader never sees half a preview.
+ * The preview carries the tool's marker; a folder named preview/ without it is
+ * the user's, and is left alone.
+ */
+export function replacePreview(dir: string, files: Map<string, Uint8Array>): void {
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, '.preview-'));
+  if (existsSync(dir) && !existsSync(join(dir, MARKER_FILE)))
+    throw new ArchiveError('refused', dir, '这个 preview/ 文件夹不是本工具生成的（没有标记文件），不删除也不覆盖它', '把它改名或移走，预览才能写到这里；或用 --out 指定别的归档文件夹');
+  const staging = makeTemporaryDir(parent, '.preview-');
   try {
     writeFiles(staging, files);
     const old = existsSync(dir) ? `${staging}.old` : undefined;
     if (old) renameSync(dir, old);
     renameSync(staging, dir);
-    if (old) rmSync(old, { recursive: true, force: true });
+    if (old) removeTemporaryDir(old);
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
@@ -68,7 +76,7 @@ export function watchReport(opts: WatchOptions, onEvent: (e: WatchEvent) => void
     try {
       const { ledger, files, factCheck } = await buildReport({ ...opts, templatesDir, config });
       const dir = join(opts.out, ledger.meta.quarter, 'preview');
-      replaceDir(dir, files);
+      replacePreview(dir, files);
       onEvent({ type: 'built', dir, ms: performance.now() - t0, claims: { narrative: factCheck!.narrative.claims, pdf: factCheck!.pdf.claims, docx: factCheck!.docx.claims }, changed: changedFiles });
     } catch (error) {
       onEvent({ type: 'failed', error, changed: changedFiles });

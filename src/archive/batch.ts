@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { BuildVersionResult } from './index.js';
 import { sharePdfText } from '../verify/extract.js';
 import { bundledEntry } from '../bundle.mjs';
+import type { FailureShape } from './failure.js';
 
 export interface BatchOptions {
   data: string;
@@ -12,7 +13,9 @@ export interface BatchOptions {
   quarters: string[];
   jobs?: number;
   factsOnly?: boolean;
-  onProgress?: (event: { done: number; total: number; quarter: string; ms: number; result?: Pick<BuildVersionResult, 'status'> & { version: number }; error?: string }) => void;
+  /** The 期号 of each quarter that has one. */
+  issues?: Record<string, string>;
+  onProgress?: (event: { done: number; total: number; quarter: string; ms: number; result?: Pick<BuildVersionResult, 'status'> & { version: number }; error?: string; failure?: FailureShape }) => void;
 }
 
 export interface BatchResult {
@@ -22,6 +25,7 @@ export interface BatchResult {
   version?: number;
   ms: number;
   error?: string;
+  failure?: FailureShape;
 }
 
 /**
@@ -43,7 +47,7 @@ export async function buildMany(opts: BatchOptions): Promise<BatchResult[]> {
       Array.from({ length: jobs }, () => {
         const pdfTextPort = pdfText?.connect();
         const worker = new Worker(workerUrl, {
-          workerData: { data: opts.data, config: opts.config, templatesDir: opts.templatesDir, root: opts.root, factsOnly: opts.factsOnly, pdfTextPort },
+          workerData: { data: opts.data, config: opts.config, templatesDir: opts.templatesDir, root: opts.root, factsOnly: opts.factsOnly, issues: opts.issues, pdfTextPort },
           transferList: pdfTextPort ? [pdfTextPort] : [],
           ...(bundle ? { execArgv: [] } : {}),
         });
@@ -58,7 +62,7 @@ export async function buildMany(opts: BatchOptions): Promise<BatchResult[]> {
           };
           worker.on('message', (m: BatchResult) => {
             results.push(m);
-            opts.onProgress?.({ done: results.length, total: opts.quarters.length, quarter: m.quarter, ms: m.ms, ...(m.ok ? { result: { status: m.status as 'built', version: m.version! } } : { error: m.error }) });
+            opts.onProgress?.({ done: results.length, total: opts.quarters.length, quarter: m.quarter, ms: m.ms, ...(m.ok ? { result: { status: m.status as 'built', version: m.version! } } : { error: m.error, failure: m.failure }) });
             next();
           });
           worker.on('error', rejectWorker);

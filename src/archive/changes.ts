@@ -174,8 +174,11 @@ export function diffVersions(before: FileMap, after: FileMap): ChangeSet {
 const fmt = (x: number) => x.toFixed(2);
 
 /** changes.md: the list of changes and a drafted 更正说明 for the bulletin. */
-export function changesMarkdown(changes: ChangeSet, ctx: { title: string; quarter: string; fromVersion: number; toVersion: number; issue?: string }): string {
-  const lines: string[] = [`# ${ctx.title}：v${ctx.toVersion} 相对于已发布的 v${ctx.fromVersion} 的变更`, ''];
+export function changesMarkdown(changes: ChangeSet, ctx: { title: string; quarter: string; fromVersion: number; toVersion: number; issue?: string; fromIssued?: boolean; issueBefore?: string }): string {
+  // Against a draft (nothing issued yet) there is nothing to correct in print: no 更正说明.
+  const fromIssued = ctx.fromIssued ?? true;
+  const against = fromIssued ? `已发布的 v${ctx.fromVersion}` : `草稿 v${ctx.fromVersion}（未发布）`;
+  const lines: string[] = [`# ${ctx.title}：v${ctx.toVersion} 相对于${against}的变更`, ''];
   lines.push('## 数据更正', '');
   if (changes.data.length === 0) lines.push('输入数据没有变化。');
   for (const c of changes.data) lines.push(`- ${c.quarter} ${c.district} ${c.column}：${c.before} → ${c.after}`);
@@ -204,7 +207,10 @@ export function changesMarkdown(changes: ChangeSet, ctx: { title: string; quarte
     } else if (c.before !== undefined) lines.push(`- 删去：${c.before}`);
     else lines.push(`- 增加：${c.after}`);
   }
-  lines.push('', '## 更正说明（草稿）', '', correctionNotice(changes, ctx), '');
+  // The 期号 in the running header (e.g. given when the version was issued) is not in the text.
+  if (ctx.issueBefore !== undefined && ctx.issueBefore !== (ctx.issue ?? '')) lines.push('', '## 页眉', '', `- 期号：${ctx.issueBefore || '（无）'} → ${ctx.issue || '（无）'}`);
+  if (fromIssued) lines.push('', '## 更正说明（草稿）', '', correctionNotice(changes, ctx), '');
+  else lines.push('');
   return lines.join('\n');
 }
 

@@ -3,7 +3,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildVersion, verifyVersion } from '../../src/archive/index.js';
-import { issueVersion, listVersions, lockQuarter } from '../../src/archive/store.js';
+import { listVersions } from '../../src/archive/store.js';
+import { lockQuarter } from '../../src/archive/lock.js';
+import { issueQuarter } from '../../src/archive/issue.js';
+import { ArchiveError } from '../../src/archive/errors.js';
 import { buildMany } from '../../src/archive/batch.js';
 import { InputError } from '../../src/errors.js';
 import { SAMPLE_DATA } from '../../src/pipeline.js';
@@ -65,16 +68,19 @@ describe('archive', () => {
     const path = join(version.dir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(path, 'utf8'));
     writeFileSync(path, JSON.stringify({ ...manifest, tool: { ...manifest.tool, version: '0.0.1' } }, null, 2) + '\n');
-    expect(await verifyVersion(version)).toMatchObject({ ok: true, builtWith: `${manifest.tool.name} 0.0.1` });
+    // the edited manifest no longer matches the archive log (a forgery), and the tool version it names is reported
+    const r = await verifyVersion(version);
+    expect(r).toMatchObject({ ok: false, mismatched: [], builtWith: `${manifest.tool.name} 0.0.1` });
+    expect(r.problems).toEqual([expect.stringMatching(/^manifest\.json 与归档日志第1行记录的不符/)]);
   });
 
   it('an issued version is never overwritten; a correction makes v2 with changes.md and a 更正说明', async () => {
     const root = tempDir();
     const data = sampleCopy();
-    const v1 = await buildVersion({ data, quarter: '2018Q3', root, factsOnly });
-    issueVersion(root, '2018Q3', 1, '2018-11-30T00:00:00.000Z', '科技参考2018年第6期');
+    const v1 = await buildVersion({ data, quarter: '2018Q3', root, issue: '2018年第6期' });
+    await issueQuarter({ root, quarter: '2018Q3', version: 1, note: '科技参考2018年第6期', now: () => new Date('2018-11-30T00:00:00.000Z') });
     const before = readFileSync(join(v1.version.dir, 'facts.json'));
-    expect(() => issueVersion(root, '2018Q3', 1, 'x')).toThrow(InputError);
+    await expect(issueQuarter({ root, quarter: '2018Q3', version: 1 })).rejects.toThrow(ArchiveError);
 
     // correct one number: 渝北区's 2018Q3 新注册企业数
     const file = join(data, '双创指标_2018.csv');
@@ -86,7 +92,7 @@ describe('archive', () => {
     lines[i] = cells.join(',');
     writeFileSync(file, lines.join('\r\n'));
 
-    const v2 = await buildVersion({ data, quarter: '2018Q3', root, issue: '2018年第6期', factsOnly });
+    const v2 = await buildVersion({ data, quarter: '2018Q3', root, issue: '2018年第6期' });
     expect(v2.version.version).toBe(2);
     expect(readFileSync(join(v1.version.dir, 'facts.json')).equals(before)).toBe(true);
     const changes = readFileSync(join(v2.version.dir, 'changes.md'), 'utf8');
@@ -99,6 +105,30 @@ describe('archive', () => {
     expect(changes.indexOf('- 渝北区 双创指数')).toBeLessThan(changes.indexOf('## 分类'));
     expect(JSON.parse(readFileSync(join(v2.version.dir, 'manifest.json'), 'utf8')).corrects).toBe(1);
     expect(listVersions(root, '2018Q3').map((v) => [v.version, !!v.issued])).toEqual([[1, true], [2, false]]);
+  }, 120_000);
+
+  it('a correction of a draft (nothing issued yet) writes changes.md against the previous version, without a 更正说明', async () => {
+    const root = tempDir();
+    const data = sampleCopy();
+    await buildVersion({ data, quarter: '2018Q3', root, factsOnly });
+    const file = join(data, '双创指标_2018.csv');
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    const i = lines.findIndex((l) => l.startsWith('2018Q3,城口县,'));
+    const cells = lines[i].split(',');
+    const old = cells[2];
+    cells[2] = String(Number(old) + 300);
+    lines[i] = cells.join(',');
+    writeFileSync(file, lines.join('\r\n'));
+    const v2 = await buildVersion({ data, quarter: '2018Q3', root, factsOnly });
+    expect(v2.changes).not.toBeNull();
+    const changes = readFileSync(join(v2.version.dir, 'changes.md'), 'utf8');
+    expect(changes).toMatch(/^# .*：v2 相对于草稿 v1（未发布）的变更/);
+    expect(changes).toContain(`- 2018Q3 城口县 新注册企业数：${old} → ${cells[2]}`);
+    expect(changes).not.toContain('更正说明');
+    const manifest = JSON.parse(readFileSync(join(v2.version.dir, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ corrects: 1, factsOnly: true });
+    expect(manifest.records['changes.md']).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verifyVersion(v2.version)).toMatchObject({ ok: true });
   });
 
   it('a build killed mid-write leaves no partial version, and the next build cleans up', async () => {
@@ -122,9 +152,9 @@ describe('archive', () => {
 
   it('a second build of the same quarter is refused while the first holds the lock', async () => {
     const root = tempDir();
-    const release = lockQuarter(root, '2018Q3');
-    await expect(buildVersion({ data: SAMPLE_DATA, quarter: '2018Q3', root, factsOnly })).rejects.toThrow(/another build of 2018Q3 is running/);
-    release();
+    const lock = lockQuarter(join(root, '2018Q3'), '2018Q3');
+    await expect(buildVersion({ data: SAMPLE_DATA, quarter: '2018Q3', root, factsOnly })).rejects.toThrow(/2018Q3 正由另一个进程（进程号 \d+）构建或发布/);
+    lock.release();
     await expect(buildVersion({ data: SAMPLE_DATA, quarter: '2018Q3', root, factsOnly })).resolves.toMatchObject({ status: 'built' });
   });
 
@@ -134,17 +164,20 @@ describe('archive', () => {
     const bad = join(tempDir(), 'bad.csv');
     writeFileSync(bad, '季度,区县,双创活力\n2018Q3,渝北区,x\n');
     await expect(buildVersion({ data: bad, quarter: '2018Q3', root, factsOnly })).rejects.toThrow(InputError);
-    expect(readdirSync(join(root, '2018Q3'))).toEqual(['v1']);
+    expect(readdirSync(join(root, '2018Q3')).sort()).toEqual(['archive-log.jsonl', 'v1']);
   });
 
   it('batch builds every sample quarter on worker threads', async () => {
     const root = tempDir();
     const quarters = ['2017Q1', '2017Q2', '2017Q3', '2017Q4', '2018Q1', '2018Q2', '2018Q3', '2018Q4'];
     const progress: number[] = [];
-    const results = await buildMany({ data: SAMPLE_DATA, root, quarters, jobs: 2, factsOnly, onProgress: (e) => progress.push(e.done) });
+    const results = await buildMany({ data: SAMPLE_DATA, root, quarters, jobs: 2, factsOnly, issues: { '2018Q3': '2018年第6期' }, onProgress: (e) => progress.push(e.done) });
     expect(results.map((r) => [r.quarter, r.ok, r.version])).toEqual(quarters.map((q) => [q, true, 1]));
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(JSON.parse(readFileSync(join(root, '2017Q1/v1/facts.json'), 'utf8')).meta.previous).toBeNull();
+    // batch --issue: each quarter's 期号 reaches its build
+    expect(JSON.parse(readFileSync(join(root, '2018Q3/v1/inputs/options.json'), 'utf8'))).toEqual({ issue: '2018年第6期' });
+    expect(JSON.parse(readFileSync(join(root, '2018Q2/v1/inputs/options.json'), 'utf8'))).toEqual({});
   }, 120_000);
 
   it('a full batch (workers started from the bundled code) gives the same bytes as a single build', async () => {

@@ -58,5 +58,5 @@ describe('the command runs from a cached bundle of the sources', () => {
     const facts = (root: string) => readFileSync(join(root, '2018Q2/v1/facts.json'));
     expect(existsSync(join(viaBin, '2018Q2/v1/facts.json'))).toBe(true);
     expect(facts(viaBin).equals(facts(viaTsx))).toBe(true);
-  });
+  }, 60_000); // two fresh processes: no time limit on a shared machine
 });
