@@ -82,6 +82,21 @@ function run(sc: SentenceCheck, rules: Rule[]): void {
   }
 }
 
+/** All rules on one sentence: numerals, names and quarters first; a tier sentence (第二类：……) is the tier rule's alone. */
+function checkSentence(sc: SentenceCheck): void {
+  run(sc, [numerals, places, quarters]);
+  const tier = tiers.read(sc);
+  sc.kind = 'tier';
+  for (const c of tier) tiers.check(sc, c);
+  if (!tier.some((c) => (c as { form: string }).form === 'tier')) run(sc, RULES);
+}
+
+/** The district later sentences of the paragraph are about: the last one named, until a sentence about N个区县. */
+function subjectAfter(sc: SentenceCheck, subject: string | null): string | null {
+  if (/\d+个区县/.test(sc.s)) return null;
+  return sc.districts.length ? sc.districts[sc.districts.length - 1].name : subject;
+}
+
 function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): VerifyReport {
   const f = new LedgerFacts(ledger);
   const lex = compileLexicon(opts.lexicon);
@@ -144,22 +159,11 @@ function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): Veri
     sc.figures = figures;
     sc.aliases = opts.aliases;
     if (aboutNothing(sc, lex)) continue;
-    run(sc, [numerals, places, quarters]);
-    const tier = tiers.read(sc);
-    if (tier.some((c) => (c as { form: string }).form === 'tier')) {
-      sc.kind = 'tier';
-      for (const c of tier) tiers.check(sc, c);
-    } else {
-      sc.kind = 'tier';
-      for (const c of tier) tiers.check(sc, c);
-      run(sc, RULES);
-    }
+    checkSentence(sc);
     claims += sc.claims;
     records.push(...sc.records);
     for (const [k, v] of Object.entries(sc.byKind)) byKind[k] = (byKind[k] ?? 0) + v;
-    // The district later sentences are about: the last one named, until a city-wide sentence.
-    if (/\d+个区县/.test(s)) ctx = { ...ctx, subject: null };
-    else if (sc.districts.length) ctx = { ...ctx, subject: sc.districts[sc.districts.length - 1].name };
+    ctx = { ...ctx, subject: subjectAfter(sc, ctx.subject) };
   }
   if (match) {
     for (const m of match.finish()) problems.push({ sentence: m, message: `${WHERE[where] ?? where}中没有这句正文（或次序不同）：文档必须与核查过的正文一致`, kind: 'document', where });
