@@ -45,7 +45,7 @@ describe('bad input at the command line: exit 2, a Chinese message, no stack tra
       const dir = tempDir();
       writeFile(dir, 'raw.csv', wideCsv(INDICATORS, ['2018Q3'], (_q, _d, i) => (i === 11 ? [99000, ...ROW.slice(1)] : ROW)));
       return ['--data', dir];
-    }, /^error: \/.*\/raw\.csv 第13行 列 C（新注册企业数）: 渝北区2018年第3季度的新注册企业数为99,000家，远超目标值范围/],
+    }, /^错误：\/.*\/raw\.csv 第13行 列 C（新注册企业数）: 渝北区2018年第3季度的新注册企业数为99,000家，远超目标值范围/],
     ['a YAML slip in the config', () => {
       const dir = tempDir();
       writeFile(dir, 's.csv', scoreTable(['2018Q3'], ok));
