@@ -22,8 +22,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSampleModel, makeFigure, DISTRICTS, SCORES } from '../test/render/sample-model.js';
-import { renderPdfWithInfo } from '../src/render/pdf.js';
-import { renderDocxWithInfo } from '../src/render/docx.js';
+import { renderPdfWithInfo } from '../src/render/pdf/index.js';
+import { renderDocxWithInfo } from '../src/render/docx/index.js';
 import { fontDirs, preloadFonts } from '../src/fonts.js';
 import { parseMarkup, type FigureAsset, type TableAsset } from '../src/markup/parse.js';
 import type { DocumentModel } from '../src/model/types.js';

@@ -24,8 +24,8 @@ import { appendixTable } from './document/appendix.js';
 import { assembleDocument } from './document/assemble.js';
 import type { DocumentModel } from './model/types.js';
 import type { FigureAsset } from './markup/parse.js';
-import { renderPdfWithInfo } from './render/pdf.js';
-import { renderDocx } from './render/docx.js';
+import { renderPdfWithInfo } from './render/pdf/index.js';
+import { renderDocx } from './render/docx/index.js';
 
 export const DEFAULT_TEMPLATES = resolve(PROJECT_ROOT, 'templates');
 
@@ -165,14 +165,14 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   });
   lap('model');
 
-  const { bytes: pdf, info: pdfInfo } = await renderPdfWithInfo(model);
+  // The PDF's layout decides figure sizes; the DOCX renders the model as laid out, so both break pages alike.
+  const { bytes: pdf, model: laidOut } = await renderPdfWithInfo(model);
   lap('pdf');
   // The PDF's text is extracted on another thread while the DOCX renders here.
   const tableCells = model.blocks.flatMap((b) => (b.type === 'table' ? [...b.header.flat(), ...b.rows.flat()] : []));
   const pdfTextPending = pdfText(pdf, tableCells);
   pdfTextPending.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
-  // Figures the PDF set smaller to fit a page are as small in Word, so both break pages alike.
-  const docx = await renderDocx(model, { figureScales: pdfInfo.figureScales });
+  const docx = await renderDocx(laidOut);
   lap('docx');
 
   const docxCheck = verifyText(await docxText(docx), ledger, { ...documentOptions, where: 'Word' });

@@ -29,7 +29,15 @@ export type Block =
   /** Body paragraph: justified, first line indented two characters. */
   | { type: 'paragraph'; content: Inline[] }
   /** A figure; caption printed below it as 图N 标题. */
-  | { type: 'figure'; id: string; number: number; caption: string; svg: string; png: Uint8Array; widthPt: number; heightPt: number; note?: string }
+  | {
+      type: 'figure'; id: string; number: number; caption: string; svg: string; png: Uint8Array; widthPt: number; heightPt: number; note?: string;
+      /**
+       * Printed at this fraction of its size (after narrowing to the text width):
+       * set by the PDF layout planner when a figure would otherwise leave its page
+       * half empty, so that the DOCX sets it alike. Absent: full size.
+       */
+      scale?: number;
+    }
   /** A table; caption printed above it as 表N 标题; header rows repeat across pages. */
   | {
       type: 'table'; id: string; number: number; caption: string;

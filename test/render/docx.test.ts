@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDocx, renderDocxWithInfo } from '../../src/render/docx.js';
+import { renderDocx, renderDocxWithInfo } from '../../src/render/docx/index.js';
+import { withFigureScales } from '../../src/model/layout.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import { buildSampleModel, FOOTNOTE, LEAD, PARAGRAPHS } from './sample-model.js';
 
@@ -124,8 +125,8 @@ describe('DOCX renderer', () => {
     expect(xml['word/document.xml']).toMatch(/<wp:extent cx="5591175" cy="2543175"\/>/);
   });
 
-  it('sets a figure as small as the PDF set it (figureScales), so Word breaks pages alike', async () => {
-    const z = await JSZip.loadAsync(await renderDocx(model, { figureScales: { 1: 0.9 } }));
+  it('sets a figure at the scale the model carries (the PDF layout set it), so Word breaks pages alike', async () => {
+    const z = await JSZip.loadAsync(await renderDocx(withFigureScales(model, new Map([[1, 0.9]]))));
     const doc = await z.file('word/document.xml')!.async('string');
     const extents = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
     const full = [...xml['word/document.xml'].matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
