@@ -59,6 +59,8 @@ export interface RunningHeader {
   bulletin: string;
   /** e.g. ·本期特稿· */
   column: string;
+  /** A light mark in the middle of the header band on every page, e.g. 样例数据 for a report built from the shipped sample data. */
+  mark?: string;
 }
 
 export interface DocumentModel {
@@ -76,6 +78,11 @@ export interface DocumentModel {
      * the same model must give the same bytes. Default: 2000-01-01T00:00:00Z.
      */
     date?: string;
+    /**
+     * Custom document properties, in order (DOCX docProps/custom.xml; in the
+     * PDF's XMP): e.g. 期号, 工具版本, 数据. Values are plain text.
+     */
+    properties?: { name: string; value: string }[];
   };
   header: RunningHeader;
   blocks: Block[];

@@ -57,6 +57,10 @@ export const LEADING = {
   footnote: 1.4,
 } as const;
 
+/** The header band's mark (样例数据): light grey, letter-spaced, so it reads as a stamp, not as text. */
+export const MARK_COLOR = '#a6a6a6';
+export const MARK_TRACKING = 2;
+
 export const DEFAULT_DATE = '2000-01-01T00:00:00Z';
 
 /** The fixed date written into file properties (never the clock). */

@@ -29,8 +29,8 @@ function figuresDigest(b: ReportBuild): string {
 const PINNED = {
   figures: '7c494a3ec4a5bcbd98b3ba8476a254baaf588ab4cbfbdf1590c27517d6286f0d',
   narrative: 'e961e9a87e9061c77fc496841a43a0c5b1d766a99afc8e3fd0522bdd8c59f5ae',
-  pdf: '6ba223d8b8fd7bd541168fbc1431eedbe2947a4b730aa7242db4277deeae5fa7',
-  docx: 'cfa19309990f4d06f15c1562bfc604654492707631198f69dcedbcf7eb33e197',
+  pdf: '2e972eede81c6042458dcd1a6aeb655fe875e3b3d2f19f28d28ac331cdbeb33d',
+  docx: '647bd1ed26eef6a90e5b6c27ac678895dac816cc935e198088e58164d8abd159',
 };
 
 describe('sample 2018Q3: output bytes', () => {

@@ -8,6 +8,7 @@ import {
   BorderStyle,
   FootnoteReferenceRun,
   ImageRun,
+  SimpleField,
   Paragraph,
   Table,
   TableCell,
@@ -18,7 +19,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { Block, Footnote, Inline } from '../../model/types.js';
-import { SIZE, TEXT_WIDTH, figureLabel, figureSize, tableLabel } from '../common.js';
+import { SIZE, TEXT_WIDTH, figureLabel, figureSize } from '../common.js';
 import { hp, px, tw, type Fonts } from './styles.js';
 import type { MediaStandIns } from './package.js';
 
@@ -27,20 +28,49 @@ export interface Ctx {
   /** Model footnote id → Word footnote number (1-based, in model order). */
   noteNumbers: Map<string, number>;
   figureCount: number;
+  /** Numbers of the model's figures: the text's 图N naming one of them becomes a cross-reference field. */
+  figureNumbers: Set<number>;
   /** When set, figures get stand-in data (see MediaStandIns) instead of their bytes. */
   media?: MediaStandIns;
 }
 
-function runs(content: Inline[], ctx: Ctx): (TextRun | FootnoteReferenceRun)[] {
-  return content.map((i) => {
+function runs(content: Inline[], ctx: Ctx): (TextRun | FootnoteReferenceRun | SimpleField)[] {
+  return content.flatMap((i) => {
     if (i.type === 'footnoteRef') {
       const n = ctx.noteNumbers.get(i.id);
       if (n === undefined) throw new Error(`footnote reference to an undefined footnote: ${i.id}`);
-      return new FootnoteReferenceRun(n);
+      return [new FootnoteReferenceRun(n)];
     }
-    const o: IRunOptions = { text: i.text, bold: i.bold, italics: i.italic, superScript: i.superscript };
-    return new TextRun(o);
+    const o: IRunOptions = { bold: i.bold, italics: i.italic, superScript: i.superscript };
+    return withFigureReferences(i.text, ctx).map((part) =>
+      typeof part === 'string' ? new TextRun({ ...o, text: part }) : new SimpleField(`REF ${captionBookmark('图', part.number)} \\h`, figureLabel(part.number)),
+    );
   });
+}
+
+/** Text split around every 图N that names a figure of the document. */
+function withFigureReferences(text: string, ctx: Ctx): (string | { number: number })[] {
+  const out: (string | { number: number })[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/图(\d+)/g)) {
+    const n = Number(m[1]);
+    if (!ctx.figureNumbers.has(n)) continue;
+    if (m.index > at) out.push(text.slice(at, m.index));
+    out.push({ number: n });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length || out.length === 0) out.push(text.slice(at));
+  return out;
+}
+
+/** The bookmark around a caption's label (图3), which cross-references point to (set in part-edits.ts). */
+export function captionBookmark(kind: '图' | '表', n: number): string {
+  return `_Ref_${kind === '图' ? 'fig' : 'tab'}${n}`;
+}
+
+/** 图N / 表N as Word caption fields: the number is a SEQ field (Word can list figures and refer to them), its value written. */
+function captionLabel(kind: '图' | '表', n: number): (TextRun | SimpleField)[] {
+  return [new TextRun({ text: kind, bold: true }), new SimpleField(`SEQ ${kind} \\* ARABIC`, String(n))];
 }
 
 function figureParagraphs(b: Extract<Block, { type: 'figure' }>, ctx: Ctx): Paragraph[] {
@@ -66,7 +96,7 @@ function figureParagraphs(b: Extract<Block, { type: 'figure' }>, ctx: Ctx): Para
     new Paragraph({
       style: 'Caption',
       keepNext: b.note !== undefined,
-      children: [new TextRun({ text: figureLabel(b.number), bold: true }), new TextRun({ text: ` ${b.caption}` })],
+      children: [...captionLabel('图', b.number), new TextRun({ text: ` ${b.caption}` })],
     }),
   ];
   if (b.note) out.push(new Paragraph({ style: 'FigureNote', text: b.note }));
@@ -123,7 +153,7 @@ function tableBlocks(b: Extract<Block, { type: 'table' }>): (Paragraph | Table)[
       keepNext: true,
       keepLines: true,
       spacing: { before: tw(8), after: tw(3) },
-      children: [new TextRun({ text: tableLabel(b.number), bold: true }), new TextRun({ text: ` ${b.caption}` })],
+      children: [...captionLabel('表', b.number), new TextRun({ text: ` ${b.caption}` })],
     }),
     new Table({
       rows: [...headerRows, ...bodyRows],

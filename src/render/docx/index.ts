@@ -28,21 +28,20 @@
  * native SHA-1 of the real data) and the real bytes are put back in the
  * compiled package (`buildDocx` itself still gives docx the real data).
  */
-import { Document, Footer, Header, NumberFormat, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import { Document, DocumentGridType, Footer, Header, NumberFormat, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import type { DocumentModel } from '../../model/types.js';
-import { FONT_FAMILIES } from '../../fonts.js';
-import { MARGIN, PAGE, SIZE, TEXT_WIDTH } from '../common.js';
-import { hp, paragraphStyles, runFont, tw, type Fonts } from './styles.js';
+import { LEADING, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, SIZE, TEXT_WIDTH } from '../common.js';
+import { DEFAULT_FONTS, hp, paragraphStyles, runFont, tw, type FontPair, type Fonts } from './styles.js';
 import { blockChildren, footnoteParagraphs, type Ctx } from './blocks.js';
 import { MediaStandIns, compileParts, packPackage } from './package.js';
 
 export interface DocxOptions {
   /**
-   * Font names written into the document. Default: the Noto fonts the PDF
-   * embeds ("Noto Serif SC", "Noto Sans SC"); an office that standardises on
-   * system fonts can pass { serif: '宋体', sans: '黑体' }.
+   * Fonts named in the document (not embedded). Default DEFAULT_FONTS: 宋体 +
+   * Times New Roman for the body, 黑体 + Arial for headings; the bulletin's
+   * settings (templates/report/bulletin.yaml, wordFonts) can name others.
    */
-  fontNames?: { serif?: string; sans?: string };
+  fonts?: { serif?: Partial<FontPair>; sans?: Partial<FontPair> };
 }
 
 export interface DocxRenderInfo {
@@ -52,17 +51,30 @@ export interface DocxRenderInfo {
 }
 
 
+/** Bulletin left, the mark (if any) centred in light grey, column label right. */
+function headerRuns(h: DocumentModel['header']): TextRun[] {
+  return [
+    new TextRun(h.bulletin),
+    ...(h.mark ? [new TextRun({ children: [new Tab(), h.mark], color: MARK_COLOR.slice(1), characterSpacing: tw(MARK_TRACKING) })] : []),
+    new TextRun({ children: [new Tab(), h.column] }),
+  ];
+}
+
+function fontsOf(opts: DocxOptions): Fonts {
+  return {
+    serif: { ...DEFAULT_FONTS.serif, ...opts.fonts?.serif },
+    sans: { ...DEFAULT_FONTS.sans, ...opts.fonts?.sans },
+  };
+}
+
 /** Builds the docx Document (exposed for tests that inspect the object tree). */
 export function buildDocx(model: DocumentModel, opts: DocxOptions = {}): Document {
   return buildDocument(model, opts);
 }
 
 function buildDocument(model: DocumentModel, opts: DocxOptions, media?: MediaStandIns): Document {
-  const fonts: Fonts = {
-    serif: opts.fontNames?.serif ?? FONT_FAMILIES.serif,
-    sans: opts.fontNames?.sans ?? FONT_FAMILIES.sans,
-  };
-  const ctx: Ctx = { fonts, noteNumbers: new Map(model.footnotes.map((f, i) => [f.id, i + 1])), figureCount: 0, media };
+  const fonts = fontsOf(opts);
+  const ctx: Ctx = { fonts, noteNumbers: new Map(model.footnotes.map((f, i) => [f.id, i + 1])), figureCount: 0, figureNumbers: new Set(model.blocks.flatMap((b) => (b.type === 'figure' ? [b.number] : []))), media };
   const pageBreakNext = { on: false };
   const children = model.blocks.flatMap((b) => blockChildren(b, ctx, pageBreakNext));
   const footnotes: Record<string, { children: Paragraph[] }> = {};
@@ -77,10 +89,11 @@ function buildDocument(model: DocumentModel, opts: DocxOptions, media?: MediaSta
     lastModifiedBy: model.meta.author,
     keywords: (model.meta.keywords ?? []).join(', '),
     revision: 1,
+    customProperties: model.meta.properties ?? [],
     styles: {
       default: {
         document: {
-          run: { font: runFont(fonts.serif), size: hp(SIZE.body), language: { value: 'en-US', eastAsia: model.meta.lang } },
+          run: { font: runFont(fonts.serif), size: hp(SIZE.body), language: { value: model.meta.lang, eastAsia: model.meta.lang } },
           paragraph: { spacing: { before: 0, after: 0 } },
         },
       },
@@ -101,6 +114,8 @@ function buildDocument(model: DocumentModel, opts: DocxOptions, media?: MediaSta
               footer: tw(MARGIN.footer),
             },
           },
+          // The grid's line pitch is the body's (10.5 pt × 1.6), as in the PDF; lines keep their styles' pitch (snapToGrid off).
+          grid: { type: DocumentGridType.LINES, linePitch: tw(SIZE.body * LEADING.body) },
           footnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL_ENCLOSED_CIRCLE_CHINESE } },
         },
         headers: {
@@ -108,8 +123,11 @@ function buildDocument(model: DocumentModel, opts: DocxOptions, media?: MediaSta
             children: [
               new Paragraph({
                 style: 'Header',
-                tabStops: [{ type: TabStopType.RIGHT, position: tw(TEXT_WIDTH) }],
-                children: [new TextRun(model.header.bulletin), new TextRun({ children: [new Tab(), model.header.column] })],
+                tabStops: [
+                  { type: TabStopType.CENTER, position: tw(TEXT_WIDTH / 2) },
+                  { type: TabStopType.RIGHT, position: tw(TEXT_WIDTH) },
+                ],
+                children: headerRuns(model.header),
               }),
             ],
           }),
@@ -128,10 +146,7 @@ function buildDocument(model: DocumentModel, opts: DocxOptions, media?: MediaSta
 /** Renders the model to DOCX bytes, with details. */
 export async function renderDocxWithInfo(model: DocumentModel, opts: DocxOptions = {}): Promise<{ bytes: Uint8Array; info: DocxRenderInfo }> {
   const t0 = performance.now();
-  const fonts: Fonts = {
-    serif: opts.fontNames?.serif ?? FONT_FAMILIES.serif,
-    sans: opts.fontNames?.sans ?? FONT_FAMILIES.sans,
-  };
+  const fonts = fontsOf(opts);
   const media = new MediaStandIns();
   const doc = buildDocument(model, opts, media);
   const { bytes, parts } = await packPackage(compileParts(doc), model, fonts, media);

@@ -10,6 +10,7 @@ import { deflateEntry, isStored, zipEntries } from './zip.js';
 import type { DocumentModel } from '../../model/types.js';
 import { documentDate } from '../common.js';
 import type { Fonts } from './styles.js';
+import { PART_EDITS, type EditContext } from './part-edits.js';
 
 /**
  * Stand-ins for figure data: a short text naming the real bytes by their
@@ -29,21 +30,6 @@ export class MediaStandIns {
     }
     return Buffer.from(key, 'latin1');
   }
-}
-
-/** Font table entries that let Word substitute a Chinese system font when the Noto fonts are missing. */
-function fontTableEntries(fonts: Fonts): string {
-  const entry = (name: string, alt: string, family: 'roman' | 'swiss', panose: string) =>
-    `<w:font w:name="${escapeXml(name)}"><w:altName w:val="${alt}"/><w:panose1 w:val="${panose}"/>` +
-    `<w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`;
-  const out: string[] = [];
-  if (!/宋|Song/i.test(fonts.serif)) out.push(entry(fonts.serif, '宋体', 'roman', '02020400000000000000'));
-  if (!/黑|Hei/i.test(fonts.sans)) out.push(entry(fonts.sans, '黑体', 'swiss', '020B0500000000000000'));
-  return out.join('');
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 type Parts = Map<string, string | Uint8Array>;
@@ -66,12 +52,12 @@ const text = (data: string | Uint8Array) => (typeof data === 'string' ? data : n
 
 /**
  * Makes the package reproducible and complete: real figure data back in place
- * of the stand-ins, fixed core-property dates, font table entries, separator
- * footnotes without a mark; then zips it with fixed entry dates and order.
+ * of the stand-ins, the part edits of part-edits.ts; then zips it with fixed
+ * entry dates and order.
  */
 export async function packPackage(parts: Parts, model: DocumentModel, fonts: Fonts, media?: MediaStandIns): Promise<{ bytes: Uint8Array; parts: string[] }> {
   const date = documentDate(model);
-  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const ctx: EditContext = { iso: date.toISOString().replace(/\.\d{3}Z$/, 'Z'), lang: model.meta.lang, fonts };
   // [Content_Types].xml and the package relationships first, as Word writes them; the rest in docx's order.
   const first = ['[Content_Types].xml', '_rels/.rels'];
   const names = [...first.filter((n) => parts.has(n)), ...[...parts.keys()].filter((n) => !first.includes(n) && !n.endsWith('/'))];
@@ -85,21 +71,8 @@ export async function packPackage(parts: Parts, model: DocumentModel, fonts: Fon
         return { name, data: real.data, deflated: real.deflated };
       }
     }
-    if (name === 'docProps/core.xml') {
-      data = text(data)
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
-    } else if (name === 'word/fontTable.xml') {
-      const xml = text(data);
-      const entries = fontTableEntries(fonts);
-      data = /<\/w:fonts>\s*$/.test(xml) ? xml.replace(/<\/w:fonts>\s*$/, `${entries}</w:fonts>`) : xml.replace(/\/>\s*$/, `>${entries}</w:fonts>`);
-    } else if (name === 'word/footnotes.xml') {
-      // docx gives the separator footnotes a reference mark too; Word's own files have none there.
-      data = text(data).replace(
-        /(<w:footnote w:type="(?:separator|continuationSeparator)"[^>]*><w:p>(?:<w:pPr>.*?<\/w:pPr>)?)<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>/g,
-        '$1',
-      );
-    }
+    const edit = PART_EDITS[name];
+    if (edit) data = edit(text(data), ctx);
     return { name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data };
   });
   // Every stand-in must have been replaced: a figure must never ship as its stand-in text.

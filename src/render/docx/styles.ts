@@ -12,12 +12,29 @@ export const hp = (pt: number): number => Math.round(pt * 2);
 /** Points → pixels at 96 dpi (docx image sizes). */
 export const px = (pt: number): number => Math.round((pt * 96) / 72);
 
-export interface Fonts {
-  serif: string;
-  sans: string;
+/** A font role as Word names it: the East Asian font and the Latin (and digits) font set with it. */
+export interface FontPair {
+  eastAsia: string;
+  latin: string;
 }
 
-export const runFont = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+/** The body (宋体 role) and heading (黑体 role) fonts. */
+export interface Fonts {
+  serif: FontPair;
+  sans: FontPair;
+}
+
+/**
+ * Fonts every Chinese Windows and WPS machine has, so the file looks the same
+ * everywhere without embedding fonts: 宋体 / 黑体 for Chinese, Times New Roman /
+ * Arial for Latin letters and digits (the pairs Chinese offices set).
+ */
+export const DEFAULT_FONTS: Fonts = {
+  serif: { eastAsia: '宋体', latin: 'Times New Roman' },
+  sans: { eastAsia: '黑体', latin: 'Arial' },
+};
+
+export const runFont = (f: FontPair) => ({ ascii: f.latin, hAnsi: f.latin, eastAsia: f.eastAsia, cs: f.latin });
 
 /** Line pitch for a style: at least `pitch` × size, so images and superscripts still get room. */
 const lineAtLeast = (size: number, pitch: number) => ({ line: tw(size * pitch), lineRule: LineRuleType.AT_LEAST });

@@ -7,7 +7,7 @@
  */
 import type { Block, DocumentModel, Footnote, Inline } from '../../model/types.js';
 import type { SvgFigure } from '../svg-pdf/index.js';
-import { LEADING, MARGIN, PAGE, SIZE, TEXT_WIDTH, documentDate, figureLabel, figureSize, plainText, tableLabel } from '../common.js';
+import { LEADING, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, SIZE, TEXT_WIDTH, documentDate, figureLabel, figureSize, plainText, tableLabel } from '../common.js';
 import { FIGURE_NUMBER, SVG_FIGURE, attachPageHook, type FooterFn, type Margins, type PageHook } from './pdfmake-adapter.js';
 import { FIGURE_MARGIN, FN_GAP, FN_RULE, KEEP, STYLES, type Node } from './styles.js';
 import type { PassPlan } from './layout-plan.js';
@@ -223,10 +223,16 @@ function runningHeader(st: BuildState): () => Node {
   return () => ({
     stack: [
       {
-        columns: [
-          { text: st.header.bulletin, alignment: 'left' },
-          { text: st.header.column, alignment: 'right' },
-        ],
+        columns: st.header.mark
+          ? [
+              { text: st.header.bulletin, alignment: 'left', width: '*' },
+              { text: st.header.mark, alignment: 'center', width: 'auto', color: MARK_COLOR, characterSpacing: MARK_TRACKING },
+              { text: st.header.column, alignment: 'right', width: '*' },
+            ]
+          : [
+              { text: st.header.bulletin, alignment: 'left' },
+              { text: st.header.column, alignment: 'right' },
+            ],
         style: 'runningHead',
       },
       { canvas: [{ type: 'line', x1: 0, y1: 2.5, x2: TEXT_WIDTH, y2: 2.5, lineWidth: 0.6 }] },
