@@ -24,7 +24,8 @@ import { appendixTable } from './document/appendix.js';
 import { assembleDocument } from './document/assemble.js';
 import type { DocumentModel } from './model/types.js';
 import type { FigureAsset } from './markup/parse.js';
-import { renderPdfWithInfo } from './render/pdf/index.js';
+import { renderPdfWithInfo, type PdfAttachment } from './render/pdf/index.js';
+import { dataRowsCsv } from './data-rows.js';
 import { renderDocx } from './render/docx/index.js';
 
 export const DEFAULT_TEMPLATES = resolve(PROJECT_ROOT, 'templates');
@@ -131,7 +132,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     inputs.onStage?.(stage, timings[stage]);
   };
   const templatesDir = inputs.templatesDir ?? DEFAULT_TEMPLATES;
-  const { ledger, config } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
+  const { ledger, config, dataset } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
   for (const stage of ['load', 'compute']) inputs.onStage?.(stage, timings[stage] ?? 0);
   t = performance.now();
   const files: FileMap = new Map();
@@ -179,7 +180,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   lap('model');
 
   // The PDF's layout decides figure sizes; the DOCX renders the model as laid out, so both break pages alike.
-  const { bytes: pdf, model: laidOut } = await renderPdfWithInfo(model);
+  const { bytes: pdf, model: laidOut } = await renderPdfWithInfo(model, { attachments: pdfAttachments(files.get('facts.json')!, dataRowsCsv(config, dataset, ledger.meta.quarter)) });
   lap('pdf');
   // The PDF's text is extracted on another thread while the DOCX renders here.
   const tableCells = model.blocks.flatMap((b) => (b.type === 'table' ? [...b.header.flat(), ...b.rows.flat()] : []));
@@ -220,6 +221,14 @@ function documentProperties(issue: string, sampleMark: string | undefined): { na
 export function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, resolve(path));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The PDF carries the ledger it states and the data rows it was computed from (PDF/A-3 associated files). */
+function pdfAttachments(facts: Uint8Array, rows: Map<string, Uint8Array>): PdfAttachment[] {
+  return [
+    { name: 'facts.json', data: facts, mime: 'application/json', relationship: 'Data', description: '事实台账：报告所述的全部数据' },
+    ...[...rows].map(([q, csv]): PdfAttachment => ({ name: `data-${q}.csv`, data: csv, mime: 'text/csv', relationship: 'Source', description: `${q} 区县指标数据（含来源文件与行号）` })),
+  ];
 }
 
 

@@ -11,6 +11,7 @@ import { LEADING, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, SIZE, TEXT_WIDTH, doc
 import { FIGURE_NUMBER, SVG_FIGURE, attachPageHook, type FooterFn, type Margins, type PageHook } from './pdfmake-adapter.js';
 import { FIGURE_MARGIN, FN_GAP, FN_RULE, KEEP, STYLES, type Node } from './styles.js';
 import type { PassPlan } from './layout-plan.js';
+import { finishArchival, pdfaSubset, type PdfAttachment } from './archival.js';
 
 /** What one pass's definition is built from. */
 export interface BuildState {
@@ -21,6 +22,8 @@ export interface BuildState {
   figures: Map<Block, SvgFigure | null>;
   firstPageNumber: number;
   header: DocumentModel['header'];
+  /** Files attached to the final document (PDF/A-3 associated files). */
+  attachments: readonly PdfAttachment[];
   /** Outline (bookmark) bookkeeping for headings. */
   headingCount: number;
   openHeadings: string[];
@@ -271,14 +274,15 @@ export function buildDefinition(model: DocumentModel, st: BuildState): Built {
   const content = contentNodes(model, st);
   const base: Margins = { left: MARGIN.left, top: MARGIN.top, right: MARGIN.right, bottom: MARGIN.bottom };
   // A copy of the reservations: the hook reads them while pdfmake lays out.
-  const hook: PageHook = { base, reserve: new Map(st.pass.reserve), layoutOnly: st.pass.measure };
+  const date = documentDate(model);
+  const hook: PageHook = { base, reserve: new Map(st.pass.reserve), layoutOnly: st.pass.measure, finish: finishArchival(date, st.attachments) };
   const footer = pageFooter(st);
   attachPageHook(footer, hook);
-  const date = documentDate(model);
   const dd: Node = {
     pageSize: { width: PAGE.width, height: PAGE.height },
     pageMargins: [base.left, base.top, base.right, base.bottom],
     version: '1.7',
+    subset: pdfaSubset(st.attachments),
     language: model.meta.lang,
     compress: true,
     info: {

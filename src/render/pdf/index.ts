@@ -35,12 +35,16 @@ import { LayoutPlanner, observe } from './layout-plan.js';
 import { layOut, preparePdfmake } from './pdfmake-adapter.js';
 
 export { RendererInternalsError } from './pdfmake-adapter.js';
+export type { PdfAttachment } from './archival.js';
+import type { PdfAttachment } from './archival.js';
 
 export interface PdfOptions {
   /** Fonts to embed; pass one FontSet to many renders to read the files once. Default: the process-wide set. */
   fonts?: FontSet;
   /** Number printed on the first page (e.g. the article's page in the bulletin issue). Default 1. */
   firstPageNumber?: number;
+  /** Files to attach (the file is then PDF/A-3b, each an associated file), e.g. facts.json and the input data. */
+  attachments?: PdfAttachment[];
 }
 
 export interface PdfRenderInfo {
@@ -80,6 +84,7 @@ export async function renderPdfWithInfo(model: DocumentModel, opts: PdfOptions =
     figures: new Map(),
     firstPageNumber: opts.firstPageNumber ?? 1,
     header: model.header,
+    attachments: opts.attachments ?? [],
     headingCount: 0,
     openHeadings: [],
   };

@@ -199,6 +199,14 @@ export interface PageHook {
   pages?: PdfmakePage[];
   /** A planning pass: only the layout is needed, the pages are not drawn (see installSvgHooks). */
   layoutOnly?: boolean;
+  /** Called with the PDFKit document once its pages are drawn, before it ends (attachments, metadata). */
+  finish?: (doc: FinishingDocument) => void;
+}
+
+/** What a render may add to a drawn document before it ends: PDFKit's public attachment and XMP calls. */
+export interface FinishingDocument {
+  file(data: Buffer, options: { name: string; type: string; description: string; relationship: string; creationDate: Date; modifiedDate: Date }): unknown;
+  appendXML(xml: string): void;
 }
 
 const HOOK = Symbol.for('shuangchuang-report.pdf.pageHook');
@@ -267,7 +275,7 @@ interface PdfKitDocLike {
   page: { xobjects: Record<string, unknown> };
 }
 interface RendererLike {
-  pdfDocument: PdfKitDocLike;
+  pdfDocument: PdfKitDocLike & FinishingDocument;
 }
 
 /** A PDFKit document seen as a canvas for forms; one per document, so the drawer can key its bookkeeping by it. */
@@ -325,8 +333,10 @@ function installSvgHooks(): void {
   const originalPages = renderer.renderPages;
   renderer.renderPages = function (this: RendererLike, pages: PdfmakePage[]) {
     const footer = (pages[0] as { customProperties?: Record<string, unknown> } | undefined)?.customProperties?.footer as FooterFn | undefined;
-    if (typeof footer === 'function' && footer[HOOK]?.layoutOnly) return;
-    return originalPages.call(this, pages);
+    const hook = typeof footer === 'function' ? footer[HOOK] : undefined;
+    if (hook?.layoutOnly) return;
+    originalPages.call(this, pages);
+    hook?.finish?.(this.pdfDocument);
   };
   const originalRender = renderer.renderSVG;
   renderer.renderSVG = function (this: RendererLike, node: FigureSvgNode) {
