@@ -169,7 +169,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const model = assembleDocument({
     narrative,
     assets: {
-      figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, { caption: f.caption, svg: f.rendered.svg, png: f.rendered.png, widthPt: f.rendered.widthPt, heightPt: f.rendered.heightPt, ...(f.note ? { note: f.note } : {}) }])),
+      figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, figureAsset(f)])),
       tables: new Map([['appendix', appendixTable(ledger)]]),
     },
     header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column, ...(sample ? { mark: bulletin.sampleMark } : {}) },
@@ -221,6 +221,19 @@ function documentProperties(issue: string, sampleMark: string | undefined): { na
 export function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, resolve(path));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function figureAsset(f: ReportFigure): FigureAsset {
+  const alt = figureAlt(f);
+  return { caption: f.caption, svg: f.rendered.svg, png: f.rendered.png, widthPt: f.rendered.widthPt, heightPt: f.rendered.heightPt, ...(f.note ? { note: f.note } : {}), ...(alt ? { alt } : {}) };
+}
+
+/** A figure's content as text: the figure's own alt text when it has one, else its caption and the values it prints, largest first. */
+function figureAlt(f: ReportFigure): string | undefined {
+  if ('altText' in f && typeof f.altText === 'string') return f.altText;
+  const values = Object.entries(f.printed).sort(([, a], [, b]) => b - a);
+  // A figure that prints no values (the maps) adds nothing to its printed caption.
+  return values.length ? `图${f.spec.number} ${f.caption}：${values.map(([d, v]) => `${d} ${v}`).join('；')}。` : undefined;
 }
 
 /** The PDF carries the ledger it states and the data rows it was computed from (PDF/A-3 associated files). */

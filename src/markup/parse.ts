@@ -25,6 +25,8 @@ export interface FigureAsset {
   widthPt: number;
   heightPt: number;
   note?: string;
+  /** The figure's content as text (caption and data), for search and screen readers. */
+  alt?: string;
 }
 
 export interface TableAsset {
@@ -228,7 +230,7 @@ export function parseMarkup(text: string, sourceName: string, assets: MarkupAsse
           }
           const number = figureNumbers.size + 1;
           figureNumbers.set(arg, number);
-          blocks.push({ type: 'figure', id: arg, number, caption: f.caption, svg: f.svg, png: f.png, widthPt: f.widthPt, heightPt: f.heightPt, ...(f.note ? { note: f.note } : {}) });
+          blocks.push({ type: 'figure', id: arg, number, caption: f.caption, svg: f.svg, png: f.png, widthPt: f.widthPt, heightPt: f.heightPt, ...(f.note ? { note: f.note } : {}), ...(f.alt ? { alt: f.alt } : {}) });
         } else {
           const t = assets.tables.get(arg);
           if (!t) {

@@ -37,6 +37,12 @@ export type Block =
        * half empty, so that the DOCX sets it alike. Absent: full size.
        */
       scale?: number;
+      /**
+       * The figure's content as text (caption and the data it shows). Its labels are
+       * outlines, so this is what a search for a district finds: invisible text over
+       * the figure in the PDF, the picture's description in the DOCX.
+       */
+      alt?: string;
     }
   /** A table; caption printed above it as 表N 标题; header rows repeat across pages. */
   | {

@@ -138,3 +138,18 @@ describe('header mark', () => {
     expect((await readPdf(plain)).pages.some((p) => p.text.includes('样例数据'))).toBe(false);
   }, T);
 });
+
+describe('figure text', () => {
+  it('puts a figure\'s alt text over it as invisible text: a search finds the districts, the layout is unchanged', async () => {
+    const alt = '图1 38个区县双创指数：渝北区 87.89；江北区 86.51。';
+    const withAlt: DocumentModel = { ...model, blocks: model.blocks.map((b) => (b.type === 'figure' && b.number === 1 ? { ...b, alt } : b)) };
+    const [a, b] = [await readPdf(await renderPdf(withAlt)), await readPdf(plain)];
+    const page = a.pages.findIndex((p) => p.text.includes('图138个区县双创指数：渝北区87.89'));
+    expect(page).toBeGreaterThanOrEqual(0);
+    expect(b.pages[page].text).not.toContain('渝北区87.89');
+    // same pages, and every other piece of text where it was
+    expect(a.pages.length).toBe(b.pages.length);
+    const others = (p: { items: { str: string; y: number }[] }) => p.items.filter((i) => !alt.includes(i.str.trim())).map((i) => `${i.str}@${i.y.toFixed(2)}`);
+    expect(a.pages.map(others)).toEqual(b.pages.map(others));
+  }, T);
+});

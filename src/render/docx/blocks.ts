@@ -89,7 +89,7 @@ function figureParagraphs(b: Extract<Block, { type: 'figure' }>, ctx: Ctx): Para
           fallback: { type: 'png', data: ctx.media ? ctx.media.standIn(b.png, 'png') : b.png },
           transformation: { width, height },
           // A fixed drawing id: docx would otherwise take the next number of a process-wide counter.
-          altText: { id: String(id), name: `${figureLabel(b.number)}`, title: label, description: label },
+          altText: { id: String(id), name: `${figureLabel(b.number)}`, title: label, description: b.alt ?? label },
         }),
       ],
     }),

@@ -66,6 +66,7 @@ function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node
   const part = { figPart: b.number };
   const stack: Node[] = [
     image,
+    ...(b.alt ? [altTextNode(b.alt, height)] : []),
     {
       text: [{ text: figureLabel(b.number), bold: true, ...part }, { text: ` ${b.caption}`, ...part }],
       style: 'caption',
@@ -74,6 +75,15 @@ function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node
   ];
   if (b.note) stack.push({ text: [{ text: b.note, ...part }], style: 'figureNote', margin: [0, 1, 0, 0] });
   return { stack, unbreakable: true, margin: [0, FIGURE_MARGIN.top, 0, FIGURE_MARGIN.bottom] };
+}
+
+/**
+ * The figure's content as invisible text over its top: its labels are outlines,
+ * so this is what a reader's search (渝北区) finds there. Detached (relative
+ * position), so it takes no room and the layout is the same with or without.
+ */
+function altTextNode(alt: string, imageHeight: number): Node {
+  return { text: alt, font: 'Sans', fontSize: 2, lineHeight: 1, opacity: 0, alignment: 'left', relativePosition: { x: 0, y: -imageHeight } };
 }
 
 /** 三线表: heavier rules at top and bottom, a rule under the header, hairlines between rows. */
