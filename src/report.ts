@@ -233,7 +233,9 @@ function figureAlt(f: ReportFigure): string | undefined {
   if ('altText' in f && typeof f.altText === 'string') return f.altText;
   const values = Object.entries(f.printed).sort(([, a], [, b]) => b - a);
   // A figure that prints no values (the maps) adds nothing to its printed caption.
-  return values.length ? `图${f.spec.number} ${f.caption}：${values.map(([d, v]) => `${d} ${v}`).join('；')}。` : undefined;
+  // Falls as 下降 with the magnitude, as the text writes them (and the fact check reads them).
+  const value = (v: number) => (v < 0 ? `下降${-v}` : `${v}`);
+  return values.length ? `图${f.spec.number} ${f.caption}：${values.map(([d, v]) => `${d}${value(v)}`).join('；')}。` : undefined;
 }
 
 /** The PDF carries the ledger it states and the data rows it was computed from (PDF/A-3 associated files). */

@@ -29,8 +29,8 @@ function figuresDigest(b: ReportBuild): string {
 const PINNED = {
   figures: '7c494a3ec4a5bcbd98b3ba8476a254baaf588ab4cbfbdf1590c27517d6286f0d',
   narrative: 'e961e9a87e9061c77fc496841a43a0c5b1d766a99afc8e3fd0522bdd8c59f5ae',
-  pdf: '5def2d4408eabfefcdb2add0128a24164ffbe02de18241b7b830351ce4c27c2d',
-  docx: '5480101b81392e313ed38378344898c33e5dde38b8350a0114fe971a21e64b3a',
+  pdf: '7cc3040d8314ad99b6f086034ec62903b8277bff17104724bcd456f24291e01d',
+  docx: '85cbfd185148caa560479160b61e17656cc5251afd8cf61dcfad9e2f428fe11a',
 };
 
 describe('sample 2018Q3: output bytes', () => {

@@ -81,9 +81,11 @@ function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node
  * The figure's content as invisible text over its top: its labels are outlines,
  * so this is what a reader's search (渝北区) finds there. Detached (relative
  * position), so it takes no room and the layout is the same with or without.
+ * Invisible by opacity 0 (pdfmake cannot set text render mode 3).
  */
 function altTextNode(alt: string, imageHeight: number): Node {
-  return { text: alt, font: 'Sans', fontSize: 2, lineHeight: 1, opacity: 0, alignment: 'left', relativePosition: { x: 0, y: -imageHeight } };
+  // One line (tiny type, no wrapping): a reader's tools and the fact check read each entry whole.
+  return { text: alt, font: 'Sans', fontSize: 0.5, lineHeight: 1, noWrap: true, opacity: 0, alignment: 'left', relativePosition: { x: 0, y: -imageHeight } };
 }
 
 /** 三线表: heavier rules at top and bottom, a rule under the header, hairlines between rows. */
