@@ -29,8 +29,8 @@ function figuresDigest(b: ReportBuild): string {
 const PINNED = {
   figures: '7c494a3ec4a5bcbd98b3ba8476a254baaf588ab4cbfbdf1590c27517d6286f0d',
   narrative: 'e961e9a87e9061c77fc496841a43a0c5b1d766a99afc8e3fd0522bdd8c59f5ae',
-  pdf: '7cc3040d8314ad99b6f086034ec62903b8277bff17104724bcd456f24291e01d',
-  docx: '85cbfd185148caa560479160b61e17656cc5251afd8cf61dcfad9e2f428fe11a',
+  pdf: '6914f3eede8187271e6ee37cf6683d56198be63eca40fac20af597a8772b97bd',
+  docx: 'f96fa3d520e1137622fa9ec4a5dc4c4fe213b998a30928e0a0fa1c7d3e4d494e',
 };
 
 describe('sample 2018Q3: output bytes', () => {

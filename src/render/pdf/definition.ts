@@ -8,7 +8,7 @@
 import type { Block, DocumentModel, Footnote, Inline } from '../../model/types.js';
 import type { SvgFigure } from '../svg-pdf/index.js';
 import { LEADING, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, SIZE, TEXT_WIDTH, documentDate, figureLabel, figureSize, plainText, tableLabel } from '../common.js';
-import { FIGURE_NUMBER, SVG_FIGURE, attachPageHook, type FooterFn, type Margins, type PageHook } from './pdfmake-adapter.js';
+import { BLOCK_INDEX, FIGURE_NUMBER, SVG_FIGURE, attachPageHook, type FooterFn, type Margins, type PageHook } from './pdfmake-adapter.js';
 import { FIGURE_MARGIN, FN_GAP, FN_RULE, KEEP, STYLES, type Node } from './styles.js';
 import type { PassPlan } from './layout-plan.js';
 import { finishArchival, pdfaSubset, type PdfAttachment } from './archival.js';
@@ -130,7 +130,7 @@ function tableNodes(b: Extract<Block, { type: 'table' }>): Node[] {
   return out;
 }
 
-function headingNode(b: Extract<Block, { type: 'heading' }>, st: BuildState): Node {
+function headingNode(b: Extract<Block, { type: 'heading' }>, st: BuildState, tag: Node): Node {
   const id = `heading-${++st.headingCount}`;
   // Nearest open heading of a higher level is the parent in the PDF outline (bookmarks).
   let parent: string | undefined;
@@ -138,7 +138,7 @@ function headingNode(b: Extract<Block, { type: 'heading' }>, st: BuildState): No
   st.openHeadings[b.level - 1] = id;
   st.openHeadings.length = b.level;
   const node: Node = {
-    text: inlineNodes(b.content, st),
+    text: inlineNodes(b.content, st, tag),
     style: `h${b.level}`,
     headlineLevel: KEEP,
     id,
@@ -165,7 +165,9 @@ function leadNode(b: Extract<Block, { type: 'lead' }>, st: BuildState): Node {
   };
 }
 
-function blockNodes(b: Block, st: BuildState): Node[] {
+function blockNodes(b: Block, st: BuildState, index: number): Node[] {
+  // Lines of running text carry their block's index, so a laid-out page tells where each block is (floats.ts).
+  const tag = { [BLOCK_INDEX]: index };
   switch (b.type) {
     case 'title':
       return [{ text: inlineNodes(b.content, st), style: 'title' }];
@@ -174,15 +176,15 @@ function blockNodes(b: Block, st: BuildState): Node[] {
     case 'lead':
       return [leadNode(b, st)];
     case 'heading':
-      return [headingNode(b, st)];
+      return [headingNode(b, st, tag)];
     case 'paragraph':
-      return [{ text: inlineNodes(b.content, st), style: 'body' }];
+      return [{ text: inlineNodes(b.content, st, tag), style: 'body' }];
     case 'figure':
       return [figureNode(b, st)];
     case 'table':
       return tableNodes(b);
     case 'note':
-      return [{ text: inlineNodes(b.content, st), style: 'note' }];
+      return [{ text: inlineNodes(b.content, st, tag), style: 'note' }];
     case 'pageBreak':
       return [];
   }
@@ -211,12 +213,12 @@ function footnoteBlock(ids: string[], st: BuildState): Node {
 function contentNodes(model: DocumentModel, st: BuildState): Node[] {
   const content: Node[] = [];
   let breakBefore = false;
-  for (const b of model.blocks) {
+  for (const [i, b] of model.blocks.entries()) {
     if (b.type === 'pageBreak') {
       breakBefore = true;
       continue;
     }
-    const nodes = blockNodes(b, st);
+    const nodes = blockNodes(b, st, i);
     if (breakBefore && nodes.length > 0) {
       nodes[0].pageBreak = 'before';
       breakBefore = false;

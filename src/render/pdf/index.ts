@@ -33,6 +33,7 @@ import { FigureSet } from '../svg-pdf/index.js';
 import { buildDefinition, type BuildState } from './definition.js';
 import { LayoutPlanner, observe } from './layout-plan.js';
 import { layOut, preparePdfmake } from './pdfmake-adapter.js';
+import { floatOnce } from './floats.js';
 
 export { RendererInternalsError } from './pdfmake-adapter.js';
 export type { PdfAttachment } from './archival.js';
@@ -45,6 +46,8 @@ export interface PdfOptions {
   firstPageNumber?: number;
   /** Files to attach (the file is then PDF/A-3b, each an associated file), e.g. facts.json and the input data. */
   attachments?: PdfAttachment[];
+  /** Float figures that would leave a page partly empty after the text that follows them (floats.ts). Default true. */
+  floats?: boolean;
 }
 
 export interface PdfRenderInfo {
@@ -67,7 +70,8 @@ export interface PdfRender {
 }
 
 /** Renders the model to PDF bytes, with details of the layout and the model as laid out. */
-export async function renderPdfWithInfo(model: DocumentModel, opts: PdfOptions = {}): Promise<PdfRender> {
+export async function renderPdfWithInfo(given: DocumentModel, opts: PdfOptions = {}): Promise<PdfRender> {
+  let model = given;
   const t0 = performance.now();
   preparePdfmake(opts.fonts ?? defaultFontSet());
   const figureBlocks = model.blocks.filter((b) => b.type === 'figure');
@@ -95,6 +99,7 @@ export async function renderPdfWithInfo(model: DocumentModel, opts: PdfOptions =
   set.seal();
   if (!st.pass.measure) await set.ready();
 
+  if (opts.floats !== false && figureBlocks.length > 0) model = await floatFigures(model, st);
   for (;;) {
     const { dd, hook } = buildDefinition(model, st);
     const { output, pages } = await layOut(dd, hook);
@@ -119,6 +124,23 @@ export async function renderPdfWithInfo(model: DocumentModel, opts: PdfOptions =
       model: withFigureScales(model, scales),
     };
   }
+}
+
+/** At most this many figure moves (each one layout pass): a figure moves forward only, so this bounds nothing that would not end. */
+const MAX_FLOATS = 24;
+
+/** Lays the model out (planning passes, nothing drawn) and floats figures one at a time until none should move. */
+async function floatFigures(model: DocumentModel, st: BuildState): Promise<DocumentModel> {
+  const pass = st.pass;
+  st.pass = { measure: true, notes: new Map(), reserve: new Map(), scales: new Map() };
+  for (let n = 0; n < MAX_FLOATS; n++) {
+    const { dd, hook } = buildDefinition(model, st);
+    const next = floatOnce(model, (await layOut(dd, hook)).pages);
+    if (!next) break;
+    model = next;
+  }
+  st.pass = pass;
+  return model;
 }
 
 /** Renders the model to PDF bytes (A4, bulletin page furniture, embedded subset fonts). */

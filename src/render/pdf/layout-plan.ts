@@ -104,7 +104,7 @@ function sameMap<K, V>(a: Map<K, V>, b: Map<K, V>): boolean {
 }
 
 /** Top and bottom of a laid-out item. */
-function extent({ type, item: it }: LaidOutItem): [number, number] {
+export function extent({ type, item: it }: LaidOutItem): [number, number] {
   if (type === 'line' && it.getHeight) return [it.y ?? 0, (it.y ?? 0) + it.getHeight()];
   if (it._height !== undefined) return [it.y ?? 0, (it.y ?? 0) + it._height];
   if (it.y1 !== undefined || it.y2 !== undefined) return [Math.min(it.y1 ?? 0, it.y2 ?? 0), Math.max(it.y1 ?? 0, it.y2 ?? 0)];

@@ -82,6 +82,7 @@ export interface PdfmakeInline {
   fnMeasure?: string;
   fnNote?: string;
   figPart?: number;
+  [BLOCK_INDEX]?: number;
 }
 export interface PdfmakeLine {
   inlines: PdfmakeInline[];
@@ -106,6 +107,8 @@ export interface PdfmakePage {
   items: LaidOutItem[];
 }
 
+/** Lines of running text carry the index of their block in the model under this key. */
+export const BLOCK_INDEX = 'blk';
 /** A figure's image node carries its number under this key (a string key: pdfmake copies nodes with for…in). */
 export const FIGURE_NUMBER = '_shuangchuangFigureNumber';
 /**
