@@ -52,8 +52,10 @@ export interface PdfOptions {
 
 export interface PdfRenderInfo {
   pages: number;
-  /** Layout passes run (1 without footnotes). */
+  /** Layout passes run (1 without footnotes), the floating passes included. */
   passes: number;
+  /** Figures (or figures standing together) moved after the text that follows them. */
+  floated: number;
   /** Page (1-based, physical) of each footnote's mark. */
   footnotePages: Record<string, number>;
   /** Figures drawn smaller than their size so as to fit where they stand (figure number → scale). */
@@ -99,7 +101,9 @@ export async function renderPdfWithInfo(given: DocumentModel, opts: PdfOptions =
   set.seal();
   if (!st.pass.measure) await set.ready();
 
-  if (opts.floats !== false && figureBlocks.length > 0) model = await floatFigures(model, st);
+  let floated = { model, moves: 0, passes: 0 };
+  if (opts.floats !== false && figureBlocks.length > 0) floated = await floatFigures(model, st);
+  model = floated.model;
   for (;;) {
     const { dd, hook } = buildDefinition(model, st);
     const { output, pages } = await layOut(dd, hook);
@@ -116,7 +120,8 @@ export async function renderPdfWithInfo(given: DocumentModel, opts: PdfOptions =
       bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength),
       info: {
         pages: pages.length,
-        passes: planner.passes,
+        passes: planner.passes + floated.passes,
+        floated: floated.moves,
         footnotePages: Object.fromEntries(seen.markPages),
         figureScales: Object.fromEntries(scales),
         ms: performance.now() - t0,
@@ -130,17 +135,18 @@ export async function renderPdfWithInfo(given: DocumentModel, opts: PdfOptions =
 const MAX_FLOATS = 24;
 
 /** Lays the model out (planning passes, nothing drawn) and floats figures one at a time until none should move. */
-async function floatFigures(model: DocumentModel, st: BuildState): Promise<DocumentModel> {
+async function floatFigures(model: DocumentModel, st: BuildState): Promise<{ model: DocumentModel; moves: number; passes: number }> {
   const pass = st.pass;
   st.pass = { measure: true, notes: new Map(), reserve: new Map(), scales: new Map() };
-  for (let n = 0; n < MAX_FLOATS; n++) {
+  let moves = 0;
+  for (; moves < MAX_FLOATS; moves++) {
     const { dd, hook } = buildDefinition(model, st);
     const next = floatOnce(model, (await layOut(dd, hook)).pages);
     if (!next) break;
     model = next;
   }
   st.pass = pass;
-  return model;
+  return { model, moves, passes: moves + 1 };
 }
 
 /** Renders the model to PDF bytes (A4, bulletin page furniture, embedded subset fonts). */
