@@ -43,6 +43,12 @@ export type Block =
        * the figure in the PDF, the picture's description in the DOCX.
        */
       alt?: string;
+      /**
+       * Stands at the left of the next block, a figure too, both set at half the
+       * text width (a pair: templates/figures.yaml). Each should be drawn for that
+       * width (label sizes); a wider one is scaled down to it.
+       */
+      besideNext?: boolean;
     }
   /** A table; caption printed above it as 表N 标题; header rows repeat across pages. */
   | {

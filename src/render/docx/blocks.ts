@@ -19,7 +19,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { Block, Footnote, Inline } from '../../model/types.js';
-import { SIZE, TEXT_WIDTH, figureLabel, figureSize } from '../common.js';
+import { HALF_WIDTH, PAIR_GAP, SIZE, TEXT_WIDTH, figureLabel, figureSize } from '../common.js';
 import { hp, px, tw, type Fonts } from './styles.js';
 import type { MediaStandIns } from './package.js';
 
@@ -73,8 +73,8 @@ function captionLabel(kind: '图' | '表', n: number): (TextRun | SimpleField)[]
   return [new TextRun({ text: kind, bold: true }), new SimpleField(`SEQ ${kind} \\* ARABIC`, String(n))];
 }
 
-function figureParagraphs(b: Extract<Block, { type: 'figure' }>, ctx: Ctx): Paragraph[] {
-  const size = figureSize(b, b.scale);
+function figureParagraphs(b: Extract<Block, { type: 'figure' }>, ctx: Ctx, room = TEXT_WIDTH): Paragraph[] {
+  const size = figureSize(b, b.scale, room);
   const width = px(size.width);
   const height = px(size.height);
   const id = ++ctx.figureCount;
@@ -101,6 +101,23 @@ function figureParagraphs(b: Extract<Block, { type: 'figure' }>, ctx: Ctx): Para
   ];
   if (b.note) out.push(new Paragraph({ style: 'FigureNote', text: b.note }));
   return out;
+}
+
+/** Two figures side by side: a table of two columns without rules, each half the text width. */
+export function figurePair(left: Extract<Block, { type: 'figure' }>, right: Extract<Block, { type: 'figure' }>, ctx: Ctx): Table {
+  const cellWidth = tw(TEXT_WIDTH / 2);
+  const cell = (children: Paragraph[]) => new TableCell({ width: { size: cellWidth, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children });
+  // Images in one row, captions (and notes) in the next, so the captions stand on one line; the Figure style keeps the rows together.
+  const [l, r] = [figureParagraphs(left, ctx, HALF_WIDTH), figureParagraphs(right, ctx, HALF_WIDTH)];
+  return new Table({
+    rows: [new TableRow({ cantSplit: true, children: [cell(l.slice(0, 1)), cell(r.slice(0, 1))] }), new TableRow({ cantSplit: true, children: [cell(l.slice(1)), cell(r.slice(1))] })],
+    width: { size: 2 * cellWidth, type: WidthType.DXA },
+    columnWidths: [cellWidth, cellWidth],
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    margins: { left: tw(PAIR_GAP / 2), right: tw(PAIR_GAP / 2), top: 0, bottom: 0 },
+    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideVertical: NONE, insideHorizontal: NONE },
+  });
 }
 
 const RULE = (size: number, color = '000000') => ({ style: BorderStyle.SINGLE, size, color });

@@ -28,11 +28,11 @@
  * native SHA-1 of the real data) and the real bytes are put back in the
  * compiled package (`buildDocx` itself still gives docx the real data).
  */
-import { Document, DocumentGridType, Footer, Header, NumberFormat, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import { Document, DocumentGridType, Footer, Header, NumberFormat, PageNumber, Paragraph, Tab, TabStopType, Table, TextRun } from 'docx';
 import type { DocumentModel } from '../../model/types.js';
 import { LEADING, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, SIZE, TEXT_WIDTH } from '../common.js';
 import { DEFAULT_FONTS, hp, paragraphStyles, runFont, tw, type FontPair, type Fonts } from './styles.js';
-import { blockChildren, footnoteParagraphs, type Ctx } from './blocks.js';
+import { blockChildren, figurePair, footnoteParagraphs, type Ctx } from './blocks.js';
 import { MediaStandIns, compileParts, packPackage } from './package.js';
 
 export interface DocxOptions {
@@ -76,7 +76,15 @@ function buildDocument(model: DocumentModel, opts: DocxOptions, media?: MediaSta
   const fonts = fontsOf(opts);
   const ctx: Ctx = { fonts, noteNumbers: new Map(model.footnotes.map((f, i) => [f.id, i + 1])), figureCount: 0, figureNumbers: new Set(model.blocks.flatMap((b) => (b.type === 'figure' ? [b.number] : []))), media };
   const pageBreakNext = { on: false };
-  const children = model.blocks.flatMap((b) => blockChildren(b, ctx, pageBreakNext));
+  const children: (Paragraph | Table)[] = [];
+  for (let i = 0; i < model.blocks.length; i++) {
+    const b = model.blocks[i];
+    const next = model.blocks[i + 1];
+    if (b.type === 'figure' && b.besideNext && next?.type === 'figure') {
+      children.push(figurePair(b, next, ctx));
+      i++;
+    } else children.push(...blockChildren(b, ctx, pageBreakNext));
+  }
   const footnotes: Record<string, { children: Paragraph[] }> = {};
   model.footnotes.forEach((fn, i) => {
     footnotes[String(i + 1)] = { children: footnoteParagraphs(fn, ctx) };

@@ -7,7 +7,7 @@
  */
 import type { Block, DocumentModel, Footnote, Inline } from '../../model/types.js';
 import type { SvgFigure } from '../svg-pdf/index.js';
-import { LEADING, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, SIZE, TEXT_WIDTH, documentDate, figureLabel, figureSize, plainText, tableLabel } from '../common.js';
+import { HALF_WIDTH, LEADING, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, PAIR_GAP, SIZE, TEXT_WIDTH, documentDate, figureLabel, figureSize, plainText, tableLabel } from '../common.js';
 import { BLOCK_INDEX, FIGURE_NUMBER, SVG_FIGURE, attachPageHook, type FooterFn, type Margins, type PageHook } from './pdfmake-adapter.js';
 import { FIGURE_MARGIN, FN_GAP, FN_RULE, KEEP, STYLES, type Node } from './styles.js';
 import type { PassPlan } from './layout-plan.js';
@@ -53,8 +53,9 @@ function blankFigure(b: Extract<Block, { type: 'figure' }>): SvgFigure {
   };
 }
 
-function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node {
-  const { width, height } = figureSize(b, st.pass.scales.get(b.number)?.scale ?? b.scale);
+/** A figure's image (with its alt text over it) and the lines under it: caption and note. */
+function figureParts(b: Extract<Block, { type: 'figure' }>, st: BuildState, room: number): { image: Node[]; under: Node[] } {
+  const { width, height } = figureSize(b, st.pass.scales.get(b.number)?.scale ?? b.scale, room);
   const image: Node = { svg: b.svg, width, height, alignment: 'center', [FIGURE_NUMBER]: b.number };
   if (st.pass.measure) image[SVG_FIGURE] = blankFigure(b);
   else {
@@ -64,17 +65,27 @@ function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node
   }
   // Caption and note lines are tagged with the figure's number, so a laid-out page tells where the figure ends.
   const part = { figPart: b.number };
-  const stack: Node[] = [
-    image,
-    ...(b.alt ? [altTextNode(b.alt, height)] : []),
+  const under: Node[] = [
     {
       text: [{ text: figureLabel(b.number), bold: true, ...part }, { text: ` ${b.caption}`, ...part }],
       style: 'caption',
       margin: [0, 4, 0, 0],
     },
   ];
-  if (b.note) stack.push({ text: [{ text: b.note, ...part }], style: 'figureNote', margin: [0, 1, 0, 0] });
-  return { stack, unbreakable: true, margin: [0, FIGURE_MARGIN.top, 0, FIGURE_MARGIN.bottom] };
+  if (b.note) under.push({ text: [{ text: b.note, ...part }], style: 'figureNote', margin: [0, 1, 0, 0] });
+  return { image: [image, ...(b.alt ? [altTextNode(b.alt, height)] : [])], under };
+}
+
+function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node {
+  const { image, under } = figureParts(b, st, TEXT_WIDTH);
+  return { stack: [...image, ...under], unbreakable: true, margin: [0, FIGURE_MARGIN.top, 0, FIGURE_MARGIN.bottom] };
+}
+
+/** Two figures side by side at half the text width: images top-aligned, captions on one line under both, kept together. */
+function figurePair(left: Extract<Block, { type: 'figure' }>, right: Extract<Block, { type: 'figure' }>, st: BuildState): Node {
+  const [l, r] = [figureParts(left, st, HALF_WIDTH), figureParts(right, st, HALF_WIDTH)];
+  const row = (a: Node[], b: Node[]): Node => ({ columns: [{ stack: a, width: HALF_WIDTH }, { stack: b, width: HALF_WIDTH }], columnGap: PAIR_GAP });
+  return { stack: [row(l.image, r.image), row(l.under, r.under)], unbreakable: true, margin: [0, FIGURE_MARGIN.top, 0, FIGURE_MARGIN.bottom] };
 }
 
 /**
@@ -212,13 +223,20 @@ function footnoteBlock(ids: string[], st: BuildState): Node {
 /** The body: blocks in order, a page break carried to the next block that has nodes. */
 function contentNodes(model: DocumentModel, st: BuildState): Node[] {
   const content: Node[] = [];
+  const paired = new Set<Block>();
   let breakBefore = false;
   for (const [i, b] of model.blocks.entries()) {
     if (b.type === 'pageBreak') {
       breakBefore = true;
       continue;
     }
-    const nodes = blockNodes(b, st, i);
+    const next = model.blocks[i + 1];
+    if (paired.has(b)) continue; // drawn with the figure before it
+    let nodes: Node[];
+    if (b.type === 'figure' && b.besideNext && next?.type === 'figure') {
+      nodes = [figurePair(b, next, st)];
+      paired.add(next);
+    } else nodes = blockNodes(b, st, i);
     if (breakBefore && nodes.length > 0) {
       nodes[0].pageBreak = 'before';
       breakBefore = false;

@@ -134,6 +134,8 @@ export function fitFigure(pages: PdfmakePage[], reserve: Map<number, number>): (
       const number = it.type === 'svg' ? it.item[FIGURE_NUMBER] : undefined;
       if (number === undefined) continue;
       const [top, imageBottom] = extent(it);
+      // A pair side by side is set as it is (setting one of the two smaller would unbalance it).
+      if (items.some((o) => o !== it && o.type === 'svg' && Math.abs(extent(o)[0] - top) < 0.5)) continue;
       const height = imageBottom - top;
       // Caption and note under the image keep their size.
       let captionBottom = imageBottom;
