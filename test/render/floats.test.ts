@@ -59,3 +59,17 @@ describe('floating figures', () => {
     expect(r.model.blocks).toEqual(fits.blocks);
   }, T);
 });
+
+describe('floating figures and headings', () => {
+  it('never puts a figure between a heading and the table it introduces', async () => {
+    const base = await buildSampleModel();
+    const table = base.blocks.find((b) => b.type === 'table')!;
+    const withTable: DocumentModel = {
+      ...model,
+      blocks: [...model.blocks.slice(0, 7), { type: 'heading', level: 1, content: [{ type: 'text', text: '附表' }] }, table],
+    };
+    const r = await renderPdfWithInfo(withTable);
+    const at = r.model.blocks.findIndex((b) => b.type === 'heading' && b.content.some((c) => c.type === 'text' && c.text === '附表'));
+    expect(r.model.blocks[at + 1].type).toBe('table');
+  }, T);
+});

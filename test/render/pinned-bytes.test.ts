@@ -29,8 +29,8 @@ function figuresDigest(b: ReportBuild): string {
 const PINNED = {
   figures: '7c494a3ec4a5bcbd98b3ba8476a254baaf588ab4cbfbdf1590c27517d6286f0d',
   narrative: 'e961e9a87e9061c77fc496841a43a0c5b1d766a99afc8e3fd0522bdd8c59f5ae',
-  pdf: '6914f3eede8187271e6ee37cf6683d56198be63eca40fac20af597a8772b97bd',
-  docx: 'f96fa3d520e1137622fa9ec4a5dc4c4fe213b998a30928e0a0fa1c7d3e4d494e',
+  pdf: 'c0013cb70abe63051dfac4212a1e95af469e624cfa8aba03d864564dbc21eb36',
+  docx: '72cbf49788c7d53c8133975e98d02e36dad7d33fabf6adb014c1e745c5f20f36',
 };
 
 describe('sample 2018Q3: output bytes', () => {

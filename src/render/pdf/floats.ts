@@ -9,7 +9,8 @@
  * introduces it); figures that stand together move together and keep their
  * order, so numbering stays in order of appearance; it moves past running
  * text only (paragraphs, headings, notes), never past a table, a page break
- * or another figure; and only as far as the text needed to fill the gap.
+ * or another figure, and never to just after a heading (which stays with its
+ * text or table); and only as far as the text needed to fill the gap.
  */
 import type { Block, DocumentModel } from '../../model/types.js';
 import { MARGIN, PAGE } from '../common.js';
@@ -83,6 +84,8 @@ export function floatOnce(model: DocumentModel, pages: PdfmakePage[]): DocumentM
       filled += at.text.get(k)?.height ?? 0;
       k++;
     }
+    // A heading stays with what follows it: the figures never come between a heading and its text or table.
+    while (k > end && blocks[k - 1].type === 'heading') k--;
     if (k === end) continue; // nothing to fill with
     const moved = [...blocks.slice(0, i), ...blocks.slice(end, k), ...blocks.slice(i, end), ...blocks.slice(k)];
     return { ...model, blocks: moved };
