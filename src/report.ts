@@ -223,19 +223,24 @@ export function isInside(path: string, dir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/**
+ * A figure as the document takes it: at the text width, or — one of a pair
+ * (templates/figures.yaml `pair:`) — drawn for half the width, the left one
+ * standing beside the next. Its alt text is the figures stage's own.
+ */
 function figureAsset(f: ReportFigure): FigureAsset {
-  const alt = figureAlt(f);
-  return { caption: f.caption, svg: f.rendered.svg, png: f.rendered.png, widthPt: f.rendered.widthPt, heightPt: f.rendered.heightPt, ...(f.note ? { note: f.note } : {}), ...(alt ? { alt } : {}) };
-}
-
-/** A figure's content as text: the figure's own alt text when it has one, else its caption and the values it prints, largest first. */
-function figureAlt(f: ReportFigure): string | undefined {
-  if ('altText' in f && typeof f.altText === 'string') return f.altText;
-  const values = Object.entries(f.printed).sort(([, a], [, b]) => b - a);
-  // A figure that prints no values (the maps) adds nothing to its printed caption.
-  // Falls as 下降 with the magnitude, as the text writes them (and the fact check reads them).
-  const value = (v: number) => (v < 0 ? `下降${-v}` : `${v}`);
-  return values.length ? `图${f.spec.number} ${f.caption}：${values.map(([d, v]) => `${d}${value(v)}`).join('；')}。` : undefined;
+  const drawn = f.half ?? f.rendered;
+  const besideNext = f.half !== undefined && f.spec.pairing?.side === 'left';
+  return {
+    caption: f.caption,
+    svg: drawn.svg,
+    png: drawn.png,
+    widthPt: drawn.widthPt,
+    heightPt: drawn.heightPt,
+    ...(f.note ? { note: f.note } : {}),
+    alt: f.altText,
+    ...(besideNext ? { besideNext } : {}),
+  };
 }
 
 /** The PDF carries the ledger it states and the data rows it was computed from (PDF/A-3 associated files). */

@@ -27,6 +27,8 @@ export interface FigureAsset {
   note?: string;
   /** The figure's content as text (caption and data), for search and screen readers. */
   alt?: string;
+  /** Stands beside the next figure, both at half width (see the model's figure block). */
+  besideNext?: boolean;
 }
 
 export interface TableAsset {
@@ -230,7 +232,7 @@ export function parseMarkup(text: string, sourceName: string, assets: MarkupAsse
           }
           const number = figureNumbers.size + 1;
           figureNumbers.set(arg, number);
-          blocks.push({ type: 'figure', id: arg, number, caption: f.caption, svg: f.svg, png: f.png, widthPt: f.widthPt, heightPt: f.heightPt, ...(f.note ? { note: f.note } : {}), ...(f.alt ? { alt: f.alt } : {}) });
+          blocks.push({ type: 'figure', id: arg, number, caption: f.caption, svg: f.svg, png: f.png, widthPt: f.widthPt, heightPt: f.heightPt, ...(f.note ? { note: f.note } : {}), ...(f.alt ? { alt: f.alt } : {}), ...(f.besideNext ? { besideNext: true } : {}) });
         } else {
           const t = assets.tables.get(arg);
           if (!t) {

@@ -13,8 +13,8 @@ let model: DocumentModel;
 
 beforeAll(async () => {
   const base = await buildSampleModel();
-  const left = await makeFigure(230, 260, DISTRICTS.slice(0, 12), SCORES.slice(0, 12));
-  const right = await makeFigure(300, 260, DISTRICTS.slice(12, 24), SCORES.slice(12, 24)); // wider than half: scaled down to it
+  const left = await makeFigure(230, 330, DISTRICTS.slice(0, 12), SCORES.slice(0, 12));
+  const right = await makeFigure(300, 430, DISTRICTS.slice(12, 24), SCORES.slice(12, 24)); // wider than half: scaled down to it, as tall as the left then
   model = {
     ...base,
     footnotes: [],
@@ -28,7 +28,7 @@ beforeAll(async () => {
 }, T);
 
 describe('figure pairs', () => {
-  it('sets the two figures side by side in the PDF: captions on one line, left then right', async () => {
+  it('sets the two figures side by side in the PDF: one page where stacked they would need two, captions level', async () => {
     const { pages } = await readPdf(await renderPdf(model));
     expect(pages).toHaveLength(1);
     const caption = (label: string) => pages[0].items.find((i) => i.str.startsWith(label))!;

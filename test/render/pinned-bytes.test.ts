@@ -29,8 +29,8 @@ function figuresDigest(b: ReportBuild): string {
 const PINNED = {
   figures: '7c494a3ec4a5bcbd98b3ba8476a254baaf588ab4cbfbdf1590c27517d6286f0d',
   narrative: 'e961e9a87e9061c77fc496841a43a0c5b1d766a99afc8e3fd0522bdd8c59f5ae',
-  pdf: 'c0013cb70abe63051dfac4212a1e95af469e624cfa8aba03d864564dbc21eb36',
-  docx: '72cbf49788c7d53c8133975e98d02e36dad7d33fabf6adb014c1e745c5f20f36',
+  pdf: '9b8d53e978b649ac3607fe14a84bb070cf6474b2f7e417fe0daf9ac844d71ced',
+  docx: 'e0af575de241d86b089d6c5fce7d417e0e6026aa230668e78488141fe8353e2d',
 };
 
 describe('sample 2018Q3: output bytes', () => {

@@ -73,7 +73,7 @@ function figureParts(b: Extract<Block, { type: 'figure' }>, st: BuildState, room
     },
   ];
   if (b.note) under.push({ text: [{ text: b.note, ...part }], style: 'figureNote', margin: [0, 1, 0, 0] });
-  return { image: [image, ...(b.alt ? [altTextNode(b.alt, height)] : [])], under };
+  return { image: [image, ...(b.alt ? [altTextNode(b.alt, height - (room < TEXT_WIDTH && b.besideNext !== true ? 2 : 0))] : [])], under };
 }
 
 function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node {
@@ -81,11 +81,17 @@ function figureNode(b: Extract<Block, { type: 'figure' }>, st: BuildState): Node
   return { stack: [...image, ...under], unbreakable: true, margin: [0, FIGURE_MARGIN.top, 0, FIGURE_MARGIN.bottom] };
 }
 
-/** Two figures side by side at half the text width: images top-aligned, captions on one line under both, kept together. */
+/**
+ * Two figures side by side at half the text width, tops aligned, each caption
+ * under its own figure, kept together. (Captions on one shared line would run
+ * together in the text a reader's tools extract: 图2 …图3 … as one sentence.)
+ */
 function figurePair(left: Extract<Block, { type: 'figure' }>, right: Extract<Block, { type: 'figure' }>, st: BuildState): Node {
-  const [l, r] = [figureParts(left, st, HALF_WIDTH), figureParts(right, st, HALF_WIDTH)];
-  const row = (a: Node[], b: Node[]): Node => ({ columns: [{ stack: a, width: HALF_WIDTH }, { stack: b, width: HALF_WIDTH }], columnGap: PAIR_GAP });
-  return { stack: [row(l.image, r.image), row(l.under, r.under)], unbreakable: true, margin: [0, FIGURE_MARGIN.top, 0, FIGURE_MARGIN.bottom] };
+  const column = (b: typeof left) => {
+    const { image, under } = figureParts(b, st, HALF_WIDTH);
+    return { stack: [...image, ...under], width: HALF_WIDTH };
+  };
+  return { columns: [column(left), column(right)], columnGap: PAIR_GAP, unbreakable: true, margin: [0, FIGURE_MARGIN.top, 0, FIGURE_MARGIN.bottom] };
 }
 
 /**
