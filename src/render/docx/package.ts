@@ -11,6 +11,7 @@ import type { DocumentModel } from '../../model/types.js';
 import { documentDate } from '../common.js';
 import type { Fonts } from './styles.js';
 import { PART_EDITS, type EditContext } from './part-edits.js';
+import { LibraryVersionError } from '../library-error.js';
 
 /**
  * Stand-ins for figure data: a short text naming the real bytes by their
@@ -43,7 +44,7 @@ export function compileParts(doc: Document): Parts {
   const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => unknown } }).compiler;
   const parts = compiler && typeof compiler.compile === 'function' ? compiler.compile(doc) : undefined;
   if (!(parts instanceof Map)) {
-    throw new Error('Word 渲染器与所装的 docx 库版本不符：找不到 Packer.compiler.compile（src/render/docx/package.ts 需要它）；请按 package-lock.json 重新安装（npm ci），或更新该文件。');
+    throw new LibraryVersionError('Word 渲染器与所装的 docx 库版本不符：找不到 Packer.compiler.compile（src/render/docx/package.ts 需要它）；请按 package-lock.json 重新安装（npm ci），或更新该文件。');
   }
   return parts as Parts;
 }
@@ -78,7 +79,7 @@ export async function packPackage(parts: Parts, model: DocumentModel, fonts: Fon
   // Every stand-in must have been replaced: a figure must never ship as its stand-in text.
   const standIns = entries.filter((e) => e.name.startsWith('word/media/') && e.data.length < 200 && media?.real.has(text(e.data))).length;
   if (media && (standIns > 0 || restored < media.real.size)) {
-    throw new Error('docx internals changed: figure data could not be put back into the package');
+    throw new LibraryVersionError('Word 渲染器与所装的 docx 库版本不符：图的数据未能放回文件包（src/render/docx/package.ts）');
   }
   return { bytes: await zipEntries(entries, date), parts: names };
 }

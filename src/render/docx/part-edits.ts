@@ -7,6 +7,7 @@
  * shipping a file without the edit.
  */
 import type { Fonts } from './styles.js';
+import { LibraryVersionError } from '../library-error.js';
 
 export interface EditContext {
   /** ISO date without milliseconds, for dcterms:created/modified. */
@@ -17,7 +18,7 @@ export interface EditContext {
 
 /** Replaces `pattern` (which must match) in `xml`. */
 function must(xml: string, pattern: RegExp, by: string, what: string): string {
-  if (!pattern.test(xml)) throw new Error(`Word 渲染器与所装的 docx 库版本不符：${what}（src/render/docx/part-edits.ts）`);
+  if (!pattern.test(xml)) throw new LibraryVersionError(`Word 渲染器与所装的 docx 库版本不符：${what}（src/render/docx/part-edits.ts）`);
   return xml.replace(pattern, by);
 }
 

@@ -26,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import pdfmake from 'pdfmake';
 import type { FontSet } from '../../fonts.js';
+import { LibraryVersionError } from '../library-error.js';
 import { drawSvgFigure, type FormCanvas, type SvgFigure } from '../svg-pdf/index.js';
 
 const require = createRequire(import.meta.url);
@@ -34,7 +35,7 @@ const require = createRequire(import.meta.url);
 export const SUPPORTED = { pdfmake: '0.3', pdfkit: '0.19', fontkit: '2.0' } as const;
 
 /** A library's internals are not what the renderer was written for: a bug of this tool, not of the input. */
-export class RendererInternalsError extends Error {
+export class RendererInternalsError extends LibraryVersionError {
   constructor(detail: string) {
     super(
       `PDF 渲染器与所装的库版本不符：${detail}。` +
