@@ -61,8 +61,9 @@ const model = values.markup ? await modelFromMarkup(values.markup) : await build
 
 const pdf1 = await renderPdfWithInfo(model);
 const pdf2 = await renderPdfWithInfo(model);
-const docx1 = await renderDocxWithInfo(model);
-const docx2 = await renderDocxWithInfo(model);
+// The DOCX follows the PDF's layout decisions (figure order and sizes), as the report does.
+const docx1 = await renderDocxWithInfo(pdf1.model);
+const docx2 = await renderDocxWithInfo(pdf1.model);
 writeFileSync(join(out, 'sample.pdf'), pdf1.bytes);
 writeFileSync(join(out, 'sample.docx'), docx1.bytes);
 
