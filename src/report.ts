@@ -184,10 +184,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   lap('pdf');
   // The PDF's text is extracted on another thread while the DOCX renders here.
   const tableCells = model.blocks.flatMap((b) => (b.type === 'table' ? [...b.header.flat(), ...b.rows.flat()] : []));
-  // The figures' alt text (invisible, for search) is the figures' data, not running text: left out like table
-  // cells, so it neither adds claims nor lends its last district to the sentence after it.
-  const figureTexts = model.blocks.flatMap((b) => (b.type === 'figure' && b.alt ? [b.alt] : []));
-  const pdfTextPending = pdfText(pdf, [...tableCells, ...figureTexts]);
+  const pdfTextPending = pdfText(pdf, tableCells);
   pdfTextPending.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
   const docx = await renderDocx(laidOut, { fonts: { serif: bulletin.wordFonts.body, sans: bulletin.wordFonts.heading } });
   lap('docx');
