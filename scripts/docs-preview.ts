@@ -22,8 +22,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSampleModel, makeFigure, DISTRICTS, SCORES } from '../test/render/sample-model.js';
-import { renderPdfWithInfo } from '../src/render/pdf.js';
-import { renderDocxWithInfo } from '../src/render/docx.js';
+import { renderPdfWithInfo } from '../src/render/pdf/index.js';
+import { renderDocxWithInfo } from '../src/render/docx/index.js';
 import { fontDirs, preloadFonts } from '../src/fonts.js';
 import { parseMarkup, type FigureAsset, type TableAsset } from '../src/markup/parse.js';
 import type { DocumentModel } from '../src/model/types.js';
@@ -61,8 +61,9 @@ const model = values.markup ? await modelFromMarkup(values.markup) : await build
 
 const pdf1 = await renderPdfWithInfo(model);
 const pdf2 = await renderPdfWithInfo(model);
-const docx1 = await renderDocxWithInfo(model);
-const docx2 = await renderDocxWithInfo(model);
+// The DOCX follows the PDF's layout decisions (figure order and sizes), as the report does.
+const docx1 = await renderDocxWithInfo(pdf1.model);
+const docx2 = await renderDocxWithInfo(pdf1.model);
 writeFileSync(join(out, 'sample.pdf'), pdf1.bytes);
 writeFileSync(join(out, 'sample.docx'), docx1.bytes);
 

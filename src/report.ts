@@ -4,11 +4,11 @@
  * all three. Each stage is a plain function of the previous one's output.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, isAbsolute } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { z } from 'zod';
-import { buildFacts, PROJECT_ROOT } from './pipeline.js';
+import { buildFacts, PROJECT_ROOT, SAMPLE_DATA } from './pipeline.js';
 import type { Ledger } from './facts/types.js';
 import { displayPath, type FileMap } from './files.js';
 import { InputError } from './errors.js';
@@ -24,8 +24,9 @@ import { appendixTable } from './document/appendix.js';
 import { assembleDocument } from './document/assemble.js';
 import type { DocumentModel } from './model/types.js';
 import type { FigureAsset } from './markup/parse.js';
-import { renderPdfWithInfo } from './render/pdf.js';
-import { renderDocx } from './render/docx.js';
+import { renderPdfWithInfo, type PdfAttachment } from './render/pdf/index.js';
+import { dataRowsCsv } from './data-rows.js';
+import { renderDocx } from './render/docx/index.js';
 
 export const DEFAULT_TEMPLATES = resolve(PROJECT_ROOT, 'templates');
 
@@ -44,6 +45,8 @@ export interface ReportInputs {
   factsOnly?: boolean;
   /** Told when a stage is done (the command line shows the stages on a terminal). */
   onStage?: (stage: string, ms: number) => void;
+  /** The data are the shipped sample (data/sample): every page and the properties say 样例数据. Default: whether `data` lies in data/sample. */
+  sampleData?: boolean;
 }
 
 export interface ReportBuild {
@@ -59,13 +62,23 @@ export interface ReportBuild {
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-const bulletinSchema = z.strictObject({ name: z.string(), column: z.string(), issue: z.string().default(''), author: z.string() });
+const fontPair = (eastAsia: string, latin: string) => z.strictObject({ eastAsia: z.string().min(1).default(eastAsia), latin: z.string().min(1).default(latin) }).prefault({});
+const bulletinSchema = z.strictObject({
+  name: z.string(),
+  column: z.string(),
+  issue: z.string().default(''),
+  author: z.string(),
+  /** Fonts the Word file names (not embedded): as every Chinese Windows/WPS machine has them. */
+  wordFonts: z.strictObject({ body: fontPair('宋体', 'Times New Roman'), heading: fontPair('黑体', 'Arial') }).prefault({}),
+  /** The mark in the header band of a report built from the shipped sample data. */
+  sampleMark: z.string().default('样例数据'),
+});
 export type Bulletin = z.infer<typeof bulletinSchema>;
 
 export function loadBulletin(templatesDir: string): Bulletin {
   const file = join(templatesDir, 'report/bulletin.yaml');
   const shown = displayPath(file);
-  const hint = '字段：name（刊名）、column（栏目）、issue（期号，可空）、author（作者）';
+  const hint = '字段：name（刊名）、column（栏目）、issue（期号，可空）、author（作者）、wordFonts（Word 字体：body/heading 各有 eastAsia、latin）、sampleMark（样例数据标记）';
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -119,7 +132,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     inputs.onStage?.(stage, timings[stage]);
   };
   const templatesDir = inputs.templatesDir ?? DEFAULT_TEMPLATES;
-  const { ledger, config } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
+  const { ledger, config, dataset } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
   for (const stage of ['load', 'compute']) inputs.onStage?.(stage, timings[stage] ?? 0);
   t = performance.now();
   const files: FileMap = new Map();
@@ -152,27 +165,28 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const figures = await buildFigures(ledger, kept, { memo: figureMemo });
   lap('figures');
 
+  const sample = inputs.sampleData ?? isInside(inputs.data, SAMPLE_DATA);
   const model = assembleDocument({
     narrative,
     assets: {
-      figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, { caption: f.caption, svg: f.rendered.svg, png: f.rendered.png, widthPt: f.rendered.widthPt, heightPt: f.rendered.heightPt, ...(f.note ? { note: f.note } : {}) }])),
+      figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, figureAsset(f)])),
       tables: new Map([['appendix', appendixTable(ledger)]]),
     },
-    header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column },
+    header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column, ...(sample ? { mark: bulletin.sampleMark } : {}) },
     // The documents' date is the last day of the quarter reported: fixed by the data, never the clock.
-    meta: { title: ledger.meta.title, lang: 'zh-CN', author: bulletin.author, subject: `${ledger.meta.quarterLabel}重庆38个区县双创指数`, keywords: ['双创指数', ledger.meta.quarterLabel], date: quarterEnd(ledger.meta.quarter) },
+    meta: { title: ledger.meta.title, lang: 'zh-CN', author: bulletin.author, subject: `${ledger.meta.quarterLabel}重庆38个区县双创指数`, keywords: ['双创指数', ledger.meta.quarterLabel, ...(sample ? [bulletin.sampleMark] : [])], date: quarterEnd(ledger.meta.quarter), properties: documentProperties(issue, sample ? bulletin.sampleMark : undefined) },
     sourceName: displayPath(join(templatesDir, 'report/report.hbs')),
   });
   lap('model');
 
-  const { bytes: pdf, info: pdfInfo } = await renderPdfWithInfo(model);
+  // The PDF's layout decides figure sizes; the DOCX renders the model as laid out, so both break pages alike.
+  const { bytes: pdf, model: laidOut } = await renderPdfWithInfo(model, { attachments: pdfAttachments(files.get('facts.json')!, dataRowsCsv(config, dataset, ledger.meta.quarter)) });
   lap('pdf');
   // The PDF's text is extracted on another thread while the DOCX renders here.
   const tableCells = model.blocks.flatMap((b) => (b.type === 'table' ? [...b.header.flat(), ...b.rows.flat()] : []));
   const pdfTextPending = pdfText(pdf, tableCells);
   pdfTextPending.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
-  // Figures the PDF set smaller to fit a page are as small in Word, so both break pages alike.
-  const docx = await renderDocx(model, { figureScales: pdfInfo.figureScales });
+  const docx = await renderDocx(laidOut, { fonts: { serif: bulletin.wordFonts.body, sans: bulletin.wordFonts.heading } });
   lap('docx');
 
   const docxCheck = verifyText(await docxText(docx), ledger, { ...documentOptions, where: 'Word' });
@@ -191,6 +205,50 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     utf8(JSON.stringify({ ...Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), handChecked: narrativeCheck.handChecked }, null, 2) + '\n'),
   );
   return { ledger, files, timings, factCheck, figures };
+}
+
+const TOOL = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+
+/** The documents' custom properties: the issue, the tool that made them, and whether the data are the sample. */
+function documentProperties(issue: string, sampleMark: string | undefined): { name: string; value: string }[] {
+  return [
+    { name: '期号', value: issue || '（未定）' },
+    { name: '工具版本', value: `${TOOL.name} ${TOOL.version}` },
+    ...(sampleMark ? [{ name: '数据', value: `${sampleMark}（随工具提供的合成数据，不是正式数据）` }] : []),
+  ];
+}
+
+export function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * A figure as the document takes it: at the text width, or — one of a pair
+ * (templates/figures.yaml `pair:`) — drawn for half the width, the left one
+ * standing beside the next. Its alt text is the figures stage's own.
+ */
+function figureAsset(f: ReportFigure): FigureAsset {
+  const drawn = f.half ?? f.rendered;
+  const besideNext = f.half !== undefined && f.spec.pairing?.side === 'left';
+  return {
+    caption: f.caption,
+    svg: drawn.svg,
+    png: drawn.png,
+    widthPt: drawn.widthPt,
+    heightPt: drawn.heightPt,
+    ...(f.note ? { note: f.note } : {}),
+    alt: f.altText,
+    ...(besideNext ? { besideNext } : {}),
+  };
+}
+
+/** The PDF carries the ledger it states and the data rows it was computed from (PDF/A-3 associated files). */
+function pdfAttachments(facts: Uint8Array, rows: Map<string, Uint8Array>): PdfAttachment[] {
+  return [
+    { name: 'facts.json', data: facts, mime: 'application/json', relationship: 'Data', description: '事实台账：报告所述的全部数据' },
+    ...[...rows].map(([q, csv]): PdfAttachment => ({ name: `data-${q}.csv`, data: csv, mime: 'text/csv', relationship: 'Source', description: `${q} 区县指标数据（含来源文件与行号）` })),
+  ];
 }
 
 

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadInputs } from '../pipeline.js';
-import { DEFAULT_TEMPLATES, loadBulletin, type ReportInputs } from '../report.js';
+import { loadInputs, SAMPLE_DATA } from '../pipeline.js';
+import { DEFAULT_TEMPLATES, isInside, loadBulletin, type ReportInputs } from '../report.js';
 import type { Ledger } from '../facts/types.js';
 import { changesMarkdown, diffVersions } from './changes.js';
 import { snapshotInputs, templateFiles, type FileMap } from './snapshot.js';
@@ -44,7 +44,7 @@ export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { ro
   templateFiles(templatesDir); // a wrong --templates is refused before anything is read or written
   const { config, dataset, quarter } = await loadInputs(input);
   const snapshot = snapshotInputs(config, dataset, quarter, templatesDir);
-  snapshot.set('inputs/options.json', optionsFile({ issue: input.issue }));
+  snapshot.set('inputs/options.json', optionsFile({ issue: input.issue, sampleData: isInside(input.data, SAMPLE_DATA) }));
   const userPaths: UserPaths = { templates: templatesDir, config: config.files.config, districts: config.files.districts, data: resolve(input.data) };
   return commitBuild({ root: input.root, quarter, snapshot, userPaths, factsOnly: input.factsOnly, now: input.now, onStage: input.onStage, t0 });
 }
@@ -56,7 +56,9 @@ export async function buildVersion(input: Omit<ReportInputs, 'districts'> & { ro
 export async function rebuildWithIssue(root: string, base: VersionInfo, issue: string, opts: { now?: () => Date; onStage?: StageListener } = {}): Promise<BuildVersionResult> {
   const { files } = readFilesNoLinks(base.dir);
   const snapshot: FileMap = new Map([...files].filter(([k]) => k.startsWith('inputs/')));
-  snapshot.set('inputs/options.json', optionsFile({ issue }));
+  // The same options but the 期号 (a build from the sample stays marked as one).
+  const before = JSON.parse(Buffer.from(snapshot.get('inputs/options.json') ?? '{}').toString('utf8')) as BuildOptionsFile;
+  snapshot.set('inputs/options.json', optionsFile({ ...before, issue }));
   const inputs = join(base.dir, 'inputs');
   const userPaths: UserPaths = { templates: join(inputs, 'templates'), config: join(inputs, 'config/index.yaml'), districts: join(inputs, 'config/districts.yaml'), data: join(inputs, 'data') };
   return commitBuild({ root, quarter: base.quarter, snapshot, userPaths, now: opts.now, onStage: opts.onStage, t0: performance.now() });

@@ -1,8 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { IndexConfig } from '../config/types.js';
-import { quartersUsed } from '../compute/index.js';
+import { dataRowsCsv } from '../data-rows.js';
 import type { Dataset } from '../validate/dataset.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { displayPath } from '../config/load.js';
@@ -17,19 +16,7 @@ export type { FileMap };
  */
 export function snapshotInputs(config: IndexConfig, dataset: Dataset, quarter: string, templatesDir: string): FileMap {
   const files: FileMap = new Map();
-  // One file per quarter: quarters may give different columns (raw indicators in one, scores in another).
-  for (const q of quartersUsed(config, dataset, quarter)) {
-    const rowsOfQ = dataset.values.get(q)!;
-    const given = config.nodes.filter((n) => rowsOfQ.get(config.districts[0].name)!.has(n.name));
-    const rows: (string | number)[][] = [['季度', '区县', ...given.map((n) => n.name), '来源文件', '来源工作表', '来源行']];
-    for (const d of config.districts) {
-      const values = rowsOfQ.get(d.name)!;
-      const src = dataset.sources.get(q)!.get(d.name)!;
-      // String(number) round-trips every double exactly: the rebuild reads the same values.
-      rows.push([q, d.name, ...given.map((n) => String(values.get(n.name))), src.file, src.sheet ?? '', src.row]);
-    }
-    files.set(`inputs/data/${q}.csv`, Buffer.from('\ufeff' + stringify(rows, { record_delimiter: '\n' })));
-  }
+  for (const [q, csv] of dataRowsCsv(config, dataset, quarter)) files.set(`inputs/data/${q}.csv`, csv);
   files.set('inputs/config/index.yaml', readFileSync(config.files.config));
   files.set('inputs/config/districts.yaml', readFileSync(config.files.districts));
   for (const name of templateFiles(templatesDir)) files.set(`inputs/templates/${name}`, readFileSync(join(templatesDir, name)));

@@ -25,6 +25,10 @@ export interface FigureAsset {
   widthPt: number;
   heightPt: number;
   note?: string;
+  /** The figure's content as text (caption and data), for search and screen readers. */
+  alt?: string;
+  /** Stands beside the next figure, both at half width (see the model's figure block). */
+  besideNext?: boolean;
 }
 
 export interface TableAsset {
@@ -92,20 +96,47 @@ function joinLines(lines: string[]): string {
 }
 
 export function parseMarkup(text: string, sourceName: string, assets: MarkupAssets, opts: MarkupOptions = {}): MarkupResult {
-  const mapLine = opts.lineMap ?? ((n: number) => n);
-  const problems: InputProblem[] = [];
-  const problem = (line: number, message: string, hint?: string) =>
-    problems.push({ file: sourceName, line: mapLine(line), message, ...(hint ? { hint } : {}) });
+  const parser = new MarkupParser(text.replace(/\r\n?/g, '\n').split('\n'), sourceName, assets, opts.lineMap ?? ((n: number) => n));
+  parser.parseBlocks();
+  const footnotes = parser.footnotes();
+  if (parser.problems.length > 0) throw new InputError(parser.problems);
+  return { blocks: parser.blocks, footnotes };
+}
 
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const blocks: Block[] = [];
-  const refs: PendingRef[] = [];
-  const defs = new Map<string, { line: number; text: string }>();
-  const figureNumbers = new Map<string, number>();
-  const tableNumbers = new Map<string, number>();
+/** A directive's name, argument and body lines, as read from its fences. */
+interface Directive {
+  name: string;
+  arg: string;
+  body: string[];
+  /** Line (1-based, in the text given) of the directive and of its first body line. */
+  line: number;
+  bodyLine: number;
+}
+
+/** One parse: the lines, where it stands, and what it has found so far. */
+class MarkupParser {
+  readonly problems: InputProblem[] = [];
+  readonly blocks: Block[] = [];
+  private readonly refs: PendingRef[] = [];
+  private readonly defs = new Map<string, { line: number; text: string }>();
+  private readonly figureNumbers = new Map<string, number>();
+  private readonly tableNumbers = new Map<string, number>();
+  /** Index of the next line to read. */
+  private i = 0;
+
+  constructor(
+    private readonly lines: string[],
+    private readonly sourceName: string,
+    private readonly assets: MarkupAssets,
+    private readonly mapLine: (line: number) => number,
+  ) {}
+
+  private problem(line: number, message: string, hint?: string): void {
+    this.problems.push({ file: this.sourceName, line: this.mapLine(line), message, ...(hint ? { hint } : {}) });
+  }
 
   /** Inline markup: **bold**, ^sup^, [^id], backslash escapes. */
-  const inlines = (s: string, line: number): Inline[] => {
+  inlines(s: string, line: number): Inline[] {
     const out: Inline[] = [];
     let buf = '';
     let bold = false;
@@ -132,13 +163,13 @@ export function parseMarkup(text: string, sourceName: string, assets: MarkupAsse
         const end = s.indexOf(']', i);
         const id = end > 0 ? s.slice(i + 2, end) : '';
         if (end < 0 || !ID.test(id)) {
-          problem(line, `malformed footnote reference near "${s.slice(i, i + 12)}"`, 'write a footnote mark as [^name], e.g. [^group]');
+          this.problem(line, `malformed footnote reference near "${s.slice(i, i + 12)}"`, 'write a footnote mark as [^name], e.g. [^group]');
           buf += c;
           continue;
         }
         flush();
         out.push({ type: 'footnoteRef', id });
-        refs.push({ id, line });
+        this.refs.push({ id, line });
         i = end;
       } else if (c === '^') {
         flush();
@@ -148,196 +179,192 @@ export function parseMarkup(text: string, sourceName: string, assets: MarkupAsse
       }
     }
     flush();
-    if (bold) problem(line, 'unclosed ** (bold)', 'close bold text with ** or escape a literal asterisk as \\*');
-    if (sup) problem(line, 'unclosed ^ (superscript)', 'close superscript with ^ or escape a literal caret as \\^');
+    if (bold) this.problem(line, 'unclosed ** (bold)', 'close bold text with ** or escape a literal asterisk as \\*');
+    if (sup) this.problem(line, 'unclosed ^ (superscript)', 'close superscript with ^ or escape a literal caret as \\^');
     return out;
-  };
+  }
 
-  let i = 0;
-  while (i < lines.length) {
-    const lineNo = i + 1;
-    const line = lines[i];
-    const trimmed = line.trim();
-
-    if (!trimmed) {
-      i++;
-      continue;
+  /** Every block, in order. */
+  parseBlocks(): void {
+    const lines = this.lines;
+    while (this.i < lines.length) {
+      const trimmed = lines[this.i].trim();
+      if (!trimmed) this.i++;
+      else if (ONE_LINE.test(trimmed) || FENCE.test(trimmed)) this.directive(trimmed);
+      else if (HEADING.test(trimmed)) this.heading(trimmed);
+      else if (FOOTNOTE_DEF.test(trimmed)) this.footnoteDefinition(trimmed);
+      else if (NOTE_LINE.test(trimmed)) this.noteLines();
+      else this.paragraph();
     }
+  }
 
-    // ::: directive … :::   (or on one line: ::: directive … :::)
+  /** ::: directive … :::   (or on one line: ::: directive … :::) */
+  private directive(trimmed: string): void {
+    const d = this.readDirective(trimmed);
+    if (!d) return;
+    const { name, arg, line } = d;
+    if (!DIRECTIVES.includes(name)) {
+      this.problem(line, `unknown directive "::: ${name}"`, `known directives: ${DIRECTIVES.join(', ')}`);
+      return;
+    }
+    if ((EMPTY_DIRECTIVES as readonly string[]).includes(name)) {
+      const extra = d.body.findIndex((l) => l.trim() !== '');
+      if (extra >= 0) this.problem(d.bodyLine + extra, `::: ${name} takes no text inside`, 'captions and notes come with the figure or table data');
+    }
+    if (name === 'figure' || name === 'table') {
+      if (!arg || !ID.test(arg)) this.problem(line, `::: ${name} needs an id, e.g. "::: ${name} ${name === 'figure' ? 'map-total' : 'appendix'}"`);
+      else if (name === 'figure') this.placeFigure(arg, line);
+      else this.placeTable(arg, line);
+    } else if (name === 'pagebreak') {
+      if (arg) this.problem(line, '::: pagebreak takes no argument');
+      this.blocks.push({ type: 'pageBreak' });
+    } else this.textDirective(d);
+  }
+
+  /** The directive at the current line with its body; the position moves past it. Null after a problem. */
+  private readDirective(trimmed: string): Directive | null {
+    const lines = this.lines;
+    const line = this.i + 1;
     const oneLine = ONE_LINE.exec(trimmed);
-    const fence = oneLine ?? FENCE.exec(trimmed);
-    if (fence) {
-      const name = fence[1];
-      let arg = (fence[2] ?? '').trim();
-      if (!name) {
-        problem(lineNo, 'closing ::: without an opening directive', 'remove it, or open a block with ::: title / byline / lead / note / figure <id> / table <id>');
-        i++;
-        continue;
-      }
-      let body: string[];
-      let bodyLine: number;
-      if (oneLine) {
-        // For text directives the text is on the line itself.
-        const isText = (TEXT_DIRECTIVES as readonly string[]).includes(name);
-        body = isText ? [arg] : [];
-        if (isText) arg = '';
-        bodyLine = lineNo;
-        i++;
-      } else {
-        // Find the closing fence.
-        let j = i + 1;
-        while (j < lines.length && !FENCE.test(lines[j].trim()) && !ONE_LINE.test(lines[j].trim())) j++;
-        const closed = j < lines.length && FENCE.exec(lines[j].trim())?.[1] === undefined && !ONE_LINE.test(lines[j].trim());
-        if (!closed) {
-          problem(
-            lineNo,
-            j < lines.length ? `::: ${name} is not closed before the next directive (line ${mapLine(j + 1)})` : `::: ${name} is not closed`,
-            'end the block with a line holding only :::',
-          );
-          i = j < lines.length ? j : lines.length; // resume at the next directive
-          continue;
-        }
-        body = lines.slice(i + 1, j);
-        bodyLine = lineNo + 1;
-        i = j + 1;
-      }
-
-      if (!DIRECTIVES.includes(name)) {
-        problem(lineNo, `unknown directive "::: ${name}"`, `known directives: ${DIRECTIVES.join(', ')}`);
-        continue;
-      }
-      if ((EMPTY_DIRECTIVES as readonly string[]).includes(name)) {
-        const extra = body.findIndex((l) => l.trim() !== '');
-        if (extra >= 0) problem(bodyLine + extra, `::: ${name} takes no text inside`, 'captions and notes come with the figure or table data');
-      }
-      if (name === 'figure' || name === 'table') {
-        if (!arg || !ID.test(arg)) {
-          problem(lineNo, `::: ${name} needs an id, e.g. "::: ${name} ${name === 'figure' ? 'map-total' : 'appendix'}"`);
-          continue;
-        }
-        if (name === 'figure') {
-          const f = assets.figures.get(arg);
-          if (!f) {
-            problem(lineNo, `unknown figure "${arg}"`, `known figures: ${[...assets.figures.keys()].join(', ') || '(none)'}`);
-            continue;
-          }
-          if (figureNumbers.has(arg)) {
-            problem(lineNo, `figure "${arg}" is placed twice`, 'a figure is printed once; refer to it in the text as 图N');
-            continue;
-          }
-          const number = figureNumbers.size + 1;
-          figureNumbers.set(arg, number);
-          blocks.push({ type: 'figure', id: arg, number, caption: f.caption, svg: f.svg, png: f.png, widthPt: f.widthPt, heightPt: f.heightPt, ...(f.note ? { note: f.note } : {}) });
-        } else {
-          const t = assets.tables.get(arg);
-          if (!t) {
-            problem(lineNo, `unknown table "${arg}"`, `known tables: ${[...assets.tables.keys()].join(', ') || '(none)'}`);
-            continue;
-          }
-          if (tableNumbers.has(arg)) {
-            problem(lineNo, `table "${arg}" is placed twice`);
-            continue;
-          }
-          const number = tableNumbers.size + 1;
-          tableNumbers.set(arg, number);
-          blocks.push({
-            type: 'table', id: arg, number, caption: t.caption, header: t.header, rows: t.rows,
-            ...(t.align ? { align: t.align } : {}), ...(t.widths ? { widths: t.widths } : {}), ...(t.note ? { note: t.note } : {}),
-          });
-        }
-        continue;
-      }
-      if (name === 'pagebreak') {
-        if (arg) problem(lineNo, '::: pagebreak takes no argument');
-        blocks.push({ type: 'pageBreak' });
-        continue;
-      }
-      // title, byline, lead, note: one paragraph of text
-      if (arg) problem(lineNo, `::: ${name} takes no argument ("${arg}")`, 'put the text on the lines between ::: and :::');
-      const nonEmpty = body.map((l, k) => ({ l, k })).filter(({ l }) => l.trim() !== '');
-      if (nonEmpty.length === 0) {
-        problem(lineNo, `::: ${name} is empty`);
-        continue;
-      }
-      const blank = body.findIndex((l, k) => l.trim() === '' && k > nonEmpty[0].k && k < nonEmpty[nonEmpty.length - 1].k);
-      if (blank >= 0) problem(bodyLine + blank, `::: ${name} holds one paragraph; remove the blank line`);
-      const content = inlines(joinLines(body), bodyLine + nonEmpty[0].k);
-      blocks.push({ type: name as (typeof TEXT_DIRECTIVES)[number], content });
-      continue;
+    const fence = oneLine ?? FENCE.exec(trimmed)!;
+    const name = fence[1];
+    const arg = (fence[2] ?? '').trim();
+    if (!name) {
+      this.problem(line, 'closing ::: without an opening directive', 'remove it, or open a block with ::: title / byline / lead / note / figure <id> / table <id>');
+      this.i++;
+      return null;
     }
-
-    // # heading
-    const h = HEADING.exec(trimmed);
-    if (h) {
-      const level = h[1].length;
-      if (level > 3) problem(lineNo, `heading level ${level} ("${h[1]}") is not used in the report`, 'use # (一、), ## （一）, ### 1.');
-      else if (!h[2].trim()) problem(lineNo, 'empty heading');
-      else blocks.push({ type: 'heading', level: level as 1 | 2 | 3, content: inlines(h[2].trim(), lineNo) });
-      i++;
-      continue;
+    if (oneLine) {
+      // For text directives the text is on the line itself.
+      const isText = (TEXT_DIRECTIVES as readonly string[]).includes(name);
+      this.i++;
+      return { name, arg: isText ? '' : arg, body: isText ? [arg] : [], line, bodyLine: line };
     }
-
-    // [^id]: footnote definition (runs to the next blank line)
-    const def = FOOTNOTE_DEF.exec(trimmed);
-    if (def) {
-      const [, id, first] = def;
-      const body = [first];
-      let j = i + 1;
-      while (j < lines.length && lines[j].trim() !== '' && !startsBlock(lines[j].trim())) body.push(lines[j++]);
-      if (!ID.test(id)) problem(lineNo, `bad footnote name "${id}"`, 'use letters, digits, - _ .');
-      else if (defs.has(id)) problem(lineNo, `footnote [^${id}] is defined twice (first on line ${mapLine(defs.get(id)!.line)})`);
-      else if (!joinLines(body)) problem(lineNo, `footnote [^${id}] is empty`);
-      else defs.set(id, { line: lineNo, text: joinLines(body) });
-      i = j;
-      continue;
+    // Find the closing fence.
+    let j = this.i + 1;
+    while (j < lines.length && !FENCE.test(lines[j].trim()) && !ONE_LINE.test(lines[j].trim())) j++;
+    const closed = j < lines.length && FENCE.exec(lines[j].trim())?.[1] === undefined && !ONE_LINE.test(lines[j].trim());
+    if (!closed) {
+      this.problem(
+        line,
+        j < lines.length ? `::: ${name} is not closed before the next directive (line ${this.mapLine(j + 1)})` : `::: ${name} is not closed`,
+        'end the block with a line holding only :::',
+      );
+      this.i = j < lines.length ? j : lines.length; // resume at the next directive
+      return null;
     }
-
-    // > note lines
-    if (NOTE_LINE.test(trimmed)) {
-      const body: string[] = [];
-      let j = i;
-      while (j < lines.length && NOTE_LINE.test(lines[j].trim())) body.push(NOTE_LINE.exec(lines[j++].trim())![1]);
-      blocks.push({ type: 'note', content: inlines(joinLines(body), lineNo) });
-      i = j;
-      continue;
-    }
-
-    // paragraph: up to the next blank line or block start
-    const body = [line];
-    let j = i + 1;
-    while (j < lines.length && lines[j].trim() !== '' && !startsBlock(lines[j].trim())) body.push(lines[j++]);
-    blocks.push({ type: 'paragraph', content: inlines(joinLines(body), lineNo) });
-    i = j;
+    const body = lines.slice(this.i + 1, j);
+    this.i = j + 1;
+    return { name, arg, body, line, bodyLine: line + 1 };
   }
 
-  // Footnotes: marks ①②… in order of first reference.
-  const footnotes: Footnote[] = [];
-  const byId = new Map<string, Footnote>();
-  for (const r of refs) {
-    if (byId.has(r.id)) continue;
-    const d = defs.get(r.id);
-    if (!d) {
-      problem(r.line, `footnote mark [^${r.id}] has no definition`, `add a line "[^${r.id}]: …" with the note's text`);
-      continue;
-    }
-    const fn: Footnote = { id: r.id, mark: circledMark(footnotes.length + 1), content: [] };
-    byId.set(r.id, fn);
-    footnotes.push(fn);
-  }
-  for (const [id, d] of defs) {
-    const fn = byId.get(id);
-    if (!fn) {
-      problem(d.line, `footnote [^${id}] is defined but never marked in the text`, `put [^${id}] where the mark ① should be printed, or remove the definition`);
-      continue;
-    }
-    const content = inlines(d.text, d.line);
-    if (content.some((c) => c.type === 'footnoteRef')) problem(d.line, `footnote [^${id}] contains a footnote mark; notes cannot have notes`);
-    fn.content = content.filter((c) => c.type === 'text');
+  private placeFigure(id: string, line: number): void {
+    const f = this.assets.figures.get(id);
+    if (!f) return this.problem(line, `unknown figure "${id}"`, `known figures: ${[...this.assets.figures.keys()].join(', ') || '(none)'}`);
+    if (this.figureNumbers.has(id)) return this.problem(line, `figure "${id}" is placed twice`, 'a figure is printed once; refer to it in the text as 图N');
+    const number = this.figureNumbers.size + 1;
+    this.figureNumbers.set(id, number);
+    this.blocks.push({
+      type: 'figure', id, number, caption: f.caption, svg: f.svg, png: f.png, widthPt: f.widthPt, heightPt: f.heightPt,
+      ...(f.note ? { note: f.note } : {}), ...(f.alt ? { alt: f.alt } : {}), ...(f.besideNext ? { besideNext: true } : {}),
+    });
   }
 
-  if (problems.length > 0) throw new InputError(problems);
-  return { blocks, footnotes };
+  private placeTable(id: string, line: number): void {
+    const t = this.assets.tables.get(id);
+    if (!t) return this.problem(line, `unknown table "${id}"`, `known tables: ${[...this.assets.tables.keys()].join(', ') || '(none)'}`);
+    if (this.tableNumbers.has(id)) return this.problem(line, `table "${id}" is placed twice`);
+    const number = this.tableNumbers.size + 1;
+    this.tableNumbers.set(id, number);
+    this.blocks.push({
+      type: 'table', id, number, caption: t.caption, header: t.header, rows: t.rows,
+      ...(t.align ? { align: t.align } : {}), ...(t.widths ? { widths: t.widths } : {}), ...(t.note ? { note: t.note } : {}),
+    });
+  }
+
+  /** title, byline, lead, note: one paragraph of text. */
+  private textDirective({ name, arg, body, line, bodyLine }: Directive): void {
+    if (arg) this.problem(line, `::: ${name} takes no argument ("${arg}")`, 'put the text on the lines between ::: and :::');
+    const nonEmpty = body.map((l, k) => ({ l, k })).filter(({ l }) => l.trim() !== '');
+    if (nonEmpty.length === 0) return this.problem(line, `::: ${name} is empty`);
+    const blank = body.findIndex((l, k) => l.trim() === '' && k > nonEmpty[0].k && k < nonEmpty[nonEmpty.length - 1].k);
+    if (blank >= 0) this.problem(bodyLine + blank, `::: ${name} holds one paragraph; remove the blank line`);
+    const content = this.inlines(joinLines(body), bodyLine + nonEmpty[0].k);
+    this.blocks.push({ type: name as (typeof TEXT_DIRECTIVES)[number], content });
+  }
+
+  /** # heading */
+  private heading(trimmed: string): void {
+    const lineNo = this.i + 1;
+    const h = HEADING.exec(trimmed)!;
+    const level = h[1].length;
+    if (level > 3) this.problem(lineNo, `heading level ${level} ("${h[1]}") is not used in the report`, 'use # (一、), ## （一）, ### 1.');
+    else if (!h[2].trim()) this.problem(lineNo, 'empty heading');
+    else this.blocks.push({ type: 'heading', level: level as 1 | 2 | 3, content: this.inlines(h[2].trim(), lineNo) });
+    this.i++;
+  }
+
+  /** Lines from the current one up to the next blank line or block start. */
+  private runningLines(): string[] {
+    const body = [this.lines[this.i]];
+    let j = this.i + 1;
+    while (j < this.lines.length && this.lines[j].trim() !== '' && !startsBlock(this.lines[j].trim())) body.push(this.lines[j++]);
+    this.i = j;
+    return body;
+  }
+
+  /** [^id]: footnote definition (runs to the next blank line) */
+  private footnoteDefinition(trimmed: string): void {
+    const lineNo = this.i + 1;
+    const [, id, first] = FOOTNOTE_DEF.exec(trimmed)!;
+    const body = [first, ...this.runningLines().slice(1)];
+    const text = joinLines(body);
+    if (!ID.test(id)) this.problem(lineNo, `bad footnote name "${id}"`, 'use letters, digits, - _ .');
+    else if (this.defs.has(id)) this.problem(lineNo, `footnote [^${id}] is defined twice (first on line ${this.mapLine(this.defs.get(id)!.line)})`);
+    else if (!text) this.problem(lineNo, `footnote [^${id}] is empty`);
+    else this.defs.set(id, { line: lineNo, text });
+  }
+
+  /** > note lines */
+  private noteLines(): void {
+    const lineNo = this.i + 1;
+    const body: string[] = [];
+    while (this.i < this.lines.length && NOTE_LINE.test(this.lines[this.i].trim())) body.push(NOTE_LINE.exec(this.lines[this.i++].trim())![1]);
+    this.blocks.push({ type: 'note', content: this.inlines(joinLines(body), lineNo) });
+  }
+
+  /** paragraph: up to the next blank line or block start */
+  private paragraph(): void {
+    const lineNo = this.i + 1;
+    this.blocks.push({ type: 'paragraph', content: this.inlines(joinLines(this.runningLines()), lineNo) });
+  }
+
+  /** Footnotes: marks ①②… in order of first reference; every mark defined, every definition marked. */
+  footnotes(): Footnote[] {
+    const footnotes: Footnote[] = [];
+    const byId = new Map<string, Footnote>();
+    for (const r of this.refs) {
+      if (byId.has(r.id)) continue;
+      if (!this.defs.has(r.id)) {
+        this.problem(r.line, `footnote mark [^${r.id}] has no definition`, `add a line "[^${r.id}]: …" with the note's text`);
+        continue;
+      }
+      const fn: Footnote = { id: r.id, mark: circledMark(footnotes.length + 1), content: [] };
+      byId.set(r.id, fn);
+      footnotes.push(fn);
+    }
+    for (const [id, d] of this.defs) {
+      const fn = byId.get(id);
+      if (!fn) {
+        this.problem(d.line, `footnote [^${id}] is defined but never marked in the text`, `put [^${id}] where the mark ① should be printed, or remove the definition`);
+        continue;
+      }
+      const content = this.inlines(d.text, d.line);
+      if (content.some((c) => c.type === 'footnoteRef')) this.problem(d.line, `footnote [^${id}] contains a footnote mark; notes cannot have notes`);
+      fn.content = content.filter((c) => c.type === 'text');
+    }
+    return footnotes;
+  }
 }
 
 function startsBlock(trimmed: string): boolean {

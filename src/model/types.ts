@@ -29,7 +29,27 @@ export type Block =
   /** Body paragraph: justified, first line indented two characters. */
   | { type: 'paragraph'; content: Inline[] }
   /** A figure; caption printed below it as 图N 标题. */
-  | { type: 'figure'; id: string; number: number; caption: string; svg: string; png: Uint8Array; widthPt: number; heightPt: number; note?: string }
+  | {
+      type: 'figure'; id: string; number: number; caption: string; svg: string; png: Uint8Array; widthPt: number; heightPt: number; note?: string;
+      /**
+       * Printed at this fraction of its size (after narrowing to the text width):
+       * set by the PDF layout planner when a figure would otherwise leave its page
+       * half empty, so that the DOCX sets it alike. Absent: full size.
+       */
+      scale?: number;
+      /**
+       * The figure's content as text (caption and the data it shows). Its labels are
+       * outlines, so this is what a search for a district finds: invisible text over
+       * the figure in the PDF, the picture's description in the DOCX.
+       */
+      alt?: string;
+      /**
+       * Stands at the left of the next block, a figure too, both set at half the
+       * text width (a pair: templates/figures.yaml). Each should be drawn for that
+       * width (label sizes); a wider one is scaled down to it.
+       */
+      besideNext?: boolean;
+    }
   /** A table; caption printed above it as 表N 标题; header rows repeat across pages. */
   | {
       type: 'table'; id: string; number: number; caption: string;
@@ -51,6 +71,8 @@ export interface RunningHeader {
   bulletin: string;
   /** e.g. ·本期特稿· */
   column: string;
+  /** A light mark in the middle of the header band on every page, e.g. 样例数据 for a report built from the shipped sample data. */
+  mark?: string;
 }
 
 export interface DocumentModel {
@@ -68,6 +90,11 @@ export interface DocumentModel {
      * the same model must give the same bytes. Default: 2000-01-01T00:00:00Z.
      */
     date?: string;
+    /**
+     * Custom document properties, in order (DOCX docProps/custom.xml; in the
+     * PDF's XMP): e.g. 期号, 工具版本, 数据. Values are plain text.
+     */
+    properties?: { name: string; value: string }[];
   };
   header: RunningHeader;
   blocks: Block[];

@@ -57,6 +57,10 @@ export const LEADING = {
   footnote: 1.4,
 } as const;
 
+/** The header band's mark (样例数据): light grey, letter-spaced, so it reads as a stamp, not as text. */
+export const MARK_COLOR = '#a6a6a6';
+export const MARK_TRACKING = 2;
+
 export const DEFAULT_DATE = '2000-01-01T00:00:00Z';
 
 /** The fixed date written into file properties (never the clock). */
@@ -72,13 +76,18 @@ export function plainText(content: Inline[]): string {
 }
 
 /**
- * A figure's printed size: its own, narrowed to the text width if wider, times
+ * A figure's printed size: its own, narrowed to `room` (the text width, or half of
+ * it for a pair) if wider, times
  * `scale` (a figure set smaller to fit its page, see the PDF renderer's fitFigure).
  */
-export function figureSize(b: { widthPt: number; heightPt: number }, scale = 1): { width: number; height: number } {
-  const s = (b.widthPt > TEXT_WIDTH ? TEXT_WIDTH / b.widthPt : 1) * scale;
+export function figureSize(b: { widthPt: number; heightPt: number }, scale = 1, room = TEXT_WIDTH): { width: number; height: number } {
+  const s = (b.widthPt > room ? room / b.widthPt : 1) * scale;
   return { width: b.widthPt * s, height: b.heightPt * s };
 }
+
+/** Space between the two figures of a pair, and the width each may take. */
+export const PAIR_GAP = 12;
+export const HALF_WIDTH = (TEXT_WIDTH - PAIR_GAP) / 2;
 
 /** Figure and table captions as printed: 图3 标题 / 表1 标题. */
 export function figureLabel(n: number): string {

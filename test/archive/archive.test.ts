@@ -176,8 +176,8 @@ describe('archive', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(JSON.parse(readFileSync(join(root, '2017Q1/v1/facts.json'), 'utf8')).meta.previous).toBeNull();
     // batch --issue: each quarter's 期号 reaches its build
-    expect(JSON.parse(readFileSync(join(root, '2018Q3/v1/inputs/options.json'), 'utf8'))).toEqual({ issue: '2018年第6期' });
-    expect(JSON.parse(readFileSync(join(root, '2018Q2/v1/inputs/options.json'), 'utf8'))).toEqual({});
+    expect(JSON.parse(readFileSync(join(root, '2018Q3/v1/inputs/options.json'), 'utf8'))).toEqual({ issue: '2018年第6期', sampleData: true }); // built from data/sample: marked 样例数据
+    expect(JSON.parse(readFileSync(join(root, '2018Q2/v1/inputs/options.json'), 'utf8'))).toEqual({ sampleData: true });
   }, 120_000);
 
   it('a full batch (workers started from the bundled code) gives the same bytes as a single build', async () => {

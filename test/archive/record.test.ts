@@ -193,7 +193,7 @@ describe("the archive's record", () => {
     const [v1, v2] = listVersions(root, '2018Q3');
     expect(readFileSync(join(v2.dir, 'facts.json')).equals(readFileSync(join(v1.dir, 'facts.json')))).toBe(true);
     expect(readFileSync(join(v2.dir, 'narrative.md')).equals(readFileSync(join(v1.dir, 'narrative.md')))).toBe(true);
-    expect(JSON.parse(readFileSync(join(v2.dir, 'inputs/options.json'), 'utf8'))).toEqual({ issue: '2018年第6期' });
+    expect(JSON.parse(readFileSync(join(v2.dir, 'inputs/options.json'), 'utf8'))).toEqual({ issue: '2018年第6期', sampleData: true }); // the sample mark is kept
     expect(JSON.parse(readFileSync(join(v2.dir, 'manifest.json'), 'utf8'))).toMatchObject({ issue: '2018年第6期', corrects: 1 });
     const changes = readFileSync(join(v2.dir, 'changes.md'), 'utf8');
     expect(changes).toContain('得分与排名没有变化。');

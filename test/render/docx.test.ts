@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDocx, renderDocxWithInfo } from '../../src/render/docx.js';
+import { renderDocx, renderDocxWithInfo } from '../../src/render/docx/index.js';
+import { withFigureScales } from '../../src/model/layout.js';
 import type { DocumentModel } from '../../src/model/types.js';
 import { buildSampleModel, FOOTNOTE, LEAD, PARAGRAPHS } from './sample-model.js';
 
@@ -40,22 +41,60 @@ function style(id: string): string {
 }
 
 describe('DOCX renderer', () => {
-  it('sets East Asian fonts: serif for body, sans for headings', () => {
-    expect(xml['word/styles.xml']).toMatch(/<w:rFonts [^>]*w:eastAsia="Noto Serif SC"/);
-    expect(style('BodyText')).toMatch(/w:eastAsia="Noto Serif SC"/);
-    expect(style('Heading1')).toMatch(/w:eastAsia="Noto Sans SC"/);
-    expect(style('Heading1')).toMatch(/w:ascii="Noto Sans SC"/);
-    // Word falls back to 宋体 / 黑体 where the Noto fonts are missing
-    expect(xml['word/fontTable.xml']).toMatch(/<w:font w:name="Noto Serif SC"><w:altName w:val="宋体"\/>/);
-    expect(xml['word/fontTable.xml']).toMatch(/<w:font w:name="Noto Sans SC"><w:altName w:val="黑体"\/>/);
+  it('names the fonts every Chinese Windows/WPS machine has: 宋体 + Times New Roman body, 黑体 + Arial headings', () => {
+    expect(xml['word/styles.xml']).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="宋体" w:hAnsi="Times New Roman"\/>/);
+    expect(style('BodyText')).toMatch(/w:eastAsia="宋体"/);
+    expect(style('Heading1')).toMatch(/w:eastAsia="黑体"/);
+    expect(style('Heading1')).toMatch(/w:ascii="Arial"/);
+    expect(xml['word/styles.xml']).not.toMatch(/Noto/);
+    // the font table gives Word and LibreOffice the fonts' Latin names and the GB2312 charset
+    expect(xml['word/fontTable.xml']).toMatch(/<w:font w:name="宋体"><w:altName w:val="SimSun"\/><w:panose1 w:val="02010600030101010101"\/><w:charset w:val="86"\/>/);
+    expect(xml['word/fontTable.xml']).toMatch(/<w:font w:name="黑体"><w:altName w:val="SimHei"\/>[^]*?<w:charset w:val="86"\/>/);
+    expect(xml['word/fontTable.xml']).toMatch(/<w:font w:name="Times New Roman">/);
   });
 
-  it('can name system fonts instead', async () => {
-    const z = await JSZip.loadAsync(await renderDocx(model, { fontNames: { serif: '宋体', sans: '黑体' } }));
+  it('can name other fonts (the bulletin settings)', async () => {
+    const z = await JSZip.loadAsync(await renderDocx(model, { fonts: { serif: { eastAsia: '仿宋' }, sans: { eastAsia: '楷体', latin: 'Calibri' } } }));
     const styles = await z.file('word/styles.xml')!.async('string');
-    expect(styles).toMatch(/w:eastAsia="宋体"/);
-    expect(styles).toMatch(/w:eastAsia="黑体"/);
-    expect(styles).not.toMatch(/Noto/);
+    expect(styles).toMatch(/w:eastAsia="仿宋"/);
+    expect(styles).toMatch(/w:ascii="Calibri" w:cs="Calibri" w:eastAsia="楷体"/);
+    expect(styles).not.toMatch(/w:eastAsia="宋体"/);
+    expect(await z.file('word/fontTable.xml')!.async('string')).toMatch(/<w:font w:name="Calibri"><w:panose1 w:val="0{20}"\/><w:charset w:val="00"\/>/);
+  }, T);
+
+  it('sets no automatic space between Chinese and Latin text or digits (as the PDF), and the grid at the body pitch', () => {
+    expect(xml['word/styles.xml']).toMatch(/<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/><w:snapToGrid w:val="0"\/>/);
+    // 10.5 pt × 1.6 = 16.8 pt = 336 twips, the PDF's line pitch
+    expect(xml['word/document.xml']).toMatch(/<w:docGrid w:type="lines" w:linePitch="336"\/>/);
+    expect(style('BodyText')).toMatch(/<w:spacing [^>]*w:line="336"/);
+  });
+
+  it('is in Chinese: zh-CN in the core properties and the run defaults', () => {
+    expect(xml['docProps/core.xml']).toMatch(/<dc:language>zh-CN<\/dc:language>/);
+    expect(xml['word/styles.xml']).toMatch(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/);
+  });
+
+  it('numbers captions with SEQ fields (bold, in a bookmark) and turns the text\'s 图N into cross-references', async () => {
+    const doc = xml['word/document.xml'];
+    expect(doc).toMatch(/<w:bookmarkStart w:id="1" w:name="_Ref_fig1"\/><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">图<\/w:t><\/w:r><w:fldSimple w:instr="SEQ 图 \\\* ARABIC"><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">1<\/w:t><\/w:r><\/w:fldSimple><w:bookmarkEnd w:id="1"\/>/);
+    expect(doc).toMatch(/<w:fldSimple w:instr="SEQ 表 \\\* ARABIC">/);
+    const withRef: DocumentModel = {
+      ...model,
+      blocks: model.blocks.map((b) => (b.type === 'paragraph' ? { ...b, content: [{ type: 'text' as const, text: '如图2所示，图9不存在。' }] } : b)),
+    };
+    const z = await JSZip.loadAsync(await renderDocx(withRef));
+    const d2 = await z.file('word/document.xml')!.async('string');
+    expect(d2).toContain('<w:r><w:t xml:space="preserve">如</w:t></w:r><w:fldSimple w:instr="REF _Ref_fig2 \\h"><w:r><w:t xml:space="preserve">图2</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve">所示，图9不存在。</w:t></w:r>');
+  }, T);
+
+  it('writes custom document properties and the header mark', async () => {
+    const marked: DocumentModel = { ...model, meta: { ...model.meta, properties: [{ name: '期号', value: '2018年第6期' }, { name: '数据', value: '样例数据' }] }, header: { ...model.header, mark: '样例数据' } };
+    const z = await JSZip.loadAsync(await renderDocx(marked));
+    const custom = await z.file('docProps/custom.xml')!.async('string');
+    expect(custom).toMatch(/<property [^>]*name="期号"><vt:lpwstr>2018年第6期<\/vt:lpwstr><\/property>/);
+    expect(custom).toMatch(/name="数据"><vt:lpwstr>样例数据</);
+    const header = await z.file('word/header1.xml')!.async('string');
+    expect(header).toMatch(/<w:color w:val="a6a6a6"\/>[^]*<w:tab\/><w:t xml:space="preserve">样例数据<\/w:t>/);
   }, T);
 
   it('has named styles: headings with outline levels, body with a two-character indent', () => {
@@ -124,8 +163,8 @@ describe('DOCX renderer', () => {
     expect(xml['word/document.xml']).toMatch(/<wp:extent cx="5591175" cy="2543175"\/>/);
   });
 
-  it('sets a figure as small as the PDF set it (figureScales), so Word breaks pages alike', async () => {
-    const z = await JSZip.loadAsync(await renderDocx(model, { figureScales: { 1: 0.9 } }));
+  it('sets a figure at the scale the model carries (the PDF layout set it), so Word breaks pages alike', async () => {
+    const z = await JSZip.loadAsync(await renderDocx(withFigureScales(model, new Map([[1, 0.9]]))));
     const doc = await z.file('word/document.xml')!.async('string');
     const extents = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
     const full = [...xml['word/document.xml'].matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -137,7 +176,7 @@ describe('DOCX renderer', () => {
 
   it('has the table caption above, a repeating header row and rows that do not split', () => {
     const doc = xml['word/document.xml'];
-    const caption = doc.indexOf('表1');
+    const caption = doc.indexOf('SEQ 表');
     const table = doc.indexOf('<w:tbl>');
     expect(caption).toBeGreaterThan(0);
     expect(table).toBeGreaterThan(caption);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf, renderPdfWithInfo, type PdfRenderInfo } from '../../src/render/pdf.js';
+import { renderPdf, renderPdfWithInfo, type PdfRenderInfo } from '../../src/render/pdf/index.js';
 import type { Block, DocumentModel, Inline } from '../../src/model/types.js';
 import { buildSampleModel, DISTRICTS, FOOTNOTE, LEAD, makeFigure, PARAGRAPHS, SCORES } from './sample-model.js';
 import { MARGIN, PAGE } from '../../src/render/common.js';

@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { FigureSet, SharedPaths, compileSvg, type SvgProgram } from '../../src/render/svg-pdf.js';
-import { renderPdf } from '../../src/render/pdf.js';
+import { FigureSet, SharedPaths, compileSvg, type SvgProgram } from '../../src/render/svg-pdf/index.js';
+import { renderPdf } from '../../src/render/pdf/index.js';
 import type { DocumentModel } from '../../src/model/types.js';
 
 const svg = (body: string, attrs = 'width="100" height="50" viewBox="0 0 100 50"') =>

@@ -82,11 +82,15 @@ describe('the sample report (2018Q3)', () => {
 
   it('the DOCX has East Asian fonts, a real footnote, PAGE fields, 13 pictures with captions in order', () => {
     const doc = docXml['word/document.xml'];
-    expect(docXml['word/styles.xml']).toMatch(/w:eastAsia="Noto Serif SC"/);
+    // the fonts of templates/report/bulletin.yaml (wordFonts): 宋体 body, 黑体 headings
+    expect(docXml['word/styles.xml']).toMatch(/w:eastAsia="宋体"/);
+    expect(docXml['word/styles.xml']).toMatch(/w:eastAsia="黑体"/);
     expect(docXml['word/footnotes.xml']).toContain('重庆区县双创指数报告研究小组由');
     expect(doc).toMatch(/<w:footnoteReference w:id="1"\/>/);
     expect(docXml['word/footer1.xml']).toMatch(/PAGE/);
     expect(docXml['word/header1.xml']).toContain('科技参考·2018年第6期');
+    // built from the shipped sample data: marked so in the header band
+    expect(docXml['word/header1.xml']).toContain('样例数据');
     expect(doc.match(/<w:drawing>/g)).toHaveLength(13);
     const plain = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expectInOrder(plain, Array.from({ length: 13 }, (_, i) => `图${i + 1}`), 'DOCX captions');
