@@ -1,6 +1,6 @@
 import type { IndexConfig, TreeNode } from '../config/types.js';
 import { InputError } from '../errors.js';
-import { previousQuarter } from '../quarter.js';
+import { previousQuarter, yearAgoQuarter } from '../quarter.js';
 import type { Dataset } from '../validate/dataset.js';
 import { aggregate, competitionRanks, normalise, round2 } from './normalise.js';
 import { displayPath } from '../files.js';
@@ -65,6 +65,10 @@ export interface QuarterResult {
   quarter: string;
   previous: string | null;
   nodes: Map<string, NodeResult>;
+  /** The same quarter of the previous year (同比), when the data hold it. */
+  yearAgo: string | null;
+  /** The nodes again, with each district's change (and the stats) on the year-ago quarter instead of the previous one. */
+  yoyNodes: Map<string, NodeResult> | null;
   /** Tier name for each district, by total score. */
   tiers: Map<string, string>;
 }
@@ -103,6 +107,8 @@ export function quartersUsed(config: IndexConfig, dataset: Dataset, quarter: str
   const used = new Set([quarter]);
   const prev = previousQuarter(quarter);
   if (dataset.values.has(prev)) used.add(prev);
+  const ago = yearAgoQuarter(quarter);
+  if (dataset.values.has(ago)) used.add(ago);
   const needsBase = config.nodes.some((n) => n.children.length === 0 && !n.bounds && (n.normalisation ?? config.normalisation.method) === 'goalpost');
   if (needsBase) used.add(config.normalisation.baseQuarter ?? dataset.quarters[0]);
   return [...used].filter((q) => dataset.values.has(q)).sort();
@@ -163,17 +169,31 @@ function pctChange(now: number, before: number): number | null {
   return ((now - before) / Math.abs(before)) * 100;
 }
 
-/** Scores, ranks, changes on the previous quarter and city statistics for every node. */
+/** Scores, ranks, changes on the previous quarter (环比) and on the year-ago quarter (同比), and city statistics for every node. */
 export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: string): QuarterResult {
   if (!dataset.values.has(quarter))
     throw new InputError([{ file: '--quarter', message: `数据中没有 ${quarter}`, hint: `数据中有：${dataset.quarters.join('、')}` }]);
   const posts = goalposts(config, dataset);
   const prevQ = previousQuarter(quarter);
   const previous = dataset.values.has(prevQ) ? prevQ : null;
+  const agoQ = yearAgoQuarter(quarter);
+  const yearAgo = dataset.values.has(agoQ) ? agoQ : null;
   const now = scoreQuarter(config, dataset, quarter, posts);
   const before = previous ? scoreQuarter(config, dataset, previous, posts) : null;
-  const nodes = new Map<string, NodeResult>();
+  const nodes = compareScores(config, now, before);
+  const yoyNodes = yearAgo ? compareScores(config, now, scoreQuarter(config, dataset, yearAgo, posts)) : null;
 
+  const tiers = new Map<string, string>();
+  for (const d of nodes.get(config.root)!.districts) {
+    const tier = config.tiers.find((t) => t.min === null || d.current.score > t.min)!;
+    tiers.set(d.district, tier.name);
+  }
+  return { quarter, previous, nodes, tiers, yearAgo, yoyNodes };
+}
+
+/** Every node's districts with their change on `before` (if given), and the city statistics of those changes. */
+function compareScores(config: IndexConfig, now: Scored, before: Scored | null): Map<string, NodeResult> {
+  const nodes = new Map<string, NodeResult>();
   for (const node of config.nodes) {
     const cur = now.cells.get(node.name);
     if (!cur) continue; // below a node given as-is and not itself in the data
@@ -203,11 +223,5 @@ export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: s
     }
     nodes.set(node.name, { node, districts, stats });
   }
-
-  const tiers = new Map<string, string>();
-  for (const d of nodes.get(config.root)!.districts) {
-    const tier = config.tiers.find((t) => t.min === null || d.current.score > t.min)!;
-    tiers.set(d.district, tier.name);
-  }
-  return { quarter, previous, nodes, tiers };
+  return nodes;
 }

@@ -3,7 +3,7 @@ import type { DistrictResult, NodeResult, QuarterResult } from '../compute/index
 import { round2 } from '../compute/normalise.js';
 import { quarterLabels } from '../quarter.js';
 import type { Dataset } from '../validate/dataset.js';
-import type { Basis, DistrictChange, DistrictRow, DistrictValue, Extreme, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait, TierFacts } from './types.js';
+import type { Basis, DistrictChange, DistrictRow, DistrictValue, Extreme, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait, TierFacts, YearOnYearScore } from './types.js';
 
 const r2 = (x: number) => round2(x);
 const r2n = (x: number | null | undefined) => (x === null || x === undefined ? null : round2(x));
@@ -115,6 +115,7 @@ function nodeFacts(config: IndexConfig, result: QuarterResult, nr: NodeResult): 
     lowest: extreme(all, all[all.length - 1].value),
     mean: r2(nr.stats.mean),
     change: null,
+    yoy: null,
     basis,
   };
   if (result.previous && nr.stats.meanPct !== undefined) {
@@ -171,14 +172,24 @@ function nodeScore(nr: NodeResult, district: string): NodeScore {
   return s;
 }
 
+function yearOnYearScore(yoy: QuarterResult, node: string, district: string): YearOnYearScore {
+  const s = nodeScore(yoy.nodes.get(node)!, district);
+  return { quarter: yoy.previous!, previousScore: s.previousScore!, previousRank: s.previousRank!, diff: s.diff!, pct: s.pct ?? null, rankMove: s.rankMove! };
+}
+
 export function buildLedger(config: IndexConfig, dataset: Dataset, result: QuarterResult): Ledger {
   const root = result.nodes.get(config.root)!;
   const firstLevel = config.nodes.filter((n) => n.depth === 1 && result.nodes.has(n.name));
   const ql = quarterLabels(result.quarter);
   const pl = result.previous ? quarterLabels(result.previous) : null;
 
+  // 同比 facts are the 环比 facts computed against the year-ago quarter instead of the previous one.
+  const yoyResult: QuarterResult | null = result.yearAgo && result.yoyNodes ? { ...result, previous: result.yearAgo, nodes: result.yoyNodes } : null;
   const nodes: Record<string, NodeFacts> = {};
-  for (const n of [root.node, ...firstLevel]) nodes[n.name] = nodeFacts(config, result, result.nodes.get(n.name)!);
+  for (const n of [root.node, ...firstLevel]) {
+    nodes[n.name] = nodeFacts(config, result, result.nodes.get(n.name)!);
+    if (yoyResult) nodes[n.name].yoy = nodeFacts(config, yoyResult, yoyResult.nodes.get(n.name)!).change;
+  }
 
   const rootOrder = descending(root);
   const ranked = districtValues(root, rootOrder);
@@ -189,7 +200,10 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
 
   const rows: DistrictRow[] = config.districts.map((d) => {
     const scores: Record<string, NodeScore> = {};
-    for (const n of [root.node, ...firstLevel]) scores[n.name] = nodeScore(result.nodes.get(n.name)!, d.name);
+    for (const n of [root.node, ...firstLevel]) {
+      scores[n.name] = nodeScore(result.nodes.get(n.name)!, d.name);
+      if (yoyResult) scores[n.name].yoy = yearOnYearScore(yoyResult, n.name, d.name);
+    }
     const src = dataset.sources.get(result.quarter)!.get(d.name)!;
     const prevSrc = result.previous ? dataset.sources.get(result.previous)!.get(d.name) : undefined;
     return { district: d.name, code: d.code, tier: result.tiers.get(d.name)!, scores, source: src, ...(prevSrc ? { previousSource: prevSrc } : {}) };
@@ -242,6 +256,9 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
       districtCount: config.districts.length,
       root: config.root,
       firstLevel: firstLevel.map((n) => n.name),
+      yearAgo: result.yearAgo,
+      yearAgoLabel: result.yearAgo ? quarterLabels(result.yearAgo).label : null,
+      yearOnYearParagraph: config.method.yearOnYear.paragraph,
       changesUnavailable: result.previous ? null : `数据中没有${quarterLabels(result.quarter).label}的上一季度，无法计算环比变化`,
       normalisation: config.normalisation.method,
       aggregation: config.aggregation,

@@ -94,6 +94,8 @@ export interface NodeFacts {
   lowest: Extreme;
   mean: number;
   change: NodeChangeFacts | null;
+  /** 同比: the same facts as `change`, on the same quarter of the previous year (basis.quarters names it); null when the data lack it. */
+  yoy: NodeChangeFacts | null;
   basis: Basis;
 }
 
@@ -115,6 +117,17 @@ export interface NodeScore {
   diff?: number;
   pct?: number | null;
   rankMove?: number;
+  /** 同比: score and rank in the same quarter of the previous year (meta.yearAgo), and the change on it. */
+  yoy?: YearOnYearScore;
+}
+
+export interface YearOnYearScore {
+  quarter: string;
+  previousScore: number;
+  previousRank: number;
+  diff: number;
+  pct: number | null;
+  rankMove: number;
 }
 
 export interface DistrictRow {
@@ -151,6 +164,11 @@ export interface Ledger {
     districtCount: number;
     root: string;
     firstLevel: string[];
+    /** The same quarter of the previous year (同比 base), when the data hold it. */
+    yearAgo: string | null;
+    yearAgoLabel: string | null;
+    /** The configuration asks for the 同比 paragraph (yearOnYear.paragraph); it is written only when `yearAgo` is set. */
+    yearOnYearParagraph: boolean;
     /** Why change facts are absent, when they are. */
     changesUnavailable: string | null;
     normalisation: string;
