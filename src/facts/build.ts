@@ -3,6 +3,8 @@ import type { DistrictResult, NodeResult, QuarterResult } from '../compute/index
 import { round2 } from '../compute/normalise.js';
 import { quarterLabels } from '../quarter.js';
 import type { Dataset } from '../validate/dataset.js';
+import { robustnessFacts } from './robustness.js';
+import { dataTreatmentFacts } from './treatment.js';
 import type { Basis, DistrictChange, DistrictRow, DistrictValue, Extreme, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait, TierFacts, YearOnYearScore } from './types.js';
 
 const r2 = (x: number) => round2(x);
@@ -211,12 +213,16 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
 
   const indicators: Ledger['indicators'] = {};
   const notes: string[] = [];
+  const clippedFacts: Ledger['dataTreatment']['clipped'] = [];
   for (const leaf of config.nodes.filter((n) => n.children.length === 0 && result.nodes.has(n.name))) {
     const values: Record<string, IndicatorFact> = {};
     for (const d of config.districts) values[d.name] = indicatorFact(config, result, leaf, d.name)!;
     indicators[leaf.name] = { unit: leaf.unit, kind: leaf.kind, parent: firstLevelOf(config, leaf), values };
     const clipped = result.nodes.get(leaf.name)!.districts.filter((d) => d.current.clipped).map((d) => d.district);
-    if (clipped.length) notes.push(`${leaf.name}：${clipped.join('、')}的值超出目标值范围，标准化时按边界值计。`);
+    if (clipped.length) {
+      notes.push(`${leaf.name}：${clipped.join('、')}的值超出目标值范围，标准化时按边界值计。`);
+      clippedFacts.push({ indicator: leaf.name, count: clipped.length, districts: clipped });
+    }
   }
 
   // The three typical districts: the top one, the biggest riser and the biggest faller of the total.
@@ -269,5 +275,7 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
     districts: rows,
     indicators,
     notes,
+    robustness: robustnessFacts(result),
+    dataTreatment: dataTreatmentFacts(config, dataset, result, clippedFacts),
   };
 }

@@ -182,4 +182,63 @@ export interface Ledger {
   indicators: Record<string, { unit: string; kind: string; parent: string; values: Record<string, IndicatorFact> }>;
   /** Notes about the computation a careful reader should know (clipped values …). */
   notes: string[];
+  /** Rank intervals under the method's alternatives (src/method/robustness.ts); null when switched off. */
+  robustness: RobustnessFacts | null;
+  /** Everything done to the data before scoring: outlier treatment, values clipped at the goalposts, imputed cells. */
+  dataTreatment: DataTreatmentFacts;
+}
+
+export interface DataTreatmentFacts {
+  /** The configured rule (none | jrc). */
+  outliers: string;
+  /** Each indicator treated in a quarter the build scored, with every value scored differently from the data. */
+  treatments: {
+    quarter: string;
+    indicator: string;
+    method: 'winsorise' | 'log';
+    skewBefore: number;
+    kurtosisBefore: number;
+    skewAfter: number | null;
+    kurtosisAfter: number | null;
+    values: { district: string; value: number; treated: number }[];
+  }[];
+  /** Indicators of the quarter with values outside their goalposts (clipped when normalised): how many, and whose. */
+  clipped: { indicator: string; count: number; districts: string[] }[];
+  /** Cells missing in the data and filled by the configured method (src/validate/missing.ts). */
+  imputed: ImputedCell[];
+}
+
+export interface ImputedCell {
+  quarter: string;
+  district: string;
+  indicator: string;
+  /** carry-forward | interpolate | mean | median */
+  method: string;
+  /** The value used. */
+  value: number;
+  /** Where the empty cell is. */
+  source: { file: string; sheet?: string; row: number; column?: string };
+}
+
+export interface RankIntervalFact {
+  district: string;
+  /** The rank the report prints. */
+  rank: number;
+  /** Median rank over the simulations, and the 5 %–95 % interval. */
+  median: number;
+  low: number;
+  high: number;
+}
+
+export interface RobustnessFacts {
+  runs: number;
+  seed: number | string;
+  /** Each weight was drawn within ±weightSpread of its configured value (then siblings rescaled to 1). */
+  weightSpread: number;
+  normalisations: string[];
+  aggregations: string[];
+  /** Root and first-level nodes → districts in order of their printed rank (ties in registry order). */
+  nodes: Record<string, { intervals: RankIntervalFact[]; basis: Basis }>;
+  /** Districts whose rank is the same in at least 95 % of the runs as the report prints (low = high = rank), per node. */
+  stable: Record<string, string[]>;
 }

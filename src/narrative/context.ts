@@ -197,6 +197,8 @@ export interface NarrativeContext {
   tiers: TierView[];
   firstLevel: NodeView[];
   overall: OverallView | null;
+  /** The ledger holds rank intervals of the total (the robustness section and its figure). */
+  robustness: boolean;
   /** Present when the ledger has 同比 facts and the configuration asks for the paragraph. */
   yoy: YearOnYearView | null;
   portraits: PortraitView[];
@@ -482,6 +484,7 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
     firstLevel,
     overall,
     yoy,
+    robustness: !!ledger.robustness?.nodes[meta.root],
     portraits,
     portraitIntro,
     wording,
