@@ -120,13 +120,16 @@ function evaluate(p: Plan, draw: Draw, n: number, out: Map<string, Float64Array>
   return shares;
 }
 
-/** Competition ranks (1, 2, 2, 4) of shares, highest first; shares equal to 1e-9 count as tied. */
-function ranksOf(shares: Float64Array, into: Int32Array, offset: number, stride: number): void {
+/** Competition ranks (1, 2, 2, 4) of shares, highest first; shares within 1e-9 count as tied. */
+function ranksOf(shares: Float64Array, order: number[], into: Int32Array, offset: number, stride: number): void {
   const n = shares.length;
-  for (let i = 0; i < n; i++) {
-    let r = 1;
-    for (let j = 0; j < n; j++) if (shares[j] - shares[i] > 1e-9) r++;
-    into[i * stride + offset] = r;
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => shares[b] - shares[a]);
+  let rank = 1;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    if (k > 0 && shares[order[k - 1]] - shares[i] > 1e-9) rank = k + 1;
+    into[i * stride + offset] = rank;
   }
 }
 
@@ -156,10 +159,11 @@ export function rankRobustness(config: IndexConfig, dataset: Dataset, quarter: s
   // ranks[node][district * runs + run]
   const ranks = new Map(kept.map((k) => [k, new Int32Array(n * opts.runs)]));
   const out = new Map<string, Float64Array>(kept.map((k) => [k, new Float64Array(0)]));
+  const order: number[] = new Array(n);
   for (let run = 0; run < opts.runs; run++) {
     const draw = drawRun(rng, baseWeights, methods.length, aggregations, opts.weightSpread);
     evaluate(root, draw, n, out);
-    for (const k of kept) if (out.get(k)!.length) ranksOf(out.get(k)!, ranks.get(k)!, run, opts.runs);
+    for (const k of kept) if (out.get(k)!.length) ranksOf(out.get(k)!, order, ranks.get(k)!, run, opts.runs);
   }
 
   const nodes = new Map<string, RankInterval[]>();
