@@ -17,6 +17,8 @@ export type { FileMap };
  */
 export function snapshotInputs(config: IndexConfig, dataset: Dataset, quarter: string, templatesDir: string): FileMap {
   const files: FileMap = new Map();
+  // Imputed cells are written empty, as the data gave them: the rebuild fills them again.
+  const imputed = new Set((dataset.imputed ?? []).map((c) => `${c.quarter}|${c.district}|${c.indicator}`));
   // One file per quarter: quarters may give different columns (raw indicators in one, scores in another).
   for (const q of quartersUsed(config, dataset, quarter)) {
     const rowsOfQ = dataset.values.get(q)!;
@@ -26,7 +28,7 @@ export function snapshotInputs(config: IndexConfig, dataset: Dataset, quarter: s
       const values = rowsOfQ.get(d.name)!;
       const src = dataset.sources.get(q)!.get(d.name)!;
       // String(number) round-trips every double exactly: the rebuild reads the same values.
-      rows.push([q, d.name, ...given.map((n) => String(values.get(n.name))), src.file, src.sheet ?? '', src.row]);
+      rows.push([q, d.name, ...given.map((n) => (imputed.has(`${q}|${d.name}|${n.name}`) ? '' : String(values.get(n.name)))), src.file, src.sheet ?? '', src.row]);
     }
     files.set(`inputs/data/${q}.csv`, Buffer.from('\ufeff' + stringify(rows, { record_delimiter: '\n' })));
   }

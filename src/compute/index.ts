@@ -127,6 +127,8 @@ export function quartersUsed(config: IndexConfig, dataset: Dataset, quarter: str
   if (dataset.values.has(ago)) used.add(ago);
   const needsBase = config.nodes.some((n) => n.children.length === 0 && !n.bounds && (n.normalisation ?? config.normalisation.method) === 'goalpost');
   if (needsBase) used.add(config.normalisation.baseQuarter ?? dataset.quarters[0]);
+  // The quarters an imputed cell was filled from are read too (so a rebuild from the snapshot fills it alike).
+  for (const c of dataset.imputed ?? []) if (used.has(c.quarter)) c.from.forEach((q) => used.add(q));
   return [...used].filter((q) => dataset.values.has(q)).sort();
 }
 

@@ -20,6 +20,9 @@ export function dataTreatmentFacts(config: IndexConfig, dataset: Dataset, result
       values: t.values.map((v) => ({ district: v.district, value: v.value, treated: r4(v.treated)! })),
     })),
     clipped,
-    imputed: [],
+    // The cells of the quarters this report compares (the reported, previous and year-ago quarters).
+    imputed: (dataset.imputed ?? [])
+      .filter((c) => [result.quarter, result.previous, result.yearAgo].includes(c.quarter))
+      .map((c) => ({ quarter: c.quarter, district: c.district, indicator: c.indicator, method: c.method, value: c.value, from: c.from, source: c.source })),
   };
 }

@@ -216,8 +216,10 @@ export interface ImputedCell {
   method: string;
   /** The value used. */
   value: number;
-  /** Where the empty cell is. */
-  source: { file: string; sheet?: string; row: number; column?: string };
+  /** The quarters drawn on. */
+  from: string[];
+  /** The row of the empty cell. */
+  source: { file: string; sheet?: string; row: number };
 }
 
 export interface RankIntervalFact {
