@@ -100,3 +100,25 @@ describe('missing values', () => {
     expect(v).toMatchObject({ ok: true, mismatched: [], missing: [] });
   });
 });
+
+describe('an imputed cell in the finished report', () => {
+  it('is stated in the 注 under the appendix table of the PDF and the Word file, and the fact check accepts it', async () => {
+    const { readFileSync, readdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SAMPLE_DATA } = await import('../../src/pipeline.js');
+    const { buildReport } = await import('../../src/report.js');
+    const { docxText } = await import('../../src/verify/extract.js');
+    const dir = tempDir();
+    for (const f of readdirSync(SAMPLE_DATA)) {
+      let text = readFileSync(join(SAMPLE_DATA, f), 'utf8');
+      // 城口县 2018Q3: 众创空间数 (the 7th column) left empty
+      text = text.replace(/^(2018Q3,城口县,(?:[^,]*,){4})[^,]*,/m, '$1,');
+      writeFileSync(join(dir, f), text);
+    }
+    const b = await buildReport({ data: dir, quarter: '2018Q3', config: configWith('missing: { method: carry-forward }') });
+    expect(b.ledger.dataTreatment.imputed).toMatchObject([{ district: '城口县', quarter: '2018Q3', indicator: '众创空间数', method: 'carry-forward' }]);
+    const word = await docxText(b.files.get('report.docx')!);
+    expect(word.replace(/\s+/g, '')).toContain('城口县2018年第3季度众创空间数缺失，以上季度数据代替。');
+    expect(b.factCheck!.pdf.ok && b.factCheck!.docx.ok).toBe(true);
+  }, 120_000);
+});

@@ -99,7 +99,7 @@ describe('同比 (year on year)', () => {
     const yoy = ledger.nodes['双创指数'].yoy!;
     expect(para).toContain('与2017年第3季度相比');
     expect(para).toContain(`同比平均增长了${yoy.meanPct.toFixed(2)}%`);
-    expect(para).toContain(`其中有${yoy.rose}个区县的双创指数得分高于上年同期`);
+    expect(para).toContain(`其中有${yoy.rose}个区县的双创指数得分同比上升`);
     expect(para).toContain(`其中${yoy.biggestRise!.districts[0]}增幅最大，上升了${yoy.biggestRise!.diff.toFixed(2)}分`);
     // on the total the two falls round to the same % (3.03 %): a tie, said as such
     expect(yoy.biggestFall!.districts).toEqual([DISTRICTS[10], DISTRICTS[11]]);
