@@ -241,6 +241,6 @@ export interface RobustnessFacts {
   aggregations: string[];
   /** Root and first-level nodes → districts in order of their printed rank (ties in registry order). */
   nodes: Record<string, { intervals: RankIntervalFact[]; basis: Basis }>;
-  /** Districts whose rank is the same in at least 95 % of the runs as the report prints (low = high = rank), per node. */
+  /** Per node, the districts whose 5 %–95 % interval is the printed rank alone (low = high = rank): at least 90 % of the runs gave that rank. */
   stable: Record<string, string[]>;
 }
