@@ -179,11 +179,51 @@ function yearOnYearScore(yoy: QuarterResult, node: string, district: string): Ye
   return { quarter: yoy.previous!, previousScore: s.previousScore!, previousRank: s.previousRank!, diff: s.diff!, pct: s.pct ?? null, rankMove: s.rankMove! };
 }
 
+/** Every indicator's values of the quarter, and the values clipped at the goalposts (as notes and as facts). */
+function indicatorFacts(config: IndexConfig, result: QuarterResult): { indicators: Ledger['indicators']; notes: string[]; clipped: Ledger['dataTreatment']['clipped'] } {
+  const indicators: Ledger['indicators'] = {};
+  const notes: string[] = [];
+  const clippedFacts: Ledger['dataTreatment']['clipped'] = [];
+  for (const leaf of config.nodes.filter((n) => n.children.length === 0 && result.nodes.has(n.name))) {
+    const values: Record<string, IndicatorFact> = {};
+    for (const d of config.districts) values[d.name] = indicatorFact(config, result, leaf, d.name)!;
+    indicators[leaf.name] = { unit: leaf.unit, kind: leaf.kind, parent: firstLevelOf(config, leaf), values };
+    const clipped = result.nodes.get(leaf.name)!.districts.filter((d) => d.current.clipped).map((d) => d.district);
+    if (clipped.length) {
+      notes.push(`${leaf.name}：${clipped.join('、')}的值超出目标值范围，标准化时按边界值计。`);
+      clippedFacts.push({ indicator: leaf.name, count: clipped.length, districts: clipped });
+    }
+  }
+  return { indicators, notes, clipped: clippedFacts };
+}
+
+function metaOf(config: IndexConfig, result: QuarterResult, firstLevel: TreeNode[]): Ledger['meta'] {
+  const ql = quarterLabels(result.quarter);
+  const pl = result.previous ? quarterLabels(result.previous) : null;
+  return {
+    title: `${ql.title}${config.title}报告`,
+    quarter: result.quarter,
+    quarterLabel: ql.label,
+    quarterTitle: ql.title,
+    quarterShort: ql.short,
+    previous: result.previous,
+    previousLabel: pl?.label ?? null,
+    previousShort: pl?.short ?? null,
+    districtCount: config.districts.length,
+    root: config.root,
+    firstLevel: firstLevel.map((n) => n.name),
+    yearAgo: result.yearAgo,
+    yearAgoLabel: result.yearAgo ? quarterLabels(result.yearAgo).label : null,
+    yearOnYearParagraph: config.method.yearOnYear.paragraph,
+    changesUnavailable: result.previous ? null : `数据中没有${ql.label}的上一季度，无法计算环比变化`,
+    normalisation: config.normalisation.method,
+    aggregation: config.aggregation,
+  };
+}
+
 export function buildLedger(config: IndexConfig, dataset: Dataset, result: QuarterResult): Ledger {
   const root = result.nodes.get(config.root)!;
   const firstLevel = config.nodes.filter((n) => n.depth === 1 && result.nodes.has(n.name));
-  const ql = quarterLabels(result.quarter);
-  const pl = result.previous ? quarterLabels(result.previous) : null;
 
   // 同比 facts are the 环比 facts computed against the year-ago quarter instead of the previous one.
   const yoyResult: QuarterResult | null = result.yearAgo && result.yoyNodes ? { ...result, previous: result.yearAgo, nodes: result.yoyNodes } : null;
@@ -211,19 +251,7 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
     return { district: d.name, code: d.code, tier: result.tiers.get(d.name)!, scores, source: src, ...(prevSrc ? { previousSource: prevSrc } : {}) };
   });
 
-  const indicators: Ledger['indicators'] = {};
-  const notes: string[] = [];
-  const clippedFacts: Ledger['dataTreatment']['clipped'] = [];
-  for (const leaf of config.nodes.filter((n) => n.children.length === 0 && result.nodes.has(n.name))) {
-    const values: Record<string, IndicatorFact> = {};
-    for (const d of config.districts) values[d.name] = indicatorFact(config, result, leaf, d.name)!;
-    indicators[leaf.name] = { unit: leaf.unit, kind: leaf.kind, parent: firstLevelOf(config, leaf), values };
-    const clipped = result.nodes.get(leaf.name)!.districts.filter((d) => d.current.clipped).map((d) => d.district);
-    if (clipped.length) {
-      notes.push(`${leaf.name}：${clipped.join('、')}的值超出目标值范围，标准化时按边界值计。`);
-      clippedFacts.push({ indicator: leaf.name, count: clipped.length, districts: clipped });
-    }
-  }
+  const { indicators, notes, clipped } = indicatorFacts(config, result);
 
   // The three typical districts: the top one, the biggest riser and the biggest faller of the total.
   const portraits: Portrait[] = [];
@@ -250,25 +278,7 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
   if (rc?.biggestFall && !portraits.some((p) => p.district === rc.biggestFall!.districts[0])) portraits.push(portrait('faller', rc.biggestFall.districts[0], -1));
 
   return {
-    meta: {
-      title: `${ql.title}${config.title}报告`,
-      quarter: result.quarter,
-      quarterLabel: ql.label,
-      quarterTitle: ql.title,
-      quarterShort: ql.short,
-      previous: result.previous,
-      previousLabel: pl?.label ?? null,
-      previousShort: pl?.short ?? null,
-      districtCount: config.districts.length,
-      root: config.root,
-      firstLevel: firstLevel.map((n) => n.name),
-      yearAgo: result.yearAgo,
-      yearAgoLabel: result.yearAgo ? quarterLabels(result.yearAgo).label : null,
-      yearOnYearParagraph: config.method.yearOnYear.paragraph,
-      changesUnavailable: result.previous ? null : `数据中没有${quarterLabels(result.quarter).label}的上一季度，无法计算环比变化`,
-      normalisation: config.normalisation.method,
-      aggregation: config.aggregation,
-    },
+    meta: metaOf(config, result, firstLevel),
     tiers,
     nodes,
     portraits,
@@ -276,6 +286,6 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
     indicators,
     notes,
     robustness: robustnessFacts(result),
-    dataTreatment: dataTreatmentFacts(config, dataset, result, clippedFacts),
+    dataTreatment: dataTreatmentFacts(config, dataset, result, clipped),
   };
 }

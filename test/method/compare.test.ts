@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareConfigurations, comparisonLines } from '../../src/method/compare.js';
+import { compareConfigurations, comparisonLines } from '../../src/cli/compare.js';
 import { buildFacts } from '../../src/pipeline.js';
 import { DISTRICTS } from '../helpers.js';
 import { configWith, dataDir, indicatorCsv, plausible } from './fixtures.js';

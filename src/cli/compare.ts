@@ -1,8 +1,10 @@
 /**
- * What-if: the quarter built under two configurations (weights, normalisation,
+ * `scindex compare --config other.yaml` (what-if): the quarter built under two configurations (weights, normalisation,
  * aggregation …), and the districts whose ranks move between them: the question
  * statisticians ask before changing a method (JRC ten-step guide, step 7).
  */
+import type { Command } from 'commander';
+import { command, dataOption, out } from './common.js';
 import { buildFacts, type FactsInput } from '../pipeline.js';
 import { displayPath, DEFAULT_CONFIG } from '../config/load.js';
 import { InputError } from '../errors.js';
@@ -74,4 +76,16 @@ export function comparisonLines(c: Comparison): string[] {
   }
   if (c.unmatched.length) lines.push(`只在一个配置中出现、未比较的指数：${c.unmatched.join('、')}`);
   return lines;
+}
+
+export function registerCompare(program: Command): void {
+  command(program, 'compare', '在另一套配置下计算同一季度，列出排名变化的区县及变化幅度（改权重、标准化或合成方法之前先看影响）')
+    .requiredOption('-c, --config <yaml>', '另一套配置')
+    .option('-b, --base <yaml>', '作比较的配置（默认 config/index.yaml）')
+    .addOption(dataOption())
+    .option('-q, --quarter <quarter>', '季度（默认：数据中最新的季度）')
+    .action(async (opts: { config: string; base?: string; data: string; quarter?: string }) => {
+      const c = await compareConfigurations({ data: opts.data, quarter: opts.quarter, base: opts.base, other: opts.config });
+      out(comparisonLines(c).join('\n'));
+    });
 }
