@@ -15,8 +15,9 @@ import { registerVerify } from './cli/verify.js';
 import { registerList } from './cli/list.js';
 import { registerBatch } from './cli/batch.js';
 import { registerWatch } from './cli/watch.js';
+import { registerCompare } from './cli/compare.js';
 
-const COMMANDS: ((program: Command) => void)[] = [registerReport, registerIssue, registerVerify, registerList, registerBatch, registerWatch];
+const COMMANDS: ((program: Command) => void)[] = [registerReport, registerIssue, registerVerify, registerList, registerBatch, registerWatch, registerCompare];
 
 // `| head -1` closes the pipe: stop quietly, as any Unix tool does.
 for (const stream of [process.stdout, process.stderr])

@@ -13,6 +13,7 @@ import type { Ledger } from './facts/types.js';
 import { displayPath, type FileMap } from './files.js';
 import { InputError } from './errors.js';
 import { quarterEnd } from './quarter.js';
+import { statisticalAudit } from './method/audit.js';
 import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } from './figures/build.js';
 import { dataCache, sourcesDigest } from './bundle.mjs';
 import { loadFigureSpecs } from './figures/spec.js';
@@ -132,11 +133,12 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     inputs.onStage?.(stage, timings[stage]);
   };
   const templatesDir = inputs.templatesDir ?? DEFAULT_TEMPLATES;
-  const { ledger, config, dataset } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
+  const { ledger, config, dataset, result } = await buildFacts({ data: inputs.data, config: inputs.config, districts: inputs.districts, quarter: inputs.quarter }, timings);
   for (const stage of ['load', 'compute']) inputs.onStage?.(stage, timings[stage] ?? 0);
   t = performance.now();
   const files: FileMap = new Map();
   files.set('facts.json', utf8(JSON.stringify(ledger, null, 2) + '\n'));
+  files.set('audit.json', utf8(JSON.stringify(statisticalAudit(config, result), null, 2) + '\n'));
   if (inputs.factsOnly) return { ledger, files, timings };
 
   prewarmPdfText();
@@ -254,11 +256,15 @@ function pdfAttachments(facts: Uint8Array, rows: Map<string, Uint8Array>): PdfAt
 
 /**
  * The figures the quarter can draw: one that compares with the previous quarter needs
- * that quarter, and a change chart needs changes (no % change from a base of zero).
+ * that quarter, a change chart needs changes (no % change from a base of zero), and
+ * a rank-interval chart the robustness simulation.
  * Decided here once; the narrative, the figures and the check all use this list.
  */
 export function figuresFor<S extends { needsPrevious: boolean; kind: string; node: string }>(ledger: Ledger, specs: S[]): S[] {
-  return specs.filter((s) => !s.needsPrevious || (ledger.meta.previous !== null && (s.kind !== 'change' || ledger.nodes[s.node]?.change)));
+  return specs
+    .filter((s) => !s.needsPrevious || (ledger.meta.previous !== null && (s.kind !== 'change' || ledger.nodes[s.node]?.change)))
+    // rank intervals need the robustness simulation (robustness.enabled in the config)
+    .filter((s) => s.kind !== 'rank-intervals' || ledger.robustness?.nodes[s.node]);
 }
 
 /** figures/figNN-id.svg|png by the number the document prints, and figures/figures.json with the captions. */

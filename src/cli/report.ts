@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { buildVersion } from '../archive/index.js';
 import { checkLabel, command, out, withBuildOptions, type BuildOptions } from './common.js';
 import { stageProgress } from './progress.js';
+import { imputationLines } from '../facts/imputation.js';
 
 /** `timings: load 70 ms, compute 6 ms, …; CPU 3500 ms; peak RSS 392 MB` (a line for the benchmark to read; its format stays fixed). */
 function timingsLine(timings: Record<string, number>): string {
@@ -25,6 +26,7 @@ export function registerReport(program: Command): void {
         const ms = Math.round(performance.now() - t0);
         if (r.status === 'unchanged') out(`${r.ledger.meta.title}：没有变化，${r.version.dir} 已是这次构建的结果（${ms} ms）`);
         else out(`${r.ledger.meta.title}：已写入 ${r.version.dir}${r.changes ? '（含变更说明 changes.md）' : ''}（${ms} ms）`);
+        for (const line of imputationLines(r.ledger)) out(line);
         if (r.claims) out(`事实核查：全部属实——文字 ${r.claims.narrative} 处、PDF ${r.claims.pdf} 处、Word 文件 ${r.claims.docx} 处`);
         if (opts.factsOnly) out('这是只含事实台账的版本，不能发布');
         if (opts.timings) out(timingsLine(r.timings));

@@ -1,9 +1,11 @@
 import type { IndexConfig, TreeNode } from '../config/types.js';
 import { InputError } from '../errors.js';
-import { previousQuarter } from '../quarter.js';
+import { previousQuarter, yearAgoQuarter } from '../quarter.js';
 import type { Dataset } from '../validate/dataset.js';
 import { aggregate, competitionRanks, normalise, round2 } from './normalise.js';
 import { displayPath } from '../files.js';
+import { rankRobustness, type RankRobustness } from '../method/robustness.js';
+import { treatIndicator, type Treatment } from '../method/outliers.js';
 
 /** One node of one district in one quarter. */
 export interface Cell {
@@ -65,6 +67,14 @@ export interface QuarterResult {
   quarter: string;
   previous: string | null;
   nodes: Map<string, NodeResult>;
+  /** The same quarter of the previous year (同比), when the data hold it. */
+  yearAgo: string | null;
+  /** The nodes again, with each district's change (and the stats) on the year-ago quarter instead of the previous one. */
+  yoyNodes: Map<string, NodeResult> | null;
+  /** Indicators treated for outliers, in every quarter the computation scored (empty unless config outliers: jrc). */
+  treatments: OutlierTreatment[];
+  /** Rank intervals of the root and first-level indices under the method's alternatives (null: switched off, or nothing to vary). */
+  robustness: RankRobustness | null;
   /** Tier name for each district, by total score. */
   tiers: Map<string, string>;
 }
@@ -72,6 +82,16 @@ export interface QuarterResult {
 interface Scored {
   /** node → district → cell */
   cells: Map<string, Map<string, Cell>>;
+  /** Leaves whose values were treated for outliers before scoring: the values and goalposts used. */
+  treated: Map<string, { values: number[]; bounds?: [number, number]; treatment: Treatment }>;
+}
+
+/** One indicator of one quarter treated for outliers (config outliers: jrc), as facts.json logs it. */
+export interface OutlierTreatment extends Omit<Treatment, 'changed'> {
+  quarter: string;
+  indicator: string;
+  /** Every value that was scored with another value than the data's. */
+  values: { district: string; value: number; treated: number }[];
 }
 
 /** Goalposts for each leaf: from its configured bounds, or from the base quarter's range. */
@@ -103,8 +123,12 @@ export function quartersUsed(config: IndexConfig, dataset: Dataset, quarter: str
   const used = new Set([quarter]);
   const prev = previousQuarter(quarter);
   if (dataset.values.has(prev)) used.add(prev);
+  const ago = yearAgoQuarter(quarter);
+  if (dataset.values.has(ago)) used.add(ago);
   const needsBase = config.nodes.some((n) => n.children.length === 0 && !n.bounds && (n.normalisation ?? config.normalisation.method) === 'goalpost');
   if (needsBase) used.add(config.normalisation.baseQuarter ?? dataset.quarters[0]);
+  // The quarters an imputed cell was filled from are read too (so a rebuild from the snapshot fills it alike).
+  for (const c of dataset.imputed ?? []) if (used.has(c.quarter)) c.from.forEach((q) => used.add(q));
   return [...used].filter((q) => dataset.values.has(q)).sort();
 }
 
@@ -112,6 +136,7 @@ function scoreQuarter(config: IndexConfig, dataset: Dataset, quarter: string, po
   const rows = dataset.values.get(quarter)!;
   const districts = config.districts.map((d) => d.name);
   const cells = new Map<string, Map<string, Cell>>();
+  const treated: Scored['treated'] = new Map();
 
   // Depth-first from the root: a node given in the data is used as-is; otherwise it is computed.
   const visit = (node: TreeNode): boolean => {
@@ -122,7 +147,10 @@ function scoreQuarter(config: IndexConfig, dataset: Dataset, quarter: string, po
       if (!given) return false;
       const values = districts.map((d) => rows.get(d)!.get(node.name)!);
       const method = node.normalisation ?? config.normalisation.method;
-      const norm = normalise(values, { method, direction: node.direction, bounds: posts.get(node.name), floor: config.normalisation.floor });
+      // Outliers (JRC rule) are treated for scoring only; the cell keeps the value as given.
+      const t = config.method.outliers === 'jrc' ? treatIndicator(values, posts.get(node.name), config.method.outlierRule) : null;
+      if (t) treated.set(node.name, t);
+      const norm = normalise(t?.values ?? values, { method, direction: node.direction, bounds: t?.bounds ?? posts.get(node.name), floor: config.normalisation.floor });
       const ranks = competitionRanks(values, node.direction === '逆向' ? 'asc' : 'desc');
       const total = values.reduce((s, x) => s + x, 0);
       districts.forEach((d, i) =>
@@ -155,7 +183,7 @@ function scoreQuarter(config: IndexConfig, dataset: Dataset, quarter: string, po
     return true;
   };
   visit(config.nodes.find((n) => n.name === config.root)!);
-  return { cells };
+  return { cells, treated };
 }
 
 function pctChange(now: number, before: number): number | null {
@@ -163,17 +191,43 @@ function pctChange(now: number, before: number): number | null {
   return ((now - before) / Math.abs(before)) * 100;
 }
 
-/** Scores, ranks, changes on the previous quarter and city statistics for every node. */
+/** Scores, ranks, changes on the previous quarter (环比) and on the year-ago quarter (同比), and city statistics for every node. */
 export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: string): QuarterResult {
   if (!dataset.values.has(quarter))
     throw new InputError([{ file: '--quarter', message: `数据中没有 ${quarter}`, hint: `数据中有：${dataset.quarters.join('、')}` }]);
   const posts = goalposts(config, dataset);
   const prevQ = previousQuarter(quarter);
   const previous = dataset.values.has(prevQ) ? prevQ : null;
+  const agoQ = yearAgoQuarter(quarter);
+  const yearAgo = dataset.values.has(agoQ) ? agoQ : null;
   const now = scoreQuarter(config, dataset, quarter, posts);
   const before = previous ? scoreQuarter(config, dataset, previous, posts) : null;
-  const nodes = new Map<string, NodeResult>();
+  const ago = yearAgo ? scoreQuarter(config, dataset, yearAgo, posts) : null;
+  const nodes = compareScores(config, now, before);
+  const yoyNodes = ago ? compareScores(config, now, ago) : null;
+  const treatments = ([[quarter, now], [previous, before], [yearAgo, ago]] as const).flatMap(([q, s]) => (q && s ? treatmentLog(config, q, s) : []));
 
+  const tiers = new Map<string, string>();
+  for (const d of nodes.get(config.root)!.districts) {
+    const tier = config.tiers.find((t) => t.min === null || d.current.score > t.min)!;
+    tiers.set(d.district, tier.name);
+  }
+  const robustness = rankRobustness(config, dataset, quarter, posts, now.treated);
+  return { quarter, previous, nodes, tiers, yearAgo, yoyNodes, treatments, robustness };
+}
+
+function treatmentLog(config: IndexConfig, quarter: string, s: Scored): OutlierTreatment[] {
+  return [...s.treated].map(([indicator, { treatment: { changed, ...stats } }]) => ({
+    quarter,
+    indicator,
+    ...stats,
+    values: changed.map((c) => ({ district: config.districts[c.index].name, value: c.from, treated: c.to })),
+  }));
+}
+
+/** Every node's districts with their change on `before` (if given), and the city statistics of those changes. */
+function compareScores(config: IndexConfig, now: Scored, before: Scored | null): Map<string, NodeResult> {
+  const nodes = new Map<string, NodeResult>();
   for (const node of config.nodes) {
     const cur = now.cells.get(node.name);
     if (!cur) continue; // below a node given as-is and not itself in the data
@@ -203,11 +257,5 @@ export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: s
     }
     nodes.set(node.name, { node, districts, stats });
   }
-
-  const tiers = new Map<string, string>();
-  for (const d of nodes.get(config.root)!.districts) {
-    const tier = config.tiers.find((t) => t.min === null || d.current.score > t.min)!;
-    tiers.set(d.district, tier.name);
-  }
-  return { quarter, previous, nodes, tiers };
+  return nodes;
 }

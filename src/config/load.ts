@@ -9,6 +9,7 @@ import type { IndexConfig, TreeNode } from './types.js';
 import { parseQuarter } from '../quarter.js';
 import { checkDistricts } from './districts.js';
 import { displayPath } from '../files.js';
+import { methodConfig, methodKeys, missingMethodSchema } from './method.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_CONFIG = resolve(projectRoot, 'config/index.yaml');
@@ -32,6 +33,7 @@ const nodeSchema: z.ZodType<RawNode> = z.lazy(() =>
     kind: z.enum(['count', 'rate', 'score']).default('score'),
     bounds: z.tuple([z.number(), z.number()]).optional(),
     normalisation: method.optional(),
+    missing: missingMethodSchema.optional(),
     children: z.array(z.union([z.string(), nodeSchema])).default([]),
   }),
 );
@@ -44,6 +46,7 @@ interface RawNode {
   kind: 'count' | 'rate' | 'score';
   bounds?: [number, number];
   normalisation?: z.infer<typeof method>;
+  missing?: z.infer<typeof missingMethodSchema>;
   children: (string | RawNode)[];
 }
 
@@ -78,6 +81,7 @@ const configSchema = z.strictObject({
       drivers: z.number().int().positive().default(3),
     })
     .default({ top: 5, bottom: 5, risers: 5, fallers: 5, drivers: 3 }),
+  ...methodKeys,
 });
 
 const districtsSchema = z.strictObject({
@@ -168,6 +172,7 @@ export function loadConfig(file: string = DEFAULT_CONFIG, opts: { districtsFile?
     tiers: raw.tiers,
     lists: raw.lists,
     districts,
+    method: methodConfig(raw),
     files: { config: resolve(file), districts: resolve(districtFile) },
   };
 }
@@ -213,7 +218,7 @@ function buildNodes(flat: FlatTree, rootName: string, scale: number, problem: Pr
     const n = entry.node;
     const weight = parent === null ? 1 : n.weight;
     if (weight === undefined) return problem(entry.path, `节点${name}没有权重`, `给${name}写上 weight（它占${parent}的份额）`);
-    const node: TreeNode = { name, aliases: n.aliases, weight, direction: n.direction, unit: n.unit, kind: n.kind, bounds: n.bounds, normalisation: n.normalisation, children: entry.childNames, parent, depth, points: points * weight };
+    const node: TreeNode = { name, aliases: n.aliases, weight, direction: n.direction, unit: n.unit, kind: n.kind, bounds: n.bounds, normalisation: n.normalisation, ...(n.missing ? { missing: n.missing } : {}), children: entry.childNames, parent, depth, points: points * weight };
     nodes.push(node);
     visiting.add(name);
     const sum = entry.childNames.reduce((s, c) => s + (flat.get(c)?.node.weight ?? 0), 0);

@@ -1,3 +1,5 @@
+import type { MethodConfig, MissingMethod } from './method.js';
+
 export type Direction = '正向' | '逆向';
 export type ValueKind = 'count' | 'rate' | 'score';
 export type NormalisationMethod = 'goalpost' | 'minmax' | 'efficacy' | 'zscore' | 'rank';
@@ -13,6 +15,8 @@ export interface TreeNode {
   kind: ValueKind;
   bounds?: [number, number];
   normalisation?: NormalisationMethod;
+  /** How a missing cell is filled (default: the config's missing.method). */
+  missing?: MissingMethod;
   children: string[];
   parent: string | null;
   /** 0 for the root, 1 for the first-level indices, … */
@@ -53,6 +57,8 @@ export interface IndexConfig {
   tiers: Tier[];
   lists: { top: number; bottom: number; risers: number; fallers: number; drivers: number };
   districts: District[];
+  /** 同比, robustness of ranks, outliers, missing values (src/config/method.ts). */
+  method: MethodConfig;
   /** The files this config was read from (for the archive's input snapshot; never printed). */
   files: { config: string; districts: string };
 }

@@ -1,5 +1,6 @@
 import type { Ledger, NodeScore } from '../facts/types.js';
 import type { TableAsset } from '../markup/parse.js';
+import { imputationNotes } from '../facts/imputation.js';
 
 const score = (x: number) => x.toFixed(2);
 /** A rank move as the bulletin's tables print it: ↑6, ↓8, — (unchanged). */
@@ -40,6 +41,7 @@ export function appendixTable(ledger: Ledger): TableAsset {
   notes.push('得分相同的区县排名并列');
   const clipped = clippedNote(ledger);
   if (clipped) notes.push(clipped);
+  notes.push(...imputationNotes(ledger));
   return {
     caption: `${ledger.meta.quarterLabel}${ledger.meta.districtCount}个区县${root}及一级指标得分与排名`,
     header: [header],

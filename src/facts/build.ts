@@ -3,7 +3,9 @@ import type { DistrictResult, NodeResult, QuarterResult } from '../compute/index
 import { round2 } from '../compute/normalise.js';
 import { quarterLabels } from '../quarter.js';
 import type { Dataset } from '../validate/dataset.js';
-import type { Basis, DistrictChange, DistrictRow, DistrictValue, Extreme, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait, TierFacts } from './types.js';
+import { robustnessFacts } from './robustness.js';
+import { dataTreatmentFacts } from './treatment.js';
+import type { Basis, DistrictChange, DistrictRow, DistrictValue, Extreme, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts, NodeScore, Portrait, TierFacts, YearOnYearScore } from './types.js';
 
 const r2 = (x: number) => round2(x);
 const r2n = (x: number | null | undefined) => (x === null || x === undefined ? null : round2(x));
@@ -115,6 +117,7 @@ function nodeFacts(config: IndexConfig, result: QuarterResult, nr: NodeResult): 
     lowest: extreme(all, all[all.length - 1].value),
     mean: r2(nr.stats.mean),
     change: null,
+    yoy: null,
     basis,
   };
   if (result.previous && nr.stats.meanPct !== undefined) {
@@ -171,14 +174,64 @@ function nodeScore(nr: NodeResult, district: string): NodeScore {
   return s;
 }
 
+function yearOnYearScore(yoy: QuarterResult, node: string, district: string): YearOnYearScore {
+  const s = nodeScore(yoy.nodes.get(node)!, district);
+  return { quarter: yoy.previous!, previousScore: s.previousScore!, previousRank: s.previousRank!, diff: s.diff!, pct: s.pct ?? null, rankMove: s.rankMove! };
+}
+
+/** Every indicator's values of the quarter, and the values clipped at the goalposts (as notes and as facts). */
+function indicatorFacts(config: IndexConfig, result: QuarterResult): { indicators: Ledger['indicators']; notes: string[]; clipped: Ledger['dataTreatment']['clipped'] } {
+  const indicators: Ledger['indicators'] = {};
+  const notes: string[] = [];
+  const clippedFacts: Ledger['dataTreatment']['clipped'] = [];
+  for (const leaf of config.nodes.filter((n) => n.children.length === 0 && result.nodes.has(n.name))) {
+    const values: Record<string, IndicatorFact> = {};
+    for (const d of config.districts) values[d.name] = indicatorFact(config, result, leaf, d.name)!;
+    indicators[leaf.name] = { unit: leaf.unit, kind: leaf.kind, parent: firstLevelOf(config, leaf), values };
+    const clipped = result.nodes.get(leaf.name)!.districts.filter((d) => d.current.clipped).map((d) => d.district);
+    if (clipped.length) {
+      notes.push(`${leaf.name}：${clipped.join('、')}的值超出目标值范围，标准化时按边界值计。`);
+      clippedFacts.push({ indicator: leaf.name, count: clipped.length, districts: clipped });
+    }
+  }
+  return { indicators, notes, clipped: clippedFacts };
+}
+
+function metaOf(config: IndexConfig, result: QuarterResult, firstLevel: TreeNode[]): Ledger['meta'] {
+  const ql = quarterLabels(result.quarter);
+  const pl = result.previous ? quarterLabels(result.previous) : null;
+  return {
+    title: `${ql.title}${config.title}报告`,
+    quarter: result.quarter,
+    quarterLabel: ql.label,
+    quarterTitle: ql.title,
+    quarterShort: ql.short,
+    previous: result.previous,
+    previousLabel: pl?.label ?? null,
+    previousShort: pl?.short ?? null,
+    districtCount: config.districts.length,
+    root: config.root,
+    firstLevel: firstLevel.map((n) => n.name),
+    yearAgo: result.yearAgo,
+    yearAgoLabel: result.yearAgo ? quarterLabels(result.yearAgo).label : null,
+    yearOnYearParagraph: config.method.yearOnYear.paragraph,
+    changesUnavailable: result.previous ? null : `数据中没有${ql.label}的上一季度，无法计算环比变化`,
+    normalisation: config.normalisation.method,
+    aggregation: config.aggregation,
+  };
+}
+
 export function buildLedger(config: IndexConfig, dataset: Dataset, result: QuarterResult): Ledger {
   const root = result.nodes.get(config.root)!;
   const firstLevel = config.nodes.filter((n) => n.depth === 1 && result.nodes.has(n.name));
-  const ql = quarterLabels(result.quarter);
-  const pl = result.previous ? quarterLabels(result.previous) : null;
 
+  // 同比 facts are the 环比 facts computed against the year-ago quarter instead of the previous one.
+  const yoyResult: QuarterResult | null = result.yearAgo && result.yoyNodes ? { ...result, previous: result.yearAgo, nodes: result.yoyNodes } : null;
   const nodes: Record<string, NodeFacts> = {};
-  for (const n of [root.node, ...firstLevel]) nodes[n.name] = nodeFacts(config, result, result.nodes.get(n.name)!);
+  for (const n of [root.node, ...firstLevel]) {
+    nodes[n.name] = nodeFacts(config, result, result.nodes.get(n.name)!);
+    if (yoyResult) nodes[n.name].yoy = nodeFacts(config, yoyResult, yoyResult.nodes.get(n.name)!).change;
+  }
 
   const rootOrder = descending(root);
   const ranked = districtValues(root, rootOrder);
@@ -189,21 +242,16 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
 
   const rows: DistrictRow[] = config.districts.map((d) => {
     const scores: Record<string, NodeScore> = {};
-    for (const n of [root.node, ...firstLevel]) scores[n.name] = nodeScore(result.nodes.get(n.name)!, d.name);
+    for (const n of [root.node, ...firstLevel]) {
+      scores[n.name] = nodeScore(result.nodes.get(n.name)!, d.name);
+      if (yoyResult) scores[n.name].yoy = yearOnYearScore(yoyResult, n.name, d.name);
+    }
     const src = dataset.sources.get(result.quarter)!.get(d.name)!;
     const prevSrc = result.previous ? dataset.sources.get(result.previous)!.get(d.name) : undefined;
     return { district: d.name, code: d.code, tier: result.tiers.get(d.name)!, scores, source: src, ...(prevSrc ? { previousSource: prevSrc } : {}) };
   });
 
-  const indicators: Ledger['indicators'] = {};
-  const notes: string[] = [];
-  for (const leaf of config.nodes.filter((n) => n.children.length === 0 && result.nodes.has(n.name))) {
-    const values: Record<string, IndicatorFact> = {};
-    for (const d of config.districts) values[d.name] = indicatorFact(config, result, leaf, d.name)!;
-    indicators[leaf.name] = { unit: leaf.unit, kind: leaf.kind, parent: firstLevelOf(config, leaf), values };
-    const clipped = result.nodes.get(leaf.name)!.districts.filter((d) => d.current.clipped).map((d) => d.district);
-    if (clipped.length) notes.push(`${leaf.name}：${clipped.join('、')}的值超出目标值范围，标准化时按边界值计。`);
-  }
+  const { indicators, notes, clipped } = indicatorFacts(config, result);
 
   // The three typical districts: the top one, the biggest riser and the biggest faller of the total.
   const portraits: Portrait[] = [];
@@ -230,27 +278,14 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
   if (rc?.biggestFall && !portraits.some((p) => p.district === rc.biggestFall!.districts[0])) portraits.push(portrait('faller', rc.biggestFall.districts[0], -1));
 
   return {
-    meta: {
-      title: `${ql.title}${config.title}报告`,
-      quarter: result.quarter,
-      quarterLabel: ql.label,
-      quarterTitle: ql.title,
-      quarterShort: ql.short,
-      previous: result.previous,
-      previousLabel: pl?.label ?? null,
-      previousShort: pl?.short ?? null,
-      districtCount: config.districts.length,
-      root: config.root,
-      firstLevel: firstLevel.map((n) => n.name),
-      changesUnavailable: result.previous ? null : `数据中没有${quarterLabels(result.quarter).label}的上一季度，无法计算环比变化`,
-      normalisation: config.normalisation.method,
-      aggregation: config.aggregation,
-    },
+    meta: metaOf(config, result, firstLevel),
     tiers,
     nodes,
     portraits,
     districts: rows,
     indicators,
     notes,
+    robustness: robustnessFacts(result),
+    dataTreatment: dataTreatmentFacts(config, dataset, result, clipped),
   };
 }

@@ -94,6 +94,8 @@ export interface NodeFacts {
   lowest: Extreme;
   mean: number;
   change: NodeChangeFacts | null;
+  /** 同比: the same facts as `change`, on the same quarter of the previous year (basis.quarters names it); null when the data lack it. */
+  yoy: NodeChangeFacts | null;
   basis: Basis;
 }
 
@@ -115,6 +117,17 @@ export interface NodeScore {
   diff?: number;
   pct?: number | null;
   rankMove?: number;
+  /** 同比: score and rank in the same quarter of the previous year (meta.yearAgo), and the change on it. */
+  yoy?: YearOnYearScore;
+}
+
+export interface YearOnYearScore {
+  quarter: string;
+  previousScore: number;
+  previousRank: number;
+  diff: number;
+  pct: number | null;
+  rankMove: number;
 }
 
 export interface DistrictRow {
@@ -151,6 +164,11 @@ export interface Ledger {
     districtCount: number;
     root: string;
     firstLevel: string[];
+    /** The same quarter of the previous year (同比 base), when the data hold it. */
+    yearAgo: string | null;
+    yearAgoLabel: string | null;
+    /** The configuration asks for the 同比 paragraph (yearOnYear.paragraph); it is written only when `yearAgo` is set. */
+    yearOnYearParagraph: boolean;
     /** Why change facts are absent, when they are. */
     changesUnavailable: string | null;
     normalisation: string;
@@ -164,4 +182,65 @@ export interface Ledger {
   indicators: Record<string, { unit: string; kind: string; parent: string; values: Record<string, IndicatorFact> }>;
   /** Notes about the computation a careful reader should know (clipped values …). */
   notes: string[];
+  /** Rank intervals under the method's alternatives (src/method/robustness.ts); null when switched off. */
+  robustness: RobustnessFacts | null;
+  /** Everything done to the data before scoring: outlier treatment, values clipped at the goalposts, imputed cells. */
+  dataTreatment: DataTreatmentFacts;
+}
+
+export interface DataTreatmentFacts {
+  /** The configured rule (none | jrc). */
+  outliers: string;
+  /** Each indicator treated in a quarter the build scored, with every value scored differently from the data. */
+  treatments: {
+    quarter: string;
+    indicator: string;
+    method: 'winsorise' | 'log';
+    skewBefore: number;
+    kurtosisBefore: number;
+    skewAfter: number | null;
+    kurtosisAfter: number | null;
+    values: { district: string; value: number; treated: number }[];
+  }[];
+  /** Indicators of the quarter with values outside their goalposts (clipped when normalised): how many, and whose. */
+  clipped: { indicator: string; count: number; districts: string[] }[];
+  /** Cells missing in the data and filled by the configured method (src/validate/missing.ts). */
+  imputed: ImputedCell[];
+}
+
+export interface ImputedCell {
+  quarter: string;
+  district: string;
+  indicator: string;
+  /** carry-forward | interpolate | mean | median */
+  method: string;
+  /** The value used. */
+  value: number;
+  /** The quarters drawn on. */
+  from: string[];
+  /** The row of the empty cell. */
+  source: { file: string; sheet?: string; row: number };
+}
+
+export interface RankIntervalFact {
+  district: string;
+  /** The rank the report prints. */
+  rank: number;
+  /** Median rank over the simulations, and the 5 %–95 % interval. */
+  median: number;
+  low: number;
+  high: number;
+}
+
+export interface RobustnessFacts {
+  runs: number;
+  seed: number | string;
+  /** Each weight was drawn within ±weightSpread of its configured value (then siblings rescaled to 1). */
+  weightSpread: number;
+  normalisations: string[];
+  aggregations: string[];
+  /** Root and first-level nodes → districts in order of their printed rank (ties in registry order). */
+  nodes: Record<string, { intervals: RankIntervalFact[]; basis: Basis }>;
+  /** Per node, the districts whose 5 %–95 % interval is the printed rank alone (low = high = rank): at least 90 % of the runs gave that rank. */
+  stable: Record<string, string[]>;
 }

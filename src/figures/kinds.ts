@@ -13,6 +13,7 @@ import type { FigureMemo } from './memo.js';
 import type { FigureKind, NumberedFigure } from './spec.js';
 import { formatNumber } from './style.js';
 import { renderTwoQuarter } from './two-quarter.js';
+import { renderRankIntervals } from './rank-intervals.js';
 import type { RenderedFigure } from './types.js';
 
 /** One node's scores of every district, in the ledger's district order. */
@@ -138,4 +139,18 @@ const twoQuarter: FigureKindEntry = {
   },
 };
 
-export const FIGURE_KIND_ENTRIES: Record<FigureKind, FigureKindEntry> = { map, bars, change, 'two-quarter': twoQuarter };
+const rankIntervals: FigureKindEntry = {
+  prepare({ ledger, spec }) {
+    const r = ledger.robustness?.nodes[spec.node];
+    if (!r) throw new Error(`figure ${spec.id}: the ledger has no rank intervals for ${spec.node}`);
+    const rows = r.intervals;
+    return {
+      render: (widthPt) => renderRankIntervals({ rows, count: ledger.meta.districtCount, widthPt }),
+      printed: Object.fromEntries(rows.map((v) => [v.district, v.rank])),
+      dataText: rows.map((v) => `${v.district} 第${v.rank}位（模拟中位数第${v.median}位，5%—95%区间第${v.low}—${v.high}位）`).join('；'),
+      note: spec.note,
+    };
+  },
+};
+
+export const FIGURE_KIND_ENTRIES: Record<FigureKind, FigureKindEntry> = { map, bars, change, 'two-quarter': twoQuarter, 'rank-intervals': rankIntervals };

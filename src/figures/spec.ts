@@ -10,7 +10,7 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError, type InputProblem } from '../errors.js';
 
-export const FIGURE_KINDS = ['map', 'change', 'bars', 'two-quarter'] as const;
+export const FIGURE_KINDS = ['map', 'change', 'bars', 'two-quarter', 'rank-intervals'] as const;
 export type FigureKind = (typeof FIGURE_KINDS)[number];
 
 /** Kinds that compare with the previous quarter. */

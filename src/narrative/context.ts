@@ -178,6 +178,13 @@ export interface OverallView {
   topTied: boolean;
 }
 
+/** 同比: the total against the same quarter of the previous year. */
+export interface YearOnYearView {
+  /** 2017年第3季度 */
+  label: string;
+  change: ChangeView;
+}
+
 export interface NarrativeContext {
   meta: Ledger['meta'];
   root: string;
@@ -190,6 +197,10 @@ export interface NarrativeContext {
   tiers: TierView[];
   firstLevel: NodeView[];
   overall: OverallView | null;
+  /** The ledger holds rank intervals of the total (the robustness section and its figure). */
+  robustness: boolean;
+  /** Present when the ledger has 同比 facts and the configuration asks for the paragraph. */
+  yoy: YearOnYearView | null;
   portraits: PortraitView[];
   /** "得分最高的渝北区", "增幅最大的大渡口区" … */
   portraitIntro: string[];
@@ -316,7 +327,8 @@ class LedgerIndex {
   }
 }
 
-function moversView(list: DistrictChange[], count: number, biggest: NodeChangeFacts['biggestRise'], sign: 1 | -1, node: string, idx: LedgerIndex, w: Wording): MoversView {
+/** `from`: the quarter the changes are measured from (the previous quarter for 环比, the year-ago one for 同比). */
+function moversView(list: DistrictChange[], count: number, biggest: NodeChangeFacts['biggestRise'], sign: 1 | -1, node: string, idx: LedgerIndex, w: Wording, from = idx.prev): MoversView {
   let extreme: MoverExtremeView | null = null;
   if (list.length) {
     const lead = list[0].pct;
@@ -333,7 +345,7 @@ function moversView(list: DistrictChange[], count: number, biggest: NodeChangeFa
         diff: Math.abs(list[0].diff),
         driver: driver && districts.length === 1 ? idx.indicatorView(driver, districts[0], false) : null,
       },
-      { target: node, quarter: idx.q, from: idx.prev, districts, ...(districts.length === 1 ? { district: districts[0] } : {}) },
+      { target: node, quarter: idx.q, from, districts, ...(districts.length === 1 ? { district: districts[0] } : {}) },
       // Printed without sign (abs2): the ref keeps the signed ledger value's meaning.
       { pct: { measure: 'pct', value: lead! }, diff: { measure: 'diff' } },
     );
@@ -347,10 +359,10 @@ function moversView(list: DistrictChange[], count: number, biggest: NodeChangeFa
     complete: list.length === count,
     few: count < w.few,
     extreme,
-  }, { target: node, quarter: idx.q, from: idx.prev }, { count: { measure: sign > 0 ? 'rose' : 'fell' } });
+  }, { target: node, quarter: idx.q, from }, { count: { measure: sign > 0 ? 'rose' : 'fell' } });
 }
 
-function changeView(c: NodeChangeFacts, node: string, idx: LedgerIndex, w: Wording): ChangeView {
+function changeView(c: NodeChangeFacts, node: string, idx: LedgerIndex, w: Wording, from = idx.prev): ChangeView {
   return registerFacts(<ChangeView>{
     meanPct: c.meanPct,
     up: c.direction === 'up',
@@ -363,9 +375,9 @@ function changeView(c: NodeChangeFacts, node: string, idx: LedgerIndex, w: Wordi
     rose: c.rose,
     fell: c.fell,
     same: c.same,
-    risers: moversView(c.risers, c.rose, c.biggestRise, 1, node, idx, w),
-    fallers: moversView(c.fallers, c.fell, c.biggestFall, -1, node, idx, w),
-  }, { target: node, quarter: idx.q, from: idx.prev }, {
+    risers: moversView(c.risers, c.rose, c.biggestRise, 1, node, idx, w, from),
+    fallers: moversView(c.fallers, c.fell, c.biggestFall, -1, node, idx, w, from),
+  }, { target: node, quarter: idx.q, from }, {
     meanPct: { measure: 'meanPct' },
     aboveMean: { measure: 'aboveMean' },
     rose: { measure: 'rose' },
@@ -431,6 +443,8 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
     overall = { change: changeView(root.change, meta.root, idx, wording), tops, topTied: tops.length > 1 };
   }
 
+  const yoy = meta.yearOnYearParagraph && root.yoy && meta.yearAgoLabel ? { label: meta.yearAgoLabel, change: changeView(root.yoy, meta.root, idx, wording, meta.yearAgo ?? undefined) } : null;
+
   const portraits = changesAvailable && overall ? ledger.portraits.map((p) => portraitView(p, ledger, idx)) : [];
   const portraitIntro = portraits.map((p) => {
     // A role shared with other districts is said as shared: 得分并列最高的万州区.
@@ -469,6 +483,8 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
     }, { target: meta.root, quarter: meta.quarter }, { count: { measure: 'tierCount' } })),
     firstLevel,
     overall,
+    yoy,
+    robustness: !!ledger.robustness?.nodes[meta.root],
     portraits,
     portraitIntro,
     wording,

@@ -5,6 +5,7 @@ import { parseQuarter, compareQuarters, quarterLabels } from '../quarter.js';
 import { columnLetter, type CellValue, type RawTable } from '../load/read.js';
 import { DistrictRegistry } from './districts.js';
 import { impossibleValue, readNumber, sumTolerance } from './numbers.js';
+import { fillMethod, imputeMissing, isMissingMarker, type ImputedCell, type MissingCell } from './missing.js';
 
 /** Where a value came from: enough for a reader to find the cell. */
 export interface SourceRef {
@@ -22,6 +23,8 @@ export interface Dataset {
   sources: Map<string, Map<string, SourceRef>>;
   /** quarter → district name → the file, row and columns as messages name them (absent in hand-made data sets). */
   origins?: Map<string, Map<string, CellOrigin>>;
+  /** Cells missing in the data and filled as the tree says (src/validate/missing.ts); their values are in `values`. */
+  imputed?: ImputedCell[];
 }
 
 const QUARTER_HEADINGS = ['季度', '时间', '统计季度', '期间', 'quarter'];
@@ -57,6 +60,8 @@ interface Context {
   headingTrouble: boolean;
   /** quarter → rows whose district was not recognised (they explain as many missing districts). */
   unresolved: Map<string, number>;
+  /** Gaps the tree says how to fill, imputed once every row is read. */
+  missingCells: MissingCell[];
 }
 
 interface Layout {
@@ -86,6 +91,7 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
     faulty: new Set(),
     headingTrouble: false,
     unresolved: new Map(),
+    missingCells: [],
   };
   for (const table of tables) {
     const layout = readHeadings(ctx, table);
@@ -93,10 +99,11 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
     checkUnheadedCells(ctx, table, layout.where);
     for (const row of table.rows) validateRow(ctx, table, layout, row);
   }
+  const imputed = imputeMissing(config, ctx.values, ctx.missingCells, ctx.problems, ctx.faulty);
   const quarters = [...ctx.values.keys()].sort(compareQuarters);
   if (!ctx.headingTrouble) for (const q of quarters) checkCoverage(ctx, q);
   ctx.problems.throwIfAny();
-  return { quarters, values: ctx.values, sources: ctx.sources, origins: ctx.origins };
+  return { quarters, values: ctx.values, sources: ctx.sources, origins: ctx.origins, ...(imputed.length ? { imputed } : {}) };
 }
 
 /** Maps the headings to the quarter, the district and the tree's nodes; null when the table cannot be read. */
@@ -232,8 +239,10 @@ function validateRow(ctx: Context, table: RawTable, layout: Layout, { row, cells
     });
     return; // its cells are not read: a duplicated file's rows are one problem each, not twelve
   }
-  const rowValues = readRowValues(ctx, layout, cells, at);
+  const rowMissing: { node: TreeNode; column: string }[] = [];
+  const rowValues = readRowValues(ctx, layout, cells, at, rowMissing);
   qSources.set(district.name, sourceOf(table, row, cells, layout.provenance));
+  for (const m of rowMissing) ctx.missingCells.push({ quarter, district: district.name, node: m.node, column: m.column, source: qSources.get(district.name)!, shownFile: layout.where.file });
   qOrigins.set(district.name, { file: layout.where.file, row, columns: new Map(layout.nodeCols.map((c) => [c.node.name, c.column])) });
   qValues.set(district.name, rowValues);
   if (problems.size > before) ctx.faulty.add(`${quarter}|${district.name}`);
@@ -248,10 +257,15 @@ function districtProblem(ctx: Context, dText: CellValue): { message: string; hin
 }
 
 /** The row's numbers by node; every bad cell is a problem at its column. */
-function readRowValues(ctx: Context, layout: Layout, cells: CellValue[], at: { file: string; row: number }): Map<string, number> {
+function readRowValues(ctx: Context, layout: Layout, cells: CellValue[], at: { file: string; row: number }, missing?: { node: TreeNode; column: string }[]): Map<string, number> {
   const rowValues = new Map<string, number>();
   for (const { index, node, column } of layout.nodeCols) {
     const cell = cells[index] ?? null;
+    // A gap the tree says how to fill (src/validate/missing.ts) is imputed once every row is read.
+    if (missing && isMissingMarker(cell) && fillMethod(ctx.config, node) !== 'none') {
+      missing.push({ node, column });
+      continue;
+    }
     if (cell === null) {
       ctx.problems.add({ ...at, column, kind: `empty@${column}`, message: `${node.name}为空`, hint: `填入数值；或把${node.name}这一列整个删去，由它的下级指标计算` });
       continue;

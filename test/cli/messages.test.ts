@@ -147,7 +147,7 @@ describe('messages and exit codes of the command line', () => {
     const r = run(['verify', '-o', root]);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('['))).toEqual([
-      expect.stringMatching(/^\[1\/2\] 2018Q2 v1（草稿）：一致——1 个输出文件逐字节相同/),
+      expect.stringMatching(/^\[1\/2\] 2018Q2 v1（草稿）：一致——2 个输出文件逐字节相同/),
       expect.stringMatching(/^\[2\/2\] 2018Q3 v1（草稿）：一致/),
     ]);
     const i = run(['issue', '-q', '2018Q3', '-o', root, '--issue', '2018年第6期']);

@@ -66,7 +66,7 @@ describe('alt text', () => {
       expect(f.altText.startsWith(`图${f.spec.number} ${f.caption}：`), f.spec.id).toBe(true);
       for (const d of ledger.districts) {
         const s = d.scores[f.spec.node];
-        const value = f.spec.kind === 'change' ? `${s.pct!.toFixed(2)}%` : s.score.toFixed(2);
+        const value = f.spec.kind === 'change' ? `${s.pct!.toFixed(2)}%` : f.spec.kind === 'rank-intervals' ? `第${s.rank}位` : s.score.toFixed(2);
         expect(f.altText, `${f.spec.id}: ${d.district}`).toContain(f.spec.kind === 'two-quarter' ? `${d.district} 上季度${s.previousScore!.toFixed(2)}，本季度${value}` : `${d.district} ${value}`);
       }
     }

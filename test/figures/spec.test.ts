@@ -7,20 +7,21 @@ const vars = (node: string) => ({ quarterLabel: '2018年第3季度', previousQua
 describe('templates/figures.yaml', () => {
   const specs = loadFigureSpecs();
 
-  it('lists the 13 figures in the order of first mention', () => {
+  it('lists the 14 figures in the order of first mention', () => {
     expect(specs.map((s) => s.id)).toEqual([
       'map-total', 'change-total', 'bars-total',
       'map-vitality', 'change-vitality', 'bars-vitality',
       'map-environment', 'change-environment', 'bars-environment',
       'map-outcome', 'change-outcome', 'bars-outcome',
       'two-quarter-total',
+      'rank-intervals-total',
     ]);
     expect(specs.filter((s) => s.needsPrevious).map((s) => s.kind)).toEqual(['change', 'change', 'change', 'change', 'two-quarter']);
   });
 
-  it('numbers 1..13 with a previous quarter', () => {
+  it('numbers 1..14 with a previous quarter', () => {
     const n = numberFigures(specs, { hasPrevious: true });
-    expect(n.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(n.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     expect(n.map((f) => `图${f.number} ${fillCaption(f.caption, vars(f.node))}`).slice(0, 3)).toEqual([
       '图1 2018年第3季度双创指数分布图',
       '图2 2018年第3季度双创指数环比变化（%）',
@@ -31,8 +32,8 @@ describe('templates/figures.yaml', () => {
 
   it('drops the comparing figures without a previous quarter and keeps numbering continuous', () => {
     const n = numberFigures(specs, { hasPrevious: false });
-    expect(n.map((f) => f.id)).toEqual(['map-total', 'bars-total', 'map-vitality', 'bars-vitality', 'map-environment', 'bars-environment', 'map-outcome', 'bars-outcome']);
-    expect(n.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(n.map((f) => f.id)).toEqual(['map-total', 'bars-total', 'map-vitality', 'bars-vitality', 'map-environment', 'bars-environment', 'map-outcome', 'bars-outcome', 'rank-intervals-total']);
+    expect(n.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     // no caption kept needs the previous quarter's label
     for (const f of n) expect(() => fillCaption(f.caption, { ...vars(f.node), previousQuarterLabel: undefined })).not.toThrow();
   });

@@ -28,6 +28,7 @@ describe('golden narrative', () => {
       '1:三、区县双创指数与上季度对比情况',
       '2:（一）总体情况', 'p:overall/双创指数',
       '2:（二）典型区县分析', 'p:portraits', 'p:portrait', 'p:portrait', 'p:portrait',
+      '1:四、区县双创指数排名稳健性', 'p:robustness/双创指数',
     ]);
   });
 
@@ -93,7 +94,8 @@ describe('golden narrative', () => {
     const md = narrativeToMarkdown(n);
     expect(md).toContain('\n\n# 一、区县双创指数评价结果\n\n根据各区县');
     expect(md).toContain('\n\n## （一）双创活力评价结果\n\n从全市总体比较情况来看');
-    expect(md.endsWith('仍为第16位。\n')).toBe(true);
+    expect(md).toContain('仍为第16位。\n\n# 四、区县双创指数排名稳健性\n\n');
+    expect(md.endsWith('各区县双创指数排名的变化区间如下图所示。\n')).toBe(true);
     expect(md).not.toMatch(/\n{3}/);
   });
 });

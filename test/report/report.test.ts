@@ -51,18 +51,19 @@ describe('the sample report (2018Q3)', () => {
   it('writes every output', () => {
     const names = [...q3.files.keys()];
     expect(names).toEqual(expect.arrayContaining(['facts.json', 'narrative.md', 'report.pdf', 'report.docx', 'factcheck.json', 'figures/figures.json']));
-    expect(names.filter((n) => n.endsWith('.svg'))).toHaveLength(13);
-    expect(names.filter((n) => n.endsWith('.png'))).toHaveLength(13);
+    expect(names.filter((n) => n.endsWith('.svg'))).toHaveLength(14);
+    expect(names.filter((n) => n.endsWith('.png'))).toHaveLength(14);
     expect(names).toContain('figures/fig01-map-total.svg');
     expect(names).toContain('figures/fig13-two-quarter-total.png');
   });
 
-  it('numbers the 13 figures in order of appearance, captions from the figure list', () => {
+  it('numbers the 14 figures in order of appearance, captions from the figure list', () => {
     const list = JSON.parse(text(q3.files.get('figures/figures.json')!)) as { number: number; caption: string }[];
-    expect(list.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(list.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     expect(list[0].caption).toBe('图1 2018年第3季度双创指数分布图');
     expect(list[1].caption).toBe('图2 2018年第3季度双创指数环比变化（%）');
     expect(list[12].caption).toBe('图13 38个区县双创指数连续两季度得分变化情况（2018年第2季度—2018年第3季度）');
+    expect(list[13].caption).toBe('图14 2018年第3季度双创指数排名稳健性（模拟排名区间）');
   });
 
   it('the PDF holds the narrative in order, then the figure captions in order', () => {
@@ -91,9 +92,9 @@ describe('the sample report (2018Q3)', () => {
     expect(docXml['word/header1.xml']).toContain('科技参考·2018年第6期');
     // built from the shipped sample data: marked so in the header band
     expect(docXml['word/header1.xml']).toContain('样例数据');
-    expect(doc.match(/<w:drawing>/g)).toHaveLength(13);
+    expect(doc.match(/<w:drawing>/g)).toHaveLength(14);
     const plain = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    expectInOrder(plain, Array.from({ length: 13 }, (_, i) => `图${i + 1}`), 'DOCX captions');
+    expectInOrder(plain, Array.from({ length: 14 }, (_, i) => `图${i + 1}`), 'DOCX captions');
     expect(plain).toContain('表1');
   });
 
@@ -118,13 +119,13 @@ describe('the sample report (2018Q3)', () => {
 
   it('the values a figure prints are the ledger values, for all 38 districts', () => {
     const figures = q3.figures!;
-    expect(figures).toHaveLength(13);
+    expect(figures).toHaveLength(14);
     for (const f of figures) {
       if (f.spec.kind === 'map') continue;
       expect(Object.keys(f.printed), f.spec.id).toHaveLength(38);
       for (const d of q3.ledger.districts) {
         const s = d.scores[f.spec.node];
-        const expected = f.spec.kind === 'change' ? s.pct : s.score;
+        const expected = f.spec.kind === 'change' ? s.pct : f.spec.kind === 'rank-intervals' ? s.rank : s.score;
         expect(f.printed[d.district], `${f.spec.id} ${d.district}`).toBe(expected);
       }
     }
@@ -140,7 +141,7 @@ describe('the sample report (2018Q3)', () => {
 describe('a quarter without a previous quarter (2017Q1)', () => {
   it('leaves out the change figures and numbers the rest without a gap', () => {
     const list = JSON.parse(text(q1.files.get('figures/figures.json')!)) as { number: number; id: string }[];
-    expect(list.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(list.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(list.some((f) => f.id.startsWith('change-') || f.id.startsWith('two-quarter'))).toBe(false);
     expect(text(q1.files.get('narrative.md')!)).toContain('无法计算2017年第1季度各区县双创指数的环比变化');
   });
