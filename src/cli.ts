@@ -6,6 +6,7 @@
  * shown as a stack trace.
  */
 import { Command, CommanderError } from 'commander';
+import { registerServe } from './server/command.js';
 import { TOOL } from './archive/manifest.js';
 import { chineseHelp, err } from './cli/common.js';
 import { describeFailure, EXIT, usageMessage } from './cli/exit.js';
@@ -16,7 +17,7 @@ import { registerList } from './cli/list.js';
 import { registerBatch } from './cli/batch.js';
 import { registerWatch } from './cli/watch.js';
 
-const COMMANDS: ((program: Command) => void)[] = [registerReport, registerIssue, registerVerify, registerList, registerBatch, registerWatch];
+const COMMANDS: ((program: Command) => void)[] = [registerReport, registerIssue, registerVerify, registerList, registerBatch, registerWatch, registerServe];
 
 // `| head -1` closes the pipe: stop quietly, as any Unix tool does.
 for (const stream of [process.stdout, process.stderr])
