@@ -16,7 +16,7 @@ import { quarterEnd } from './quarter.js';
 import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } from './figures/build.js';
 import { dataCache, sourcesDigest } from './bundle.mjs';
 import { loadFigureSpecs } from './figures/spec.js';
-import { renderNarrative, narrativeToMarkdown, createTemplateEngine, engineOf } from './narrative/index.js';
+import { renderNarrative, narrativeToMarkdown, createTemplateEngine, engineOf, type Narrative } from './narrative/index.js';
 import { narrativeSentences, verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';
 import { figuresOfNarrative } from './verify/figure-list.js';
 import { pdfText, docxText, prewarmPdfText } from './verify/extract.js';
@@ -55,6 +55,8 @@ export interface ReportBuild {
   factCheck?: Record<'narrative' | 'pdf' | 'docx', VerifyReport>;
   /** The figures as rendered, with the numbers each prints. */
   figures?: ReportFigure[];
+  /** The narrative as rendered, with the fact behind each printed number (the workbench links them). */
+  narrative?: Narrative;
 }
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -190,7 +192,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     'factcheck.json',
     utf8(JSON.stringify({ ...Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), handChecked: narrativeCheck.handChecked }, null, 2) + '\n'),
   );
-  return { ledger, files, timings, factCheck, figures };
+  return { ledger, files, timings, factCheck, figures, narrative };
 }
 
 

@@ -14,18 +14,60 @@ export interface ReportView {
   builtAt: string | null;
   ms: number | null;
   claims: { narrative: number; pdf: number; docx: number } | null;
-  blocks: ({ type: 'heading'; level: 1 | 2; text: string } | { type: 'paragraph'; text: string })[];
+  blocks: ({ type: 'heading'; level: 1 | 2; text: string } | { type: 'paragraph'; text: string; links: Link[] })[];
   figures: { file: string; caption: string }[];
   failure: Failure | null;
   building: boolean;
 }
 
-/** The report's text as HTML: headings and paragraphs as the report has them. */
+interface Link {
+  start: number;
+  end: number;
+  fact: { title: string; rows: [string, string][] };
+}
+
+let openCard: HTMLElement | null = null;
+document.addEventListener('click', (e) => {
+  if (openCard && !openCard.contains(e.target as Node) && !(e.target as Element).closest?.('.fact')) closeCard();
+});
+document.addEventListener('keydown', (e) => e.key === 'Escape' && closeCard());
+function closeCard(): void {
+  openCard?.remove();
+  openCard = null;
+}
+
+/** The fact behind a number or a district name, beside it. */
+function showFact(anchor: HTMLElement, fact: Link['fact']): void {
+  closeCard();
+  const card = h('div', { class: 'fact-card', id: 'fact-card', role: 'dialog' }, h('h4', {}, fact.title), h('table', {}, h('tbody', {}, fact.rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, v))))));
+  document.body.append(card);
+  const r = anchor.getBoundingClientRect();
+  card.style.top = `${window.scrollY + r.bottom + 6}px`;
+  card.style.left = `${Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8))}px`;
+  openCard = card;
+}
+
+function paragraph(text: string, links: Link[]): HTMLElement {
+  const p = h('p');
+  let at = 0;
+  for (const l of links) {
+    if (l.start < at) continue;
+    p.append(text.slice(at, l.start));
+    const b = h('button', { class: 'fact', type: 'button', title: l.fact.title }, text.slice(l.start, l.end));
+    b.addEventListener('click', () => showFact(b, l.fact));
+    p.append(b);
+    at = l.end;
+  }
+  p.append(text.slice(at));
+  return p;
+}
+
+/** The report's text as HTML: headings and paragraphs as the report has them, each number and district a link to its fact. */
 export function textView(view: ReportView): HTMLElement {
   return h(
     'article',
     { class: 'report-text' },
-    view.blocks.map((b) => (b.type === 'heading' ? h(b.level === 1 ? 'h2' : 'h3', {}, b.text) : h('p', {}, b.text))),
+    view.blocks.map((b) => (b.type === 'heading' ? h(b.level === 1 ? 'h2' : 'h3', {}, b.text) : paragraph(b.text, b.links))),
   );
 }
 

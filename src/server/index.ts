@@ -135,7 +135,9 @@ export async function startServer(opts: ServeOptions): Promise<Serving> {
   });
   const port = (server.address() as AddressInfo).port;
   const shown = host.includes(':') ? `[${host}]` : host;
-  for (const h of [`${shown}:${port}`, ...(isLoopback(host) ? [`127.0.0.1:${port}`, `localhost:${port}`] : [])]) access.hosts.add(h.toLowerCase());
+  // Bound to every interface, the server cannot know the names it is reached by: the token (needed for every request) guards it.
+  const wildcard = host === '0.0.0.0' || host === '::';
+  if (!wildcard) for (const h of [`${shown}:${port}`, ...(isLoopback(host) ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : [])]) access.hosts.add(h.toLowerCase());
   const url = `http://${shown}:${port}/`;
 
   if (opts.warm !== false) void warmUp(wb);

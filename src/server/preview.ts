@@ -12,6 +12,7 @@ import { buildReport } from '../report.js';
 import { replaceDir } from '../watch.js';
 import { lockQuarter } from '../archive/store.js';
 import type { JobContext } from './jobs.js';
+import { linkedBlocks, type LinkedBlock } from './facts-view.js';
 import { DescribedFailure, describeFailure, type Failure } from './messages.js';
 import { workspaceName, type Workspace } from './workspace.js';
 
@@ -19,6 +20,8 @@ export interface PreviewState {
   quarter: string;
   /** The last good build: when (ISO), how long, the fact check's claims. */
   good: { at: string; ms: number; claims: { narrative: number; pdf: number; docx: number }; figures: string[] } | null;
+  /** The last good build's text with the fact behind each number and district (kept in memory). */
+  blocks: LinkedBlock[] | null;
   /** The newest build's failure, if it failed (cleared by the next good build). */
   failure: Failure | null;
 }
@@ -35,7 +38,7 @@ export class Previews {
       // A preview left by an earlier run of the workbench is shown until the first build.
       const dir = previewDir(this.ws, quarter);
       const good = existsSync(join(dir, 'report.pdf')) ? { at: '', ms: 0, claims: readClaims(dir), figures: figureList(dir) } : null;
-      s = { quarter, good, failure: null };
+      s = { quarter, good, blocks: null, failure: null };
       this.states.set(quarter, s);
     }
     return s;
@@ -46,12 +49,13 @@ export class Previews {
     const t0 = performance.now();
     const release = lockQuarter(this.ws.out, quarter, `${process.pid}`);
     try {
-      const { files, factCheck } = await buildReport({ data: this.ws.data, config: this.ws.config, templatesDir: this.ws.templates, quarter, onStage: (s, ms) => ctx.stage(s, ms) });
+      const { files, factCheck, narrative, ledger } = await buildReport({ data: this.ws.data, config: this.ws.config, templatesDir: this.ws.templates, quarter, onStage: (s, ms) => ctx.stage(s, ms) });
       const tw = performance.now();
       replaceDir(previewDir(this.ws, quarter), files);
       ctx.stage('write', performance.now() - tw);
       const claims = { narrative: factCheck!.narrative.claims, pdf: factCheck!.pdf.claims, docx: factCheck!.docx.claims };
       state.good = { at: new Date().toISOString(), ms: performance.now() - t0, claims, figures: figureList(previewDir(this.ws, quarter)) };
+      state.blocks = linkedBlocks(narrative!, ledger);
       state.failure = null;
       return state;
     } catch (e) {

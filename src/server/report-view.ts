@@ -10,7 +10,9 @@ import { previewDir, type PreviewState } from './preview.js';
 import { localTime } from './archive.js';
 import type { Workbench } from './index.js';
 
-export type TextBlock = { type: 'heading'; level: 1 | 2; text: string } | { type: 'paragraph'; text: string };
+import type { LinkedBlock } from './facts-view.js';
+
+export type TextBlock = LinkedBlock;
 
 export interface ReportView {
   quarter: string;
@@ -32,7 +34,8 @@ export function textBlocks(md: string): TextBlock[] {
     .filter(Boolean)
     .map((chunk): TextBlock => {
       const h = /^(#{1,2}) (.*)$/s.exec(chunk);
-      return h ? { type: 'heading', level: h[1].length as 1 | 2, text: h[2] } : { type: 'paragraph', text: chunk };
+      // Read back from a preview of an earlier run: the facts behind the numbers come with the next build.
+      return h ? { type: 'heading', level: h[1].length as 1 | 2, text: h[2] } : { type: 'paragraph', text: chunk, links: [] };
     });
 }
 
@@ -52,7 +55,7 @@ export function reportView(wb: Workbench, quarter: string): ReportView {
     builtAt: localTime(state.good?.at),
     ms: state.good?.ms ?? null,
     claims: state.good?.claims ?? null,
-    blocks: existsSync(md) ? textBlocks(readFileSync(md, 'utf8')) : [],
+    blocks: state.blocks ?? (existsSync(md) ? textBlocks(readFileSync(md, 'utf8')) : []),
     figures,
     failure: state.failure,
     building: wb.isBuilding(quarter),

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { loadInputs } from '../pipeline.js';
-import { parseQuarter } from '../load/quarter.js';
+import { parseQuarter } from '../quarter.js';
 import { HttpError, MIME, readJson, Router, sendBytes, sendJson, type Request } from './http.js';
 import { insideRoot } from './security.js';
 import { acceptUploads, listData, readUploads, restorePrevious } from './data.js';

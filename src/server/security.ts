@@ -25,7 +25,7 @@ export interface Access {
   token: string;
   /** True when the server listens beyond this machine: then reading needs the token too. */
   remote: boolean;
-  /** host:port names this server answers to (the Host header and the Origin). */
+  /** host:port names this server answers to (the Host header); empty when it listens on every interface (then the token guards it). */
   hosts: Set<string>;
 }
 
@@ -49,12 +49,13 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Throws an HttpError (in Chinese) unless the request may go ahead. */
 export function checkRequest(req: IncomingMessage, url: URL, access: Access): void {
   const host = (req.headers.host ?? '').toLowerCase();
-  if (!access.hosts.has(host)) throw new HttpError(403, `拒绝访问：请求的主机名“${host || '（无）'}”不是本工作台的地址。请使用启动时打印的地址。`);
+  if (access.hosts.size && !access.hosts.has(host)) throw new HttpError(403, `拒绝访问：请求的主机名“${host || '（无）'}”不是本工作台的地址。请使用启动时打印的地址。`);
   const method = req.method ?? 'GET';
   const headerToken = req.headers[TOKEN_HEADER] as string | undefined;
   if (MUTATING.has(method)) {
     const origin = req.headers.origin;
-    if (!origin || !access.hosts.has(originHost(origin))) throw new HttpError(403, '拒绝修改：请求不是从本工作台的页面发出的（来源 Origin 不符）。请在工作台页面中操作。');
+    // Same origin: the page that sends the change was served by this server under the same name.
+    if (!origin || originHost(origin) !== host) throw new HttpError(403, '拒绝修改：请求不是从本工作台的页面发出的（来源 Origin 不符）。请在工作台页面中操作。');
     if (!sameToken(headerToken, access.token)) throw new HttpError(403, '拒绝修改：缺少或错误的访问令牌。请刷新工作台页面；远程访问请使用启动时打印的带令牌的地址。');
     return;
   }
