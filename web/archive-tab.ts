@@ -62,11 +62,18 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   const detail = h('div', { class: 'archive-detail' });
   const table = h('div');
   const dialog = h('dialog', { id: 'issue-dialog' });
+  const buildIssue = h('input', { id: 'build-issue', placeholder: '例如 2018年第6期', size: 14 });
   clear(
     root,
     h('h2', {}, '归档'),
     h('p', { class: 'muted' }, '每个季度的每个版本（草稿或已发布）。发布后的版本只读；数据更正后生成的新版本附有变更清单和更正说明草稿。时间均为北京时间。'),
-    h('div', { class: 'toolbar' }, h('button', { id: 'build-version', onclick: () => void buildVersion() }, '用当前数据和模板生成新版本'), h('button', { id: 'verify-all', onclick: () => void verify({}) }, '验证整个归档')),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('label', {}, '期号（印在页眉；更正时默认沿用已发布版本的期号）', buildIssue),
+      h('button', { id: 'build-version', onclick: () => void buildVersion() }, '用当前数据和模板生成新版本'),
+      h('button', { id: 'verify-all', onclick: () => void verify({}) }, '验证整个归档'),
+    ),
     message,
     table,
     detail,
@@ -87,7 +94,7 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
 
   const buildVersion = async () => {
     if (!app.quarter) return;
-    const end = await run(() => api('POST', `/api/archive/${app.quarter}/build`, {}), `正在生成 ${app.quarter} 的新版本`);
+    const end = await run(() => api('POST', `/api/archive/${app.quarter}/build`, { issue: buildIssue.value }), `正在生成 ${app.quarter} 的新版本`);
     if (!end) return;
     if (end.state === 'failed') return clear(message, failureView(end.failure!));
     const r = end.result as { status: string; version: VersionView; changes: ChangesView | null };

@@ -47,8 +47,9 @@ export class Previews {
   async build(quarter: string, ctx: JobContext): Promise<PreviewState> {
     const state = this.state(quarter);
     const t0 = performance.now();
-    const release = lockQuarter(this.ws.out, quarter, `${process.pid}`);
+    let release = () => {};
     try {
+      release = lockQuarter(this.ws.out, quarter, `${process.pid}`);
       const { files, factCheck, narrative, ledger } = await buildReport({ data: this.ws.data, config: this.ws.config, templatesDir: this.ws.templates, quarter, onStage: (s, ms) => ctx.stage(s, ms) });
       const tw = performance.now();
       replaceDir(previewDir(this.ws, quarter), files);
