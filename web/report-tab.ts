@@ -23,6 +23,7 @@ export interface ReportView {
 interface Link {
   start: number;
   end: number;
+  kind: 'number' | 'district';
   fact: { title: string; rows: [string, string][] };
 }
 
@@ -53,8 +54,12 @@ function paragraph(text: string, links: Link[]): HTMLElement {
   for (const l of links) {
     if (l.start < at) continue;
     p.append(text.slice(at, l.start));
-    const b = h('button', { class: 'fact', type: 'button', title: l.fact.title }, text.slice(l.start, l.end));
-    b.addEventListener('click', () => showFact(b, l.fact));
+    // An inline link, not a button: the text keeps Chinese line breaking (no 、 at the start of a line).
+    const b = h('a', { class: `fact ${l.kind}`, href: '#', role: 'button', title: l.fact.title }, text.slice(l.start, l.end));
+    b.addEventListener('click', (e) => {
+      e.preventDefault();
+      showFact(b, l.fact);
+    });
     p.append(b);
     at = l.end;
   }
@@ -71,7 +76,8 @@ export function textView(view: ReportView): HTMLElement {
   );
 }
 
-export function factCheckLine(view: ReportView): HTMLElement {
+export function factCheckLine(view: ReportView, opts: { brief?: boolean } = {}): HTMLElement {
+  if (view.failure && opts.brief) return h('div', { class: 'factcheck bad', id: 'factcheck' }, '最新一次生成未成功（原因见左侧），下面是上一次成功的预览。');
   if (view.failure) return h('div', { class: 'factcheck bad', id: 'factcheck' }, failureView(view.failure), view.ready ? h('p', { class: 'muted' }, '下面仍是上一次成功的预览。') : null);
   if (!view.claims) return h('div', { class: 'factcheck', id: 'factcheck' }, '尚未生成。');
   const c = view.claims;

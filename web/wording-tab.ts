@@ -55,7 +55,7 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   const showPreview = async () => {
     if (!app.quarter) return;
     const view = await api<ReportView>('GET', `/api/report/${app.quarter}`);
-    clear(preview, factCheckLine(view), view.ready ? textView(view) : null);
+    clear(preview, factCheckLine(view, { brief: true }), view.ready ? textView(view) : null);
     return view;
   };
 

@@ -17,6 +17,7 @@ export interface FactCard {
 export interface LinkedSpan {
   start: number;
   end: number;
+  kind: 'number' | 'district';
   fact: FactCard;
 }
 
@@ -73,13 +74,13 @@ export function linkedBlocks(narrative: Narrative, ledger: Ledger): LinkedBlock[
   const pattern = names.length ? new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
   return narrative.sections.map((b): LinkedBlock => {
     if (b.type === 'heading') return b;
-    const links: LinkedSpan[] = b.spans.map((s) => ({ start: s.start, end: s.end, fact: numberCard(s.ref, ledger) }));
+    const links: LinkedSpan[] = b.spans.map((s) => ({ start: s.start, end: s.end, kind: 'number' as const, fact: numberCard(s.ref, ledger) }));
     const taken = (a: number, z: number) => links.some((l) => a < l.end && z > l.start);
     for (const m of pattern ? b.text.matchAll(pattern) : []) {
       const start = m.index!;
       const end = start + m[0].length;
       if (taken(start, end)) continue;
-      links.push({ start, end, fact: districtCard(ledger.districts.find((d) => d.district === m[0])!, ledger) });
+      links.push({ start, end, kind: 'district', fact: districtCard(ledger.districts.find((d) => d.district === m[0])!, ledger) });
     }
     links.sort((x, y) => x.start - y.start);
     return { type: 'paragraph', text: b.text, links };

@@ -95,7 +95,8 @@ export async function startServer(opts: ServeOptions): Promise<Serving> {
 
   const server: Server = createServer((raw, res) => {
     const url = new URL(raw.url ?? '/', 'http://workbench');
-    const headers = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
+    // same-origin, not no-referrer: under no-referrer the browser sends "Origin: null" with the page's own changes.
+    const headers = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' };
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     void (async () => {
       checkRequest(raw, url, access);

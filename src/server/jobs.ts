@@ -85,8 +85,9 @@ export class JobQueue {
     const id = this.nextId++;
     const publish = (e: Omit<JobEvent, 'type' | 'id' | 'kind' | 'quarter'>) => this.hub.publish({ type: 'job', id, kind, quarter, ...e });
     const pending: Pending = { id, kind, promise: Promise.resolve(), started: false };
-    const before = this.tails.get(quarter) ?? Promise.resolve();
-    publish({ state: 'queued' });
+    const ahead = this.tails.get(quarter);
+    const before = ahead ?? Promise.resolve();
+    if (ahead) publish({ state: 'queued' });
     const promise = before.then(async () => {
       pending.started = true;
       if (this.waiting.get(key) === pending) this.waiting.delete(key);

@@ -53,9 +53,12 @@ export function checkRequest(req: IncomingMessage, url: URL, access: Access): vo
   const method = req.method ?? 'GET';
   const headerToken = req.headers[TOKEN_HEADER] as string | undefined;
   if (MUTATING.has(method)) {
-    const origin = req.headers.origin;
     // Same origin: the page that sends the change was served by this server under the same name.
-    if (!origin || originHost(origin) !== host) throw new HttpError(403, '拒绝修改：请求不是从本工作台的页面发出的（来源 Origin 不符）。请在工作台页面中操作。');
+    // Chromium leaves the Origin out of some same-origin requests; then its Sec-Fetch-Site
+    // (which no page can set) must say same-origin. A request with neither is refused.
+    const origin = req.headers.origin;
+    const sameOrigin = origin ? originHost(origin) === host : req.headers['sec-fetch-site'] === 'same-origin';
+    if (!sameOrigin) throw new HttpError(403, '拒绝修改：请求不是从本工作台的页面发出的（来源 Origin 不符）。请在工作台页面中操作。');
     if (!sameToken(headerToken, access.token)) throw new HttpError(403, '拒绝修改：缺少或错误的访问令牌。请刷新工作台页面；远程访问请使用启动时打印的带令牌的地址。');
     return;
   }

@@ -55,6 +55,6 @@ export async function startBench(opts: Partial<ServeOptions> = {}): Promise<Benc
 
 export function form(files: { name: string; content: string | Uint8Array }[]): FormData {
   const f = new FormData();
-  for (const file of files) f.append('file', new Blob([file.content]), file.name);
+  for (const file of files) f.append('file', new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)]), file.name);
   return f;
 }

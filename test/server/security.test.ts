@@ -44,6 +44,9 @@ describe('workbench security on 127.0.0.1', () => {
     const noOrigin = await b.call('PUT', '/api/wording/file/report/lead.hbs', body, { origin: undefined });
     expect(noOrigin.status).toBe(403);
     expect(noOrigin.json.message).toContain('Origin');
+    // Without an Origin, the browser's Sec-Fetch-Site (which no page can set) must say same-origin.
+    expect((await b.call('PUT', '/api/wording/file/report/lead.hbs', body, { origin: undefined, 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await b.call('PUT', '/api/wording/file/report/lead.hbs', body, { origin: undefined, 'sec-fetch-site': 'same-origin' })).status).toBe(409);
     expect((await b.call('POST', '/api/data/upload', form([{ name: 'a.csv', content: 'x' }]), { origin: 'http://evil.example' })).status).toBe(403);
     // nothing was written
     expect(readdirSync(b.data)).toEqual([]);
