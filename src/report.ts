@@ -3,6 +3,7 @@
  * → figures → document model → PDF and DOCX, then the fact check on the text of
  * all three. Each stage is a plain function of the previous one's output.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -44,6 +45,11 @@ export interface ReportInputs {
   factsOnly?: boolean;
   /** Told when a stage is done (the command line shows the stages on a terminal). */
   onStage?: (stage: string, ms: number) => void;
+  /**
+   * Figures already drawn, by a hash of what they are drawn from (the ledger and the figure list):
+   * a warm process that rebuilds after a wording change reuses them (the workbench passes one).
+   */
+  figureCache?: Map<string, ReportFigure[]>;
 }
 
 export interface ReportBuild {
@@ -151,7 +157,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const documentOptions: VerifyOptions = { ...checkOptions, narrativeSentences: narrativeSentences(narrative) };
   lap('narrative');
 
-  const figures = await buildFigures(ledger, kept, { memo: figureMemo });
+  const figures = await figuresOf(ledger, kept, inputs.figureCache);
   lap('figures');
 
   const model = assembleDocument({
@@ -203,6 +209,17 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
  */
 export function figuresFor<S extends { needsPrevious: boolean; kind: string; node: string }>(ledger: Ledger, specs: S[]): S[] {
   return specs.filter((s) => !s.needsPrevious || (ledger.meta.previous !== null && (s.kind !== 'change' || ledger.nodes[s.node]?.change)));
+}
+
+/** The figures, drawn or — with a cache — reused when the ledger and the figure list are the same (figures are a function of both). */
+async function figuresOf(ledger: Ledger, specs: Parameters<typeof buildFigures>[1], cache?: Map<string, ReportFigure[]>): Promise<ReportFigure[]> {
+  if (!cache) return buildFigures(ledger, specs, { memo: figureMemo });
+  const key = createHash('sha256').update(JSON.stringify(ledger)).update('\0').update(JSON.stringify(specs)).digest('hex');
+  const kept = cache.get(key);
+  if (kept) return kept;
+  const figures = await buildFigures(ledger, specs, { memo: figureMemo });
+  cache.set(key, figures);
+  return figures;
 }
 
 /** figures/figNN-id.svg|png by the number the document prints, and figures/figures.json with the captions. */

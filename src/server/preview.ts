@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildReport } from '../report.js';
+import type { ReportFigure } from '../figures/build.js';
 import { replaceDir } from '../watch.js';
 import { lockQuarter } from '../archive/store.js';
 import type { JobContext } from './jobs.js';
@@ -30,6 +31,8 @@ export const previewDir = (ws: Workspace, quarter: string) => join(ws.out, quart
 
 export class Previews {
   private readonly states = new Map<string, PreviewState>();
+  /** Figures by what they are drawn from: a wording save rebuilds everything but them. A few builds' worth. */
+  private readonly figures = new Map<string, ReportFigure[]>();
   constructor(private readonly ws: Workspace) {}
 
   state(quarter: string): PreviewState {
@@ -50,7 +53,8 @@ export class Previews {
     let release = () => {};
     try {
       release = lockQuarter(this.ws.out, quarter, `${process.pid}`);
-      const { files, factCheck, narrative, ledger } = await buildReport({ data: this.ws.data, config: this.ws.config, templatesDir: this.ws.templates, quarter, onStage: (s, ms) => ctx.stage(s, ms) });
+      const { files, factCheck, narrative, ledger } = await buildReport({ data: this.ws.data, config: this.ws.config, templatesDir: this.ws.templates, quarter, onStage: (s, ms) => ctx.stage(s, ms), figureCache: this.figures });
+      while (this.figures.size > 6) this.figures.delete(this.figures.keys().next().value!);
       const tw = performance.now();
       replaceDir(previewDir(this.ws, quarter), files);
       ctx.stage('write', performance.now() - tw);
