@@ -110,32 +110,11 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     clear(message, h('ul', { class: 'verify-results', id: 'verify-results' }, results.map((r) => h('li', { class: r.ok ? 'ok' : 'error' }, `${r.quarter} v${r.version}：${r.ok ? '一致' : '不一致'}——${r.message}`))));
   };
 
-  const issue = (v: VersionView) => {
-    const label = h('input', { name: 'issue', value: v.issue, required: true, id: 'issue-label' });
-    const note = h('input', { name: 'note', id: 'issue-note', placeholder: '例如：主编审定' });
-    const error = h('div');
-    const submit = h('button', { class: 'primary', id: 'issue-confirm' }, '确认发布');
-    clear(
-      dialog,
-      h('h3', {}, `发布 ${v.quarter} v${v.version}`),
-      h('p', {}, '发布后该版本只读，不能再修改；以后的更正会生成新版本。'),
-      h('label', {}, '期号 ', label),
-      h('label', {}, '备注 ', note),
-      error,
-      h('div', { class: 'toolbar' }, submit, h('button', { onclick: () => dialog.close() }, '取消')),
-    );
-    submit.addEventListener('click', async () => {
-      try {
-        await api('POST', `/api/archive/${v.quarter}/${v.version}/issue`, { issue: label.value, note: note.value });
-        dialog.close();
-        clear(message, h('p', { class: 'ok' }, `${v.quarter} v${v.version} 已发布（${label.value}），现为只读。`));
-        await refresh();
-      } catch (e) {
-        clear(error, failureView((e as ApiError).failure));
-      }
+  const issue = (v: VersionView) =>
+    issueDialog(dialog, v, async (label) => {
+      clear(message, h('p', { class: 'ok' }, `${v.quarter} v${v.version} 已发布（${label}），现为只读。`));
+      await refresh();
     });
-    dialog.showModal();
-  };
 
   const showChanges = async (v: VersionView) => {
     try {
@@ -148,40 +127,71 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   const refresh = async () => {
     const { quarters } = await api<{ quarters: { quarter: string; versions: VersionView[] }[] }>('GET', '/api/archive');
     if (!quarters.length) return clear(table, h('p', { class: 'muted' }, '归档中还没有版本。'));
-    clear(
-      table,
-      h(
-        'table',
-        { class: 'grid', id: 'versions' },
-        h('thead', {}, h('tr', {}, ['季度', '版本', '状态', '期号', '生成时间', '发布时间', '文件', ''].map((t) => h('th', {}, t)))),
-        h(
-          'tbody',
-          {},
-          quarters.flatMap((q) =>
-            q.versions.map((v) =>
-              h(
-                'tr',
-                { 'data-version': `${v.quarter}-v${v.version}`, class: v.state === '已发布' ? 'issued' : '' },
-                h('td', {}, v.quarter),
-                h('td', {}, `v${v.version}${v.corrects ? `（更正 v${v.corrects}）` : ''}`),
-                h('td', {}, v.state),
-                h('td', {}, v.issue || '—'),
-                h('td', {}, v.builtAt ?? '—'),
-                h('td', {}, v.issuedAt ? [v.issuedAt, v.note ? h('div', { class: 'muted' }, v.note) : null] : '—'),
-                h('td', {}, v.files.map((f) => h('a', { href: `/api/archive/${v.quarter}/${v.version}/file/${f}`, class: 'file-link' }, FILE_NAMES[f] ?? f))),
-                h(
-                  'td',
-                  { class: 'actions' },
-                  v.state === '草稿' ? h('button', { class: 'issue', onclick: () => issue(v) }, '发布…') : null,
-                  v.hasChanges ? h('button', { class: 'show-changes', onclick: () => void showChanges(v) }, '查看更正') : null,
-                  h('button', { class: 'verify', onclick: () => void verify({ quarter: v.quarter, version: v.version }) }, '验证'),
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    );
+    clear(table, versionsTable(quarters, { issue, showChanges: (v) => void showChanges(v), verify: (v) => void verify({ quarter: v.quarter, version: v.version }) }));
   };
   return { refresh };
+}
+
+/** The dialog of 发布: the 期号 (checked by the server against the version's header) and a note, then confirm. */
+function issueDialog(dialog: HTMLDialogElement, v: VersionView, onIssued: (label: string) => Promise<void>): void {
+  const label = h('input', { name: 'issue', value: v.issue, required: true, id: 'issue-label' });
+  const note = h('input', { name: 'note', id: 'issue-note', placeholder: '例如：主编审定' });
+  const error = h('div');
+  const submit = h('button', { class: 'primary', id: 'issue-confirm' }, '确认发布');
+  clear(
+    dialog,
+    h('h3', {}, `发布 ${v.quarter} v${v.version}`),
+    h('p', {}, '发布后该版本只读，不能再修改；以后的更正会生成新版本。'),
+    h('label', {}, '期号 ', label),
+    h('label', {}, '备注 ', note),
+    error,
+    h('div', { class: 'toolbar' }, submit, h('button', { onclick: () => dialog.close() }, '取消')),
+  );
+  submit.addEventListener('click', async () => {
+    try {
+      await api('POST', `/api/archive/${v.quarter}/${v.version}/issue`, { issue: label.value, note: note.value });
+      dialog.close();
+      await onIssued(label.value);
+    } catch (e) {
+      clear(error, failureView((e as ApiError).failure));
+    }
+  });
+  dialog.showModal();
+}
+
+interface VersionActions {
+  issue(v: VersionView): void;
+  showChanges(v: VersionView): void;
+  verify(v: VersionView): void;
+}
+
+function versionRow(v: VersionView, act: VersionActions): HTMLElement {
+  return h(
+    'tr',
+    { 'data-version': `${v.quarter}-v${v.version}`, class: v.state === '已发布' ? 'issued' : '' },
+    h('td', {}, v.quarter),
+    h('td', {}, `v${v.version}${v.corrects ? `（更正 v${v.corrects}）` : ''}`),
+    h('td', {}, v.state),
+    h('td', {}, v.issue || '—'),
+    h('td', {}, v.builtAt ?? '—'),
+    h('td', {}, v.issuedAt ? [v.issuedAt, v.note ? h('div', { class: 'muted' }, v.note) : null] : '—'),
+    h('td', {}, v.files.map((f) => h('a', { href: `/api/archive/${v.quarter}/${v.version}/file/${f}`, class: 'file-link' }, FILE_NAMES[f] ?? f))),
+    h(
+      'td',
+      { class: 'actions' },
+      v.state === '草稿' ? h('button', { class: 'issue', onclick: () => act.issue(v) }, '发布…') : null,
+      v.hasChanges ? h('button', { class: 'show-changes', onclick: () => act.showChanges(v) }, '查看更正') : null,
+      h('button', { class: 'verify', onclick: () => act.verify(v) }, '验证'),
+    ),
+  );
+}
+
+/** Every quarter's versions, newest state and dates, files and actions. */
+function versionsTable(quarters: { quarter: string; versions: VersionView[] }[], act: VersionActions): HTMLElement {
+  return h(
+    'table',
+    { class: 'grid', id: 'versions' },
+    h('thead', {}, h('tr', {}, ['季度', '版本', '状态', '期号', '生成时间', '发布时间', '文件', ''].map((t) => h('th', {}, t)))),
+    h('tbody', {}, quarters.flatMap((q) => q.versions.map((v) => versionRow(v, act)))),
+  );
 }

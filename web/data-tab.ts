@@ -88,29 +88,22 @@ export function dataTab(app: App, root: HTMLElement): { refresh(): Promise<void>
       clear(list, h('p', { class: 'muted' }, '还没有数据。请先上传本季度的数据表。'));
       return;
     }
-    clear(
-      list,
-      h(
-        'table',
-        { class: 'grid' },
-        h('thead', {}, h('tr', {}, h('th', {}, '文件'), h('th', {}, '大小'), h('th', {}, '历史版本'))),
-        h(
-          'tbody',
-          {},
-          s.files.map((f) =>
-            h(
-              'tr',
-              {},
-              h('td', {}, f.name),
-              h('td', {}, size(f.size)),
-              h('td', {}, f.previous.length ? f.previous.map((p) => h('div', {}, `${beijing(p.keptAt)} 保存的版本 `, h('button', { class: 'link', onclick: () => void restore(f.name, p.id) }, '恢复'))) : '—'),
-            ),
-          ),
-        ),
-      ),
-      s.failure ? failureView(s.failure) : h('p', { class: 'muted' }, `数据包含 ${s.quarters.join('、')}；单个文件上限 ${size(s.limit)}。`),
-    );
+    clear(list, filesTable(s, (name, id) => void restore(name, id)));
     if (s.quarters.length) app.quartersChanged(s.quarters);
   };
   return { refresh };
+}
+
+/** The data folder's files, each with its earlier contents (恢复 puts one back), and what the data hold. */
+function filesTable(s: DataState, restore: (name: string, id: string) => void): HTMLElement[] {
+  const previous = (f: DataFile) => (f.previous.length ? f.previous.map((p) => h('div', {}, `${beijing(p.keptAt)} 保存的版本 `, h('button', { class: 'link', onclick: () => restore(f.name, p.id) }, '恢复'))) : '—');
+  return [
+    h(
+      'table',
+      { class: 'grid' },
+      h('thead', {}, h('tr', {}, h('th', {}, '文件'), h('th', {}, '大小'), h('th', {}, '历史版本'))),
+      h('tbody', {}, s.files.map((f) => h('tr', {}, h('td', {}, f.name), h('td', {}, size(f.size)), h('td', {}, previous(f))))),
+    ),
+    s.failure ? failureView(s.failure) : h('p', { class: 'muted' }, `数据包含 ${s.quarters.join('、')}；单个文件上限 ${size(s.limit)}。`),
+  ];
 }

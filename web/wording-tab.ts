@@ -18,28 +18,49 @@ interface WordingFile {
   undo: number;
 }
 
-export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<void> } {
-  const files = h('ul', { class: 'file-menu', id: 'wording-files' });
-  const title = h('h3', { id: 'wording-path' });
-  const status = h('div', { class: 'status', id: 'wording-status' });
-  const host = h('div', { class: 'editor', id: 'editor' });
-  const preview = h('div', { class: 'preview', id: 'wording-preview' });
-  const saveButton = h('button', { id: 'save' }, '保存（Ctrl+S）');
-  const undoButton = h('button', { id: 'undo' }, '撤销上次保存');
-  const reloadButton = h('button', { id: 'reload' }, '重新载入');
-  let current: WordingFile | null = null;
-  let dirty = false;
-  const editor = new CodeEditor(host, () => void save(), () => {
-    dirty = current !== null && editor.text !== current.text;
-    saveButton.classList.toggle('primary', dirty);
-  });
-
+/** The page's parts: the file list, the editor column (buttons, status, editor) and the preview column. */
+function wordingLayout(root: HTMLElement) {
+  const parts = {
+    files: h('ul', { class: 'file-menu', id: 'wording-files' }),
+    title: h('h3', { id: 'wording-path' }),
+    status: h('div', { class: 'status', id: 'wording-status' }),
+    host: h('div', { class: 'editor', id: 'editor' }),
+    preview: h('div', { class: 'preview', id: 'wording-preview' }),
+    saveButton: h('button', { id: 'save' }, '保存（Ctrl+S）'),
+    undoButton: h('button', { id: 'undo' }, '撤销上次保存'),
+    reloadButton: h('button', { id: 'reload' }, '重新载入'),
+  };
+  const { files, title, status, host, preview, saveButton, undoButton, reloadButton } = parts;
   clear(
     root,
     h('h2', {}, '措辞'),
     h('p', { class: 'muted' }, '修改报告的措辞（wording.yaml）和各段落模板。保存后预览自动重新生成；如果模板出错或文字与事实不符，会指出出错的行或句子，上一次成功的预览保持不变。'),
     h('div', { class: 'wording' }, h('nav', {}, files), h('div', { class: 'edit-col' }, title, h('div', { class: 'toolbar' }, saveButton, undoButton, reloadButton), status, host), h('div', { class: 'preview-col' }, h('h3', {}, '预览（文字）'), preview)),
   );
+  return parts;
+}
+
+/** The preview column: the fact check's line and the text of the last good preview. */
+async function showTextPreview(quarter: string, into: HTMLElement): Promise<void> {
+  if (!quarter) return;
+  const view = await api<ReportView>('GET', `/api/report/${quarter}`);
+  clear(into, factCheckLine(view, { brief: true }), view.ready ? textView(view) : null);
+}
+
+/** The line to mark in the open file: a template error's, when it is in this file. */
+function errorLineIn(f: Failure, path: string | undefined): number | null {
+  const t = f.template;
+  return t && t.line !== null && path && (!t.file || path.endsWith(t.file) || t.file.endsWith(path)) ? t.line : null;
+}
+
+export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<void> } {
+  const { files, title, status, host, preview, saveButton, undoButton, reloadButton } = wordingLayout(root);
+  let current: WordingFile | null = null;
+  let dirty = false;
+  const editor = new CodeEditor(host, () => void save(), () => {
+    dirty = current !== null && editor.text !== current.text;
+    saveButton.classList.toggle('primary', dirty);
+  });
 
   const open = async (path: string) => {
     if (dirty && current && !confirm(`“${current.path}”有未保存的修改，确定放弃？`)) return;
@@ -52,12 +73,7 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     for (const li of files.querySelectorAll('li')) li.classList.toggle('active', li.dataset.path === path);
   };
 
-  const showPreview = async () => {
-    if (!app.quarter) return;
-    const view = await api<ReportView>('GET', `/api/report/${app.quarter}`);
-    clear(preview, factCheckLine(view, { brief: true }), view.ready ? textView(view) : null);
-    return view;
-  };
+  const showPreview = () => showTextPreview(app.quarter, preview);
 
   /** After a save: wait for the preview and show what it says; mark the template's line on an error. */
   const afterBuild = async (job: number | null) => {
@@ -72,15 +88,15 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   };
   const showFailure = (f: Failure) => {
     clear(status, failureView(f));
-    const t = f.template;
-    if (t && t.line !== null && current && (!t.file || current.path.endsWith(t.file) || t.file.endsWith(current.path))) editor.markLine(t.line);
+    editor.markLine(errorLineIn(f, current?.path));
   };
 
-  const save = async () => {
-    if (!current) return;
+  /** A save or an undo: the server answers with the file as it now is and the preview's job. */
+  const submit = async (request: () => Promise<{ file: WordingFile; job: number | null }>, reload: boolean) => {
     try {
-      const r = await api<{ file: WordingFile; job: number | null }>('PUT', `/api/wording/file/${current.path}`, { text: editor.text, base: current.version, quarter: app.quarter });
+      const r = await request();
       current = r.file;
+      if (reload) editor.load(current.text, current.path);
       dirty = false;
       saveButton.classList.remove('primary');
       undoButton.toggleAttribute('disabled', current.undo === 0);
@@ -89,6 +105,11 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
       showFailure((e as ApiError).failure);
     }
   };
+  const save = async () => {
+    if (!current) return;
+    const file = current;
+    await submit(() => api('PUT', `/api/wording/file/${file.path}`, { text: editor.text, base: file.version, quarter: app.quarter }), false);
+  };
   saveButton.addEventListener('click', () => void save());
   reloadButton.addEventListener('click', () => {
     if (current) {
@@ -96,18 +117,10 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
       void open(current.path);
     }
   });
-  undoButton.addEventListener('click', async () => {
-    if (!current || !confirm(`把“${current.path}”恢复为上次保存之前的内容？`)) return;
-    try {
-      const r = await api<{ file: WordingFile; job: number | null }>('POST', `/api/wording/undo/${current.path}`, { base: current.version, quarter: app.quarter });
-      current = r.file;
-      editor.load(current.text, current.path);
-      dirty = false;
-      undoButton.toggleAttribute('disabled', current.undo === 0);
-      await afterBuild(r.job);
-    } catch (e) {
-      showFailure((e as ApiError).failure);
-    }
+  undoButton.addEventListener('click', () => {
+    const file = current;
+    if (!file || !confirm(`把“${file.path}”恢复为上次保存之前的内容？`)) return;
+    void submit(() => api('POST', `/api/wording/undo/${file.path}`, { base: file.version, quarter: app.quarter }), true);
   });
 
   const refresh = async () => {

@@ -29,9 +29,17 @@ function sendFile(res: ServerResponse, file: string, download?: string): void {
 }
 
 export function apiRoutes(wb: Workbench): Router {
-  const { ws } = wb;
   const r = new Router();
   r.on('GET', '/api/events', (_req, res) => wb.hub.attach(res));
+  dataRoutes(r, wb);
+  reportRoutes(r, wb);
+  wordingRoutes(r, wb);
+  archiveRoutes(r, wb);
+  return r;
+}
+
+function dataRoutes(r: Router, wb: Workbench): void {
+  const { ws } = wb;
 
   r.on('GET', '/api/data', async (_req, res) => {
     let quarters: string[] = [];
@@ -57,7 +65,10 @@ export function apiRoutes(wb: Workbench): Router {
     if (result.ok) wb.afterDataChange(result.quarters);
     sendJson(res, result.ok ? 200 : 422, result);
   });
+}
 
+function reportRoutes(r: Router, wb: Workbench): void {
+  const { ws } = wb;
   r.on('GET', '/api/report/:quarter', (req, res) => sendJson(res, 200, reportView(wb, quarterParam(req))));
   r.on('POST', '/api/report/:quarter/build', (req, res) => {
     const job = wb.preview(quarterParam(req));
@@ -68,7 +79,10 @@ export function apiRoutes(wb: Workbench): Router {
     const rel = req.params['*'];
     sendFile(res, insideRoot(previewDir(ws, q), rel), req.url.searchParams.has('download') ? `${q}-预览-${rel.split('/').pop()}` : undefined);
   });
+}
 
+function wordingRoutes(r: Router, wb: Workbench): void {
+  const { ws } = wb;
   r.on('GET', '/api/wording', (_req, res) => sendJson(res, 200, { files: listWording(ws) }));
   r.on('GET', '/api/wording/file/*', (req, res) => sendJson(res, 200, readWording(ws, req.params['*'])));
   r.on('PUT', '/api/wording/file/*', async (req, res) => {
@@ -81,7 +95,10 @@ export function apiRoutes(wb: Workbench): Router {
     const restored = await wb.exclusive(async () => undoWording(ws, req.params['*'], String(body.base ?? '')));
     sendJson(res, 200, { file: restored, job: body.quarter ? wb.preview(parseQuarter(body.quarter) ?? '') : null });
   });
+}
 
+function archiveRoutes(r: Router, wb: Workbench): void {
+  const { ws } = wb;
   r.on('GET', '/api/archive', (_req, res) => sendJson(res, 200, { quarters: listArchive(ws) }));
   r.on('POST', '/api/archive/:quarter/build', async (req, res) => {
     const q = quarterParam(req);
@@ -111,6 +128,5 @@ export function apiRoutes(wb: Workbench): Router {
     job.done.catch(() => undefined);
     sendJson(res, 202, { job: job.id });
   });
-  return r;
 }
 
