@@ -61,10 +61,9 @@ export class App {
     connectEvents();
     onServerEvent((e) => {
       // New data (from this page or another tab): the report of the open quarter is rebuilt.
-      if (e.type === 'data') {
-        this.quartersChanged(e.quarters as string[]);
-        if (this.tab === 'report') void this.views.report.refresh();
-      }
+      if (e.type === 'data') this.quartersChanged(e.quarters as string[]);
+      // A preview of the open quarter rebuilt (after new data, or from another tab): the report shows it.
+      if (e.type === 'job' && e.kind === 'preview' && e.quarter === this.quarter && (e.state === 'done' || e.state === 'failed') && this.tab === 'report') void this.views.report.refresh();
     });
     const s = await api<{ quarters: string[] }>('GET', '/api/data');
     this.quartersChanged(s.quarters);

@@ -72,6 +72,7 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
       { class: 'toolbar' },
       h('label', {}, '期号（印在页眉；更正时默认沿用已发布版本的期号）', buildIssue),
       h('button', { id: 'build-version', onclick: () => void buildVersion() }, '用当前数据和模板生成新版本'),
+      h('button', { id: 'build-all', onclick: () => void buildAll() }, '批量生成全部季度'),
       h('button', { id: 'verify-all', onclick: () => void verify({}) }, '验证整个归档'),
     ),
     message,
@@ -100,6 +101,15 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     const r = end.result as { status: string; version: VersionView; changes: ChangesView | null };
     clear(message, h('p', { class: 'ok' }, r.status === 'unchanged' ? `数据和模板都没有变化：v${r.version.version} 已经是这次的结果，没有新建版本。` : `已生成 ${r.version.quarter} v${r.version.version}${r.changes ? '（更正版本，附变更清单）' : ''}。`));
     clear(detail, r.changes ? changesView(r.changes) : null);
+  };
+
+  const buildAll = async () => {
+    if (!confirm('用当前数据和模板为数据中的每个季度各生成一个新版本（没有变化的季度不新建）？')) return;
+    const end = await run(() => api('POST', '/api/batch', {}), '正在批量生成（进度见右下角）');
+    if (!end) return;
+    if (end.state === 'failed') return clear(message, failureView(end.failure!));
+    const results = end.result as { quarter: string; ok: boolean; message: string }[];
+    clear(message, h('ul', { class: 'verify-results' }, results.map((r) => h('li', { class: r.ok ? 'ok' : 'error' }, `${r.quarter}：${r.message}`))));
   };
 
   const verify = async (body: { quarter?: string; version?: number }) => {

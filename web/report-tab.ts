@@ -101,7 +101,22 @@ async function renderPdf(url: string, into: HTMLElement): Promise<void> {
 
 export function reportTab(app: App, root: HTMLElement): { refresh(): Promise<void> } {
   let shownBuild = '';
-  const refresh = async () => {
+  // One refresh at a time; a request meanwhile runs once after it (the PDF's pages are drawn once, not twice).
+  let running: Promise<void> | null = null;
+  let again = false;
+  const refresh = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = show().finally(() => (running = null));
+    await running;
+    if (again) {
+      again = false;
+      await refresh();
+    }
+  };
+  const show = async (): Promise<void> => {
     const q = app.quarter;
     if (!q) {
       clear(root, h('h2', {}, '报告'), h('p', { class: 'muted' }, '还没有数据：请先在“数据”页上传数据表。'));
@@ -115,7 +130,7 @@ export function reportTab(app: App, root: HTMLElement): { refresh(): Promise<voi
       else await new Promise((r) => setTimeout(r, 500));
       if (app.quarter !== q) return;
       view = await api<ReportView>('GET', `/api/report/${q}`);
-      if (!view.ready && !view.failure) return refresh();
+      if (!view.ready && !view.failure) return show();
     }
     const pdfBox = h('div', { class: 'pdf-pages', id: 'pdf-pages' });
     clear(

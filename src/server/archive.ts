@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildVersion, verifyVersion, type VerifyResult } from '../archive/index.js';
+import { buildMany } from '../archive/batch.js';
+import { loadInputs } from '../pipeline.js';
 import { issueVersion, listQuarters, listVersions, readVersion, type VersionInfo } from '../archive/store.js';
 import { loadBulletin } from '../report.js';
 import { HttpError } from './http.js';
@@ -163,3 +165,14 @@ export async function verifyMany(versions: VersionInfo[], ctx: JobContext): Prom
 }
 
 export const allVersions = (ws: Workspace) => listQuarters(ws.out).flatMap((q) => listVersions(ws.out, q));
+
+/** Every quarter of the data as a new version each (the archive's batch, on worker threads), reported quarter by quarter. */
+export async function buildAll(ws: Workspace, ctx: JobContext): Promise<{ quarter: string; ok: boolean; message: string }[]> {
+  const { dataset } = await loadInputs({ data: ws.data, config: ws.config });
+  ctx.note(`共 ${dataset.quarters.length} 个季度，开始生成`);
+  const results = await buildMany({
+    data: ws.data, config: ws.config, templatesDir: ws.templates, root: ws.out, quarters: dataset.quarters, jobs: 1,
+    onProgress: (e) => ctx.note(`${e.quarter}：${e.error ? '失败' : e.result!.status === 'unchanged' ? `没有变化（仍为 v${e.result!.version}）` : `已生成 v${e.result!.version}`}（${e.done}/${e.total}）`),
+  });
+  return results.map((r) => ({ quarter: r.quarter, ok: r.ok, message: r.ok ? (r.status === 'unchanged' ? `没有变化，仍为 v${r.version}` : `已生成 v${r.version}`) : `失败：${r.error}` }));
+}

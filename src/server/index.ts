@@ -62,13 +62,15 @@ export class Workbench {
   preview(quarter: string): number {
     if (!quarter) throw new HttpError(400, '请先选择季度。');
     this.building.set(quarter, (this.building.get(quarter) ?? 0) + 1);
-    const job = this.jobs.run('preview', quarter, (ctx) => this.previews.build(quarter, ctx), { coalesce: true });
+    // The event carries a summary; the page reads the preview itself from /api/report.
+    const job = this.jobs.run('preview', quarter, async (ctx) => ({ claims: (await this.previews.build(quarter, ctx)).good?.claims }), { coalesce: true });
     void job.done.catch(() => undefined).finally(() => this.building.set(quarter, Math.max(0, (this.building.get(quarter) ?? 1) - 1)));
     return job.id;
   }
 
-  /** New data: the previews of the quarters the page has open are rebuilt. */
+  /** New data: every preview built before is rebuilt (its quarter still in the data), and the pages are told. */
   afterDataChange(quarters: string[]): void {
+    for (const q of this.previews.built()) if (quarters.includes(q)) this.preview(q);
     this.hub.publish({ type: 'data', quarters });
   }
 }

@@ -35,6 +35,11 @@ export class Previews {
   private readonly figures = new Map<string, ReportFigure[]>();
   constructor(private readonly ws: Workspace) {}
 
+  /** Quarters with a good preview in this process. */
+  built(): string[] {
+    return [...this.states.values()].filter((s) => s.good).map((s) => s.quarter);
+  }
+
   state(quarter: string): PreviewState {
     let s = this.states.get(quarter);
     if (!s) {

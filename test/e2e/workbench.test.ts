@@ -30,7 +30,12 @@ async function dropFiles(page: Page, files: { name: string; text: string }[]): P
 const textOf = (page: Page, selector: string) => page.$eval(selector, (e) => (e as HTMLElement).innerText);
 const waitText = (page: Page, selector: string, text: string, timeout = 120_000) =>
   page.waitForFunction((s, t) => Array.from(document.querySelectorAll(s)).some((e) => (e as HTMLElement).innerText.includes(t)), { timeout, polling: 200 }, selector, text);
-const shot = (page: Page, name: string) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
+/** A screenshot of the page; the progress panel (bottom right) is left out so the page under it shows. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.$eval('#progress', (e) => ((e as HTMLElement).style.visibility = 'hidden'));
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
+  await page.$eval('#progress', (e) => ((e as HTMLElement).style.visibility = ''));
+}
 
 /** Replaces the editor's whole text (inserted as one piece, so CodeMirror's auto-closing of brackets stays out of it). */
 async function setEditorText(page: Page, text: string): Promise<void> {
@@ -46,7 +51,9 @@ async function openTab(page: Page, tab: string): Promise<void> {
 }
 
 async function openTemplate(page: Page, path: string): Promise<string> {
-  await page.click(`#wording-files li[data-path="${path}"] button`);
+  const item = `#wording-files li[data-path="${path}"] button`;
+  await page.waitForSelector(item);
+  await page.click(item);
   await waitText(page, '#wording-path', path);
   return readFileSync(join(bench.templates, path), 'utf8');
 }
@@ -170,7 +177,7 @@ describe('the editors\' workbench in a browser', () => {
     expect(await page.$$eval('#changes .rewrite', (r) => r.length)).toBeGreaterThan(0);
     expect(await page.$$eval('#changes .rewrite .after mark', (m) => m.length)).toBeGreaterThan(0);
     expect(await page.$eval('#notice', (t) => (t as HTMLTextAreaElement).value)).toContain('本刊2018年第6期刊发的');
-    await page.$eval('#changes', (e) => e.scrollIntoView());
+    await page.$eval('#changes .rewrite', (e) => e.scrollIntoView({ block: 'center' }));
     await shot(page, '6-archive-correction');
   }, 360_000);
 });

@@ -115,8 +115,12 @@ describe('workbench API: data, wording, preview, archive', () => {
     expect(ok.json.version.state).toBe('已发布');
     expect((await b.call('POST', '/api/archive/2018Q3/1/issue', { issue: v1.issue })).status).toBe(409);
 
+    const factsBefore = readFileSync(join(b.out, '2018Q3/preview/facts.json'), 'utf8');
     const up = await b.call('POST', '/api/data/upload', form([corrected()]));
     expect(up.json.files[0]).toMatchObject({ status: 'replaced', previous: expect.any(String) });
+    // New data rebuild the previews already open
+    await b.serving.workbench.jobs.idle();
+    expect(readFileSync(join(b.out, '2018Q3/preview/facts.json'), 'utf8')).not.toBe(factsBefore);
     const listed = (await b.call('GET', '/api/data')).json.files.find((f: { name: string }) => f.name === file2018.name);
     expect(listed.previous).toHaveLength(1);
     await b.call('POST', '/api/archive/2018Q3/build', {});
@@ -135,15 +139,16 @@ describe('workbench API: data, wording, preview, archive', () => {
   }, 240_000);
 
   it('verifies the archive version by version', async () => {
-    const r = await b.call('POST', '/api/verify', { quarter: '2018Q3' });
-    expect(r.status).toBe(202);
-    const events: { state: string; note?: string; result?: { ok: boolean }[] }[] = [];
+    const events: { kind: string; state: string; note?: string; result?: { ok: boolean }[] }[] = [];
     // watch the job through the workbench's own event hub
     const hub = b.serving.workbench.hub;
     const publish = hub.publish.bind(hub);
     hub.publish = (e: any) => (events.push(e), publish(e));
+    const r = await b.call('POST', '/api/verify', { quarter: '2018Q3' });
+    expect(r.status).toBe(202);
     await b.serving.workbench.jobs.idle();
-    const done = events.find((e) => e.state === 'done');
+    const done = events.find((e) => e.kind === 'verify' && e.state === 'done');
+    expect(events.filter((e) => e.kind === 'verify' && e.note).map((e) => e.note)).toContain('正在验证 2018Q3 v2（2/2）');
     expect(done?.result?.map((x) => x.ok)).toEqual([true, true]);
   }, 240_000);
 
