@@ -69,9 +69,11 @@ export class Workbench {
   }
 
   /** New data: every preview built before is rebuilt (its quarter still in the data), and the pages are told. */
-  afterDataChange(quarters: string[]): void {
-    for (const q of this.previews.built()) if (quarters.includes(q)) this.preview(q);
+  afterDataChange(quarters: string[]): Record<string, number> {
+    const jobs: Record<string, number> = {};
+    for (const q of this.previews.built()) if (quarters.includes(q)) jobs[q] = this.preview(q);
     this.hub.publish({ type: 'data', quarters });
+    return jobs;
   }
 }
 

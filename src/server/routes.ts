@@ -56,8 +56,9 @@ function dataRoutes(r: Router, wb: Workbench): void {
   r.on('POST', '/api/data/upload', async (req, res) => {
     const uploads = await readUploads(req.raw, wb.uploadLimit);
     const result = await wb.exclusive(() => acceptUploads(ws, uploads));
-    if (result.ok) wb.afterDataChange(result.quarters);
-    sendJson(res, result.ok ? 200 : 422, result);
+    // The previews rebuilt with the new data, by quarter: their jobs' ids.
+    const previews = result.ok ? wb.afterDataChange(result.quarters) : {};
+    sendJson(res, result.ok ? 200 : 422, { ...result, previews });
   });
   r.on('POST', '/api/data/restore', async (req, res) => {
     const body = await readJson<{ name: string; id: string }>(req.raw);
