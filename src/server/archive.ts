@@ -7,10 +7,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { buildVersion, verifyVersion, type VerifyResult } from '../archive/index.js';
+import { buildVersion } from '../archive/index.js';
+import { verifyVersion, type VerifyResult } from '../archive/verify.js';
+import { issueQuarter } from '../archive/issue.js';
 import { buildMany } from '../archive/batch.js';
 import { loadInputs } from '../pipeline.js';
-import { issueVersion, listQuarters, listVersions, readVersion, type VersionInfo } from '../archive/store.js';
+import { listQuarters, listVersions, readVersion, type VersionInfo } from '../archive/store.js';
 import { loadBulletin } from '../report.js';
 import { HttpError } from './http.js';
 import type { JobContext } from './jobs.js';
@@ -98,16 +100,18 @@ export function checkLabel(text: string, what: string): string {
   return text;
 }
 
-export function issue(ws: Workspace, quarter: string, version: number, label: string, note: string): VersionView {
+export async function issue(ws: Workspace, quarter: string, version: number, label: string, note: string): Promise<VersionView> {
   const info = findVersion(ws, quarter, version);
   if (info.issued) throw new HttpError(409, `${quarter} v${version} 已于 ${localTime(info.issued.at)} 发布，发布后只读；如需更正，请生成新版本。`);
   const built = versionIssue(info);
   const given = checkLabel(label.trim(), '期号');
   if (!given) throw new HttpError(400, '请填写期号，例如 2018年第6期。');
-  if (given !== built)
-    throw new HttpError(409, `v${version} 的页眉印的期号是“${built || '（无）'}”，与填写的“${given}”不同。请核对期号；如需改印“${given}”，请用这个期号生成新版本后再发布。`);
+  if (built && given !== built)
+    throw new HttpError(409, `v${version} 的页眉印的期号是“${built}”，与填写的“${given}”不同。请核对期号；如需改印“${given}”，请用这个期号生成新版本后再发布。`);
   const text = checkLabel(note.trim(), '备注');
-  return view(issueVersion(ws.out, quarter, version, new Date().toISOString(), text ? `${given}；${text}` : given));
+  // The archive's own issue: a version built without a 期号 is first rebuilt with it (same inputs), then issued.
+  const r = await issueQuarter({ root: ws.out, quarter, version, issue: given, ...(text ? { note: text } : {}) });
+  return view(r.info);
 }
 
 export interface ChangesView {
@@ -154,10 +158,10 @@ export async function verifyMany(versions: VersionInfo[], ctx: JobContext): Prom
   const results = [];
   for (const [i, v] of versions.entries()) {
     ctx.note(`正在验证 ${v.quarter} v${v.version}（${i + 1}/${versions.length}）`);
-    const r: VerifyResult = await verifyVersion(v, (s, ms) => ctx.stage(s, ms));
+    const r: VerifyResult = await verifyVersion(v);
     const message = r.ok
-      ? `${r.checked.length} 个文件与重新生成的完全一致`
-      : `不一致：${[...r.mismatched.map((f) => `${f} 内容不同`), ...r.missing.map((f) => `${f} 缺失`)].join('；')}${r.builtWith ? `（该版本由 ${r.builtWith} 生成，其他版本的工具生成结果可能不同）` : ''}`;
+      ? `${r.checked.length} 个文件与重新生成的完全一致，记录与归档日志相符`
+      : `不一致：${[...r.mismatched.map((f) => `${f} 内容不同`), ...r.missing.map((f) => `${f} 缺失`), ...r.problems].join('；')}${r.builtWith ? `（该版本由 ${r.builtWith} 生成，其他版本的工具生成结果可能不同）` : ''}`;
     results.push({ quarter: v.quarter, version: v.version, ok: r.ok, message });
     ctx.note(`${v.quarter} v${v.version}：${r.ok ? '一致' : '不一致'}（${i + 1}/${versions.length}）`);
   }

@@ -8,6 +8,7 @@ import { InputError, type InputProblem } from '../errors.js';
 import { FactCheckError } from '../report.js';
 import { TemplateError } from '../narrative/index.js';
 import { HttpError } from './http.js';
+import { ArchiveError } from '../archive/errors.js';
 
 export interface ProblemRow {
   file: string;
@@ -40,6 +41,11 @@ export class DescribedFailure extends Error {
 /** The Chinese description of any error a request or a build ends with. */
 export function describeFailure(e: unknown, rename: (file: string) => string = (f) => f): Failure {
   if (e instanceof DescribedFailure) return e.failure;
+  if (e instanceof ArchiveError) {
+    // The archive's own refusals (a quarter locked by another build, a folder it did not make …) are already in Chinese.
+    const status = e.file.endsWith('.lock') ? 409 : 422;
+    return { status, message: `${status === 409 ? '该季度正有另一个生成任务在运行：' : ''}${e.message}`, problems: [{ file: rename(e.file), message: e.message.replace(/^[^:]*: /, ''), ...(e.hint ? { hint: e.hint } : {}) }] };
+  }
   if (e instanceof HttpError) return { status: e.status, message: e.message, ...e.details };
   if (e instanceof InputError) {
     const lock = e.problems.find((p) => p.file.endsWith('.lock'));

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildReport } from '../report.js';
 import type { ReportFigure } from '../figures/build.js';
-import { replaceDir } from '../watch.js';
-import { lockQuarter } from '../archive/store.js';
+import { replacePreview } from '../watch.js';
+import { lockQuarter } from '../archive/lock.js';
+import { quarterDir } from '../archive/store.js';
 import type { JobContext } from './jobs.js';
 import { linkedBlocks, type LinkedBlock } from './facts-view.js';
 import { DescribedFailure, describeFailure, type Failure } from './messages.js';
@@ -57,11 +58,12 @@ export class Previews {
     const t0 = performance.now();
     let release = () => {};
     try {
-      release = lockQuarter(this.ws.out, quarter, `${process.pid}`);
+      const lock = lockQuarter(quarterDir(this.ws.out, quarter), quarter, `${process.pid}`);
+      release = () => lock.release();
       const { files, factCheck, narrative, ledger } = await buildReport({ data: this.ws.data, config: this.ws.config, templatesDir: this.ws.templates, quarter, onStage: (s, ms) => ctx.stage(s, ms), figureCache: this.figures });
       while (this.figures.size > 6) this.figures.delete(this.figures.keys().next().value!);
       const tw = performance.now();
-      replaceDir(previewDir(this.ws, quarter), files);
+      replacePreview(previewDir(this.ws, quarter), files);
       ctx.stage('write', performance.now() - tw);
       const claims = { narrative: factCheck!.narrative.claims, pdf: factCheck!.pdf.claims, docx: factCheck!.docx.claims };
       state.good = { at: new Date().toISOString(), ms: performance.now() - t0, claims, figures: figureList(previewDir(this.ws, quarter)) };

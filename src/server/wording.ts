@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { walk } from '../archive/snapshot.js';
+import { walkNoLinks } from '../archive/files.js';
 import { HttpError } from './http.js';
 import { insideRoot } from './security.js';
 import type { Workspace } from './workspace.js';
@@ -31,7 +31,8 @@ const versionOf = (text: string) => createHash('sha256').update(text, 'utf8').di
 const historyDir = (ws: Workspace, path: string) => join(ws.state, 'history', ...path.split('/'));
 
 export function listWording(ws: Workspace): string[] {
-  return walk(ws.templates)
+  return walkNoLinks(ws.templates)
+    .files
     .map((f) => relative(ws.templates, f).split(sep).join('/'))
     .filter((p) => EDITABLE.test(p) && !p.split('/').some((s) => s.startsWith('.')))
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
