@@ -6,6 +6,7 @@
  * shown as a stack trace.
  */
 import { Command, CommanderError } from 'commander';
+import { registerServe } from './server/command.js';
 import { TOOL } from './archive/manifest.js';
 import { chineseHelp, err } from './cli/common.js';
 import { describeFailure, EXIT, usageMessage } from './cli/exit.js';
@@ -17,7 +18,7 @@ import { registerBatch } from './cli/batch.js';
 import { registerWatch } from './cli/watch.js';
 import { registerCompare } from './cli/compare.js';
 
-const COMMANDS: ((program: Command) => void)[] = [registerReport, registerIssue, registerVerify, registerList, registerBatch, registerWatch, registerCompare];
+const COMMANDS: ((program: Command) => void)[] = [registerReport, registerIssue, registerVerify, registerList, registerBatch, registerWatch, registerCompare, registerServe];
 
 // `| head -1` closes the pipe: stop quietly, as any Unix tool does.
 for (const stream of [process.stdout, process.stderr])

@@ -3,6 +3,7 @@
  * → figures → document model → PDF and DOCX, then the fact check on the text of
  * all three. Each stage is a plain function of the previous one's output.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +18,7 @@ import { statisticalAudit } from './method/audit.js';
 import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } from './figures/build.js';
 import { dataCache, sourcesDigest } from './bundle.mjs';
 import { loadFigureSpecs } from './figures/spec.js';
-import { renderNarrative, narrativeToMarkdown, createTemplateEngine, engineOf } from './narrative/index.js';
+import { renderNarrative, narrativeToMarkdown, createTemplateEngine, engineOf, type Narrative } from './narrative/index.js';
 import { narrativeSentences, verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';
 import { figuresOfNarrative } from './verify/figure-list.js';
 import { pdfText, docxText, prewarmPdfText } from './verify/extract.js';
@@ -48,6 +49,11 @@ export interface ReportInputs {
   onStage?: (stage: string, ms: number) => void;
   /** The data are the shipped sample (data/sample): every page and the properties say 样例数据. Default: whether `data` lies in data/sample. */
   sampleData?: boolean;
+  /**
+   * Figures already drawn, by a hash of what they are drawn from (the ledger and the figure list):
+   * a warm process that rebuilds after a wording change reuses them (the workbench passes one).
+   */
+  figureCache?: Map<string, ReportFigure[]>;
 }
 
 export interface ReportBuild {
@@ -59,6 +65,8 @@ export interface ReportBuild {
   factCheck?: Record<'narrative' | 'pdf' | 'docx', VerifyReport>;
   /** The figures as rendered, with the numbers each prints. */
   figures?: ReportFigure[];
+  /** The narrative as rendered, with the fact behind each printed number (the workbench links them). */
+  narrative?: Narrative;
 }
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -164,7 +172,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const documentOptions: VerifyOptions = { ...checkOptions, narrativeSentences: narrativeSentences(narrative) };
   lap('narrative');
 
-  const figures = await buildFigures(ledger, kept, { memo: figureMemo });
+  const figures = await figuresOf(ledger, kept, inputs.figureCache);
   lap('figures');
 
   const sample = inputs.sampleData ?? isInside(inputs.data, SAMPLE_DATA);
@@ -206,7 +214,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     'factcheck.json',
     utf8(JSON.stringify({ ...Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), handChecked: narrativeCheck.handChecked }, null, 2) + '\n'),
   );
-  return { ledger, files, timings, factCheck, figures };
+  return { ledger, files, timings, factCheck, figures, narrative };
 }
 
 const TOOL = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -265,6 +273,17 @@ export function figuresFor<S extends { needsPrevious: boolean; kind: string; nod
     .filter((s) => !s.needsPrevious || (ledger.meta.previous !== null && (s.kind !== 'change' || ledger.nodes[s.node]?.change)))
     // rank intervals need the robustness simulation (robustness.enabled in the config)
     .filter((s) => s.kind !== 'rank-intervals' || ledger.robustness?.nodes[s.node]);
+}
+
+/** The figures, drawn or — with a cache — reused when the ledger and the figure list are the same (figures are a function of both). */
+async function figuresOf(ledger: Ledger, specs: Parameters<typeof buildFigures>[1], cache?: Map<string, ReportFigure[]>): Promise<ReportFigure[]> {
+  if (!cache) return buildFigures(ledger, specs, { memo: figureMemo });
+  const key = createHash('sha256').update(JSON.stringify(ledger)).update('\0').update(JSON.stringify(specs)).digest('hex');
+  const kept = cache.get(key);
+  if (kept) return kept;
+  const figures = await buildFigures(ledger, specs, { memo: figureMemo });
+  cache.set(key, figures);
+  return figures;
 }
 
 /** figures/figNN-id.svg|png by the number the document prints, and figures/figures.json with the captions. */
