@@ -17,7 +17,8 @@ import { quarterEnd } from './quarter.js';
 import { statisticalAudit } from './method/audit.js';
 import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } from './figures/build.js';
 import { dataCache, sourcesDigest } from './bundle.mjs';
-import { loadFigureSpecs } from './figures/spec.js';
+import { loadFigureSpecs, type FigureSpec } from './figures/spec.js';
+import type { IndexConfig } from './config/types.js';
 import { renderNarrative, narrativeToMarkdown, createTemplateEngine, engineOf, type Narrative } from './narrative/index.js';
 import { narrativeSentences, verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';
 import { figuresOfNarrative } from './verify/figure-list.js';
@@ -159,13 +160,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column } },
   });
   const narrativeMd = narrativeToMarkdown(narrative);
-  const wording = engineOf(createTemplateEngine(join(templatesDir, 'report'))).wording;
-  const checkOptions: VerifyOptions = {
-    lexicon: wording.lexicon,
-    figures: figuresOfNarrative(narrative, kept),
-    aliases: Object.fromEntries(config.districts.flatMap((d) => (d.aliases ?? []).map((a) => [a, d.name]))),
-    handChecked: narrative.handChecked,
-  };
+  const checkOptions = factCheckOptions(narrative, kept, config, templatesDir);
   const narrativeCheck = verifyNarrative(narrative, ledger, checkOptions);
   checkOrFail('narrative', narrativeCheck);
   // The documents must hold the narrative's sentences, in order; what else they hold (title, captions, notes) is checked there.
@@ -215,6 +210,16 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     utf8(JSON.stringify({ ...Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), handChecked: narrativeCheck.handChecked }, null, 2) + '\n'),
   );
   return { ledger, files, timings, factCheck, figures, narrative };
+}
+
+/** What the fact check is told besides the text: the lexicon, the figures, old district names, hand-checked sentences. */
+function factCheckOptions(narrative: Narrative, kept: FigureSpec[], config: IndexConfig, templatesDir: string): VerifyOptions {
+  return {
+    lexicon: engineOf(createTemplateEngine(join(templatesDir, 'report'))).wording.lexicon,
+    figures: figuresOfNarrative(narrative, kept),
+    aliases: Object.fromEntries(config.districts.flatMap((d) => (d.aliases ?? []).map((a) => [a, d.name]))),
+    handChecked: narrative.handChecked,
+  };
 }
 
 const TOOL = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };

@@ -59,6 +59,29 @@ export function replacePreview(dir: string, files: Map<string, Uint8Array>): voi
   }
 }
 
+/**
+ * Each folder is watched on its own (inotify on the folder): a file that an editor
+ * saves by writing a new file over it (a new inode) is still seen, which a watch on
+ * the file itself, or Node's recursive watch, can miss. The archive folder is not.
+ */
+function foldersToWatch(watched: string[], out: string): Map<string, Set<string> | 'all'> {
+  const folders = new Map<string, Set<string> | 'all'>();
+  const addTree = (dir: string) => {
+    if (dir === out || dir.startsWith(out + sep)) return;
+    folders.set(dir, 'all');
+    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && !e.name.startsWith('.')) addTree(join(dir, e.name));
+  };
+  for (const path of watched) {
+    if (!existsSync(path)) continue;
+    if (statSync(path).isDirectory()) addTree(path);
+    else {
+      const only = folders.get(dirname(path)) ?? new Set<string>();
+      if (only !== 'all') folders.set(dirname(path), only.add(basename(path)));
+    }
+  }
+  return folders;
+}
+
 export function watchReport(opts: WatchOptions, onEvent: (e: WatchEvent) => void): Watching {
   const templatesDir = resolve(opts.templatesDir ?? DEFAULT_TEMPLATES);
   const config = resolve(opts.config ?? DEFAULT_CONFIG);
@@ -96,23 +119,7 @@ export function watchReport(opts: WatchOptions, onEvent: (e: WatchEvent) => void
   };
 
   running = build([]);
-  // Each folder is watched on its own (inotify on the folder): a file that an editor
-  // saves by writing a new file over it (a new inode) is still seen, which a watch on
-  // the file itself, or Node's recursive watch, can miss.
-  const folders = new Map<string, Set<string> | 'all'>();
-  const addTree = (dir: string) => {
-    if (dir === out || dir.startsWith(out + sep)) return;
-    folders.set(dir, 'all');
-    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && !e.name.startsWith('.')) addTree(join(dir, e.name));
-  };
-  for (const path of watched) {
-    if (!existsSync(path)) continue;
-    if (statSync(path).isDirectory()) addTree(path);
-    else {
-      const only = folders.get(dirname(path)) ?? new Set<string>();
-      if (only !== 'all') folders.set(dirname(path), only.add(basename(path)));
-    }
-  }
+  const folders = foldersToWatch(watched, out);
   const watchers: FSWatcher[] = [];
   for (const [dir, only] of folders) {
     watchers.push(

@@ -27,7 +27,7 @@ export function registerReport(program: Command): void {
         if (r.status === 'unchanged') out(`${r.ledger.meta.title}：没有变化，${r.version.dir} 已是这次构建的结果（${ms} ms）`);
         else out(`${r.ledger.meta.title}：已写入 ${r.version.dir}${r.changes ? '（含变更说明 changes.md）' : ''}（${ms} ms）`);
         for (const line of imputationLines(r.ledger)) out(line);
-        if (r.claims) out(`事实核查：全部属实——文字 ${r.claims.narrative} 处、PDF ${r.claims.pdf} 处、Word 文件 ${r.claims.docx} 处`);
+        if (r.claims) out(`事实核查：全部属实——正文 ${r.claims.narrative} 处；PDF 和 Word 文件逐句与正文一致，另核查 PDF ${r.claims.pdf} 处、Word ${r.claims.docx} 处（图题、注、脚注）`);
         if (opts.factsOnly) out('这是只含事实台账的版本，不能发布');
         if (opts.timings) out(timingsLine(r.timings));
       } finally {
