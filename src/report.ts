@@ -174,7 +174,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const model = assembleDocument({
     narrative,
     assets: {
-      figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, figureAsset(f)])),
+      figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, figureAsset(f, checkOptions.figures!.find((x) => x.id === f.spec.id)?.number)])),
       tables: new Map([['appendix', appendixTable(ledger)]]),
     },
     header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column, ...(sample ? { mark: bulletin.sampleMark } : {}) },
@@ -243,7 +243,7 @@ export function isInside(path: string, dir: string): boolean {
  * (templates/figures.yaml `pair:`) — drawn for half the width, the left one
  * standing beside the next. Its alt text is the figures stage's own.
  */
-function figureAsset(f: ReportFigure): FigureAsset {
+function figureAsset(f: ReportFigure, number: number | undefined): FigureAsset {
   const drawn = f.half ?? f.rendered;
   const besideNext = f.half !== undefined && f.spec.pairing?.side === 'left';
   return {
@@ -253,7 +253,8 @@ function figureAsset(f: ReportFigure): FigureAsset {
     widthPt: drawn.widthPt,
     heightPt: drawn.heightPt,
     ...(f.note ? { note: f.note } : {}),
-    alt: f.altText,
+    // The alt text names the figure by the number the document gives it (figures a quarter cannot draw are not counted).
+    alt: number === undefined ? f.altText : f.altText.replace(/^图\d+/, `图${number}`),
     ...(besideNext ? { besideNext } : {}),
   };
 }

@@ -43,7 +43,7 @@ export const methodKeys = {
   yearOnYear: z
     .strictObject({
       /** Write the 同比 paragraph of the total when the data hold the same quarter of the previous year. */
-      paragraph: z.boolean().default(false),
+      paragraph: z.boolean().default(true),
     })
     .prefault({}),
   robustness: robustnessSchema,

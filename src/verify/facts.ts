@@ -28,7 +28,14 @@ export class LedgerFacts {
   /** The same quarter a year before (what 同比 compares with). */
   readonly yearAgo: string;
 
-  constructor(readonly ledger: Ledger) {
+  /** Whether this is the year-on-year view (changes on the same quarter a year before). */
+  readonly isYoy: boolean;
+
+  constructor(
+    readonly ledger: Ledger,
+    isYoy = false,
+  ) {
+    this.isYoy = isYoy;
     this.districts = ledger.districts.map((d) => d.district);
     this.nodes = [ledger.meta.root, ...ledger.meta.firstLevel];
     this.indicators = Object.keys(ledger.indicators);
@@ -161,4 +168,31 @@ export class LedgerFacts {
   allValuesOf(district: string): number[] {
     return [...this.nodes, ...this.indicators].flatMap((t) => this.valuesOf(district, t));
   }
+}
+
+/**
+ * The ledger as a 同比 sentence reads it: the changes are those on the same quarter a
+ * year before (nodes[].yoy, scores[].yoy), the quarter compared with is that one.
+ * Indicators have no 同比 facts: their changes are left out, so a claim of one is not
+ * checked against the 环比 value. Null when the data hold no year-ago quarter.
+ */
+export function yearOnYearView(ledger: Ledger): Ledger | null {
+  const root = ledger.nodes[ledger.meta.root];
+  if (!root?.yoy) return null;
+  const yq = yearAgoQuarter(ledger.meta.quarter);
+  const labels = quarterLabels(yq);
+  return {
+    ...ledger,
+    meta: { ...ledger.meta, previous: yq, previousLabel: labels.label, previousShort: labels.short },
+    nodes: Object.fromEntries(Object.entries(ledger.nodes).map(([k, n]) => [k, { ...n, change: n.yoy ?? null }])),
+    districts: ledger.districts.map((d) => ({
+      ...d,
+      scores: Object.fromEntries(
+        Object.entries(d.scores).map(([k, s]) => [k, s.yoy ? { score: s.score, rank: s.rank, previousScore: s.yoy.previousScore, previousRank: s.yoy.previousRank, diff: s.yoy.diff, pct: s.yoy.pct, rankMove: s.yoy.rankMove } : { score: s.score, rank: s.rank }]),
+      ),
+    })),
+    indicators: Object.fromEntries(
+      Object.entries(ledger.indicators).map(([k, ind]) => [k, { ...ind, values: Object.fromEntries(Object.entries(ind.values).map(([d, v]) => [d, { ...v, previousValue: undefined, previousRank: undefined, diff: undefined, pct: undefined, contribution: undefined }])) }]),
+    ),
+  };
 }

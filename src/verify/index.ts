@@ -14,7 +14,7 @@
 import type { Ledger } from '../facts/types.js';
 import type { Narrative } from '../narrative/types.js';
 import type { FactSpan } from '../narrative/provenance.js';
-import { LedgerFacts } from './facts.js';
+import { LedgerFacts, yearOnYearView } from './facts.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { RULES, tiers, numerals, places, quarters } from './rules/index.js';
 import type { Rule } from './rules/rule.js';
@@ -99,6 +99,10 @@ function subjectAfter(sc: SentenceCheck, subject: string | null): string | null 
 
 function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): VerifyReport {
   const f = new LedgerFacts(ledger);
+  const yoyLedger = yearOnYearView(ledger);
+  const fYoy = yoyLedger ? new LedgerFacts(yoyLedger, true) : null;
+  // A sentence of 同比 (and no 环比) is read against the year-ago changes.
+  const factsFor = (s: string) => (fYoy && /同比|去年同期|上年同期/.test(s) && !/环比|上一?季度/.test(s) ? fYoy : f);
   const lex = compileLexicon(opts.lexicon);
   const where = opts.where ?? 'narrative';
   const problems: VerifyProblem[] = [];
@@ -155,7 +159,7 @@ function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): Veri
       handChecked.push({ sentence: s, reason });
       continue;
     }
-    const sc = new SentenceCheck(s, f, lex, ctx, problems, spans ?? [], raw);
+    const sc = new SentenceCheck(s, factsFor(s), lex, ctx, problems, spans ?? [], raw);
     sc.figures = figures;
     sc.aliases = opts.aliases;
     if (aboutNothing(sc, lex)) continue;

@@ -187,6 +187,8 @@ export class SentenceCheck {
 
   /** Whether a change at `pos` is year on year (同比): the last of 同比/环比 said before the end of its clause. */
   yoy(pos: number): boolean {
+    // A sentence read against the 同比 view has its year-ago facts: nothing to refuse.
+    if (this.f.isYoy) return false;
     const upto = this.s.slice(0, this.clauseEnd(pos));
     const yoy = Math.max(...['同比', '去年同期', '上年同期', '去年同季度', '上年同季'].map((w) => upto.lastIndexOf(w)));
     const qoq = Math.max(...['环比', '上季度', '上一季度'].map((w) => upto.lastIndexOf(w)));

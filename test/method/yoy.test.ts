@@ -91,7 +91,8 @@ describe('同比 (year on year)', () => {
     writeFile(dir, 'scores.csv', table());
     const { ledger } = await buildFacts({ data: dir, quarter: '2018Q3' });
     const render = () => narrativeToMarkdown(renderNarrative(ledger, { templatesDir: join(DEFAULT_TEMPLATES, 'report') }));
-    expect(ledger.meta.yearOnYearParagraph).toBe(false); // default off until the fact check knows 同比
+    expect(ledger.meta.yearOnYearParagraph).toBe(true); // on by default when the data allow it
+    ledger.meta.yearOnYearParagraph = false;
     expect(render()).not.toContain('同比');
     ledger.meta.yearOnYearParagraph = true;
     const text = render();

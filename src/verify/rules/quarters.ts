@@ -67,6 +67,10 @@ export const quarters = rule<QuarterClaim>({
       sc.check(sc.f.quarters.some((x) => x.year === q.year), `${q.text}既不是本期报告的年份，也不是上一季度的年份`);
       return;
     }
+    if (sc.f.isYoy && q.key !== meta.quarter && q.key !== sc.f.yearAgo) {
+      sc.check(false, `同比是与上年同季度（${sc.f.label(sc.f.yearAgo)}）相比，句中写的是${q.text}`);
+      return;
+    }
     if (!known.includes(q.key)) {
       sc.check(false, `${q.text}既不是本期报告的季度（${sc.f.label(meta.quarter)}），也不是上一季度${meta.previous ? `（${sc.f.label(meta.previous)}）` : ''}`);
       return;
@@ -84,7 +88,7 @@ export const quarters = rule<QuarterClaim>({
       sc.check(false, `报告题目中的季度是${q.text}，本期报告的是${sc.f.label(meta.quarter)}`);
       return;
     }
-    if (q.key === meta.previous && /同比/.test(sc.s) && !/环比/.test(sc.s)) {
+    if (!sc.f.isYoy && q.key === meta.previous && /同比/.test(sc.s) && !/环比/.test(sc.s)) {
       sc.check(false, `同比是与上年同季度（${sc.f.label(sc.f.yearAgo)}）相比；与${q.text}相比是环比`);
       return;
     }
