@@ -27,10 +27,10 @@ function figuresDigest(b: ReportBuild): string {
 }
 
 const PINNED = {
-  figures: '7c494a3ec4a5bcbd98b3ba8476a254baaf588ab4cbfbdf1590c27517d6286f0d',
-  narrative: 'e961e9a87e9061c77fc496841a43a0c5b1d766a99afc8e3fd0522bdd8c59f5ae',
-  pdf: '9b8d53e978b649ac3607fe14a84bb070cf6474b2f7e417fe0daf9ac844d71ced',
-  docx: 'e0af575de241d86b089d6c5fce7d417e0e6026aa230668e78488141fe8353e2d',
+  figures: 'c6ab5ec678d367cf9846ead3a9475ae9e0ff3b74cdd512c217c3066c37963b80',
+  narrative: 'a0489ad6ef48a113468ce8aca64de07c381423596f672cdbf0673047dffb0439',
+  pdf: 'ff8fb36db36747f6dd5ba7029bf0080faf692df8e2941494538bc83a6dc3c6ad',
+  docx: '0dd41cb3abd27aa4cceeef10c4ee2d9804d19d188a0b0cf4eba5d4211fb35681',
 };
 
 describe('sample 2018Q3: output bytes', () => {
