@@ -98,6 +98,13 @@ export function lexiconProblems(w: Wording): string[] {
       if (lex[other].includes(a[kind])) out.push(`${where}.${kind}「${a[kind]}」在 lexicon.${other} 中，意思相反`);
       else if (!lex[kind].includes(a[kind])) out.push(`${where}.${kind}「${a[kind]}」不是事实核查认识的词；请把它加入 lexicon.${kind}`);
     }
+  // Numbers must read back as the numbers they are (GB/T 15835): a minus that is a minus, a 千分撇 that is no decimal point.
+  if (!['-', '−', '－'].includes(w.numbers.minus)) out.push(`numbers.minus「${w.numbers.minus}」不是负号；请用 -`);
+  if (/[.\d．]/.test(w.numbers.thousands)) out.push(`numbers.thousands「${w.numbers.thousands}」会被读成小数点或数字；请用 , 或留空`);
+  // The typical districts are chosen as the highest, the largest rise and the largest fall: their role words must say so.
+  if (!w.roles.top.includes('最高')) out.push(`roles.top「${w.roles.top}」：典型区县是得分最高的区县，须含“最高”`);
+  if (!/(增幅|增长|上升)最大/.test(w.roles.riser)) out.push(`roles.riser「${w.roles.riser}」：典型区县是增幅最大的区县，须含“增幅最大”`);
+  if (!/(降幅|下降)最大/.test(w.roles.faller)) out.push(`roles.faller「${w.roles.faller}」：典型区县是降幅最大的区县，须含“降幅最大”`);
   const moves: [keyof Wording['rankMove'], 'up' | 'down' | null][] = [['up', 'up'], ['down', 'down'], ['keepTop', null], ['keep', null]];
   for (const [key, dir] of moves) {
     const pattern = w.rankMove[key];

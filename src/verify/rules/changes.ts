@@ -25,7 +25,7 @@ export const changes = rule<ChangeClaim>({
     sc.each(new RegExp(`占(?:全市|全市的)?(?:总量|总数|合计)?的?比重?(?:为)?(${NUM})%|占全市(?:总量|总数)?的(${NUM})%`, 'g'), (m, inside) =>
       out.push({ form: 'share', at: m.index!, x: parseNum(m[1] ?? m[2]), tok: inside[0] }),
     );
-    sc.each(new RegExp(`(增幅|降幅|增长幅度|上升幅度|下降幅度|降低幅度|变化率|变化幅度|变动幅度|增长率|增速)(?:均|仅)?(?:为|达到|达|是|约为)?(${NUM})(%|个百分点|分)`, 'g'), (m, inside) => {
+    sc.each(new RegExp(`(增幅|降幅|增长幅度|上升幅度|下降幅度|降低幅度|变化率|变化幅度|变动幅度|增长率|增速|变化|变动)(?:均|仅)?(?:为|达到|达|是|约为)?(${NUM})(%|个百分点|分)`, 'g'), (m, inside) => {
       const word = m[1];
       const sign = /^[增上]/.test(word) ? 1 : /^[降下]/.test(word) ? -1 : 0;
       out.push({ form: 'amount', at: m.index!, sign, x: parseNum(m[2]), unit: m[3], word, tok: inside[0] });
@@ -47,7 +47,7 @@ export const changes = rule<ChangeClaim>({
       return sc.value(c.x, sc.f.isNode(t) ? undefined : sc.f.indicator(d, t)?.share, `${d}${t}占全市总量的比重`, 'share');
     }
     if (c.form === 'flat') {
-      if (/个区县/.test(sc.clause(c.at))) return;
+      if (/区县/.test(sc.clause(c.at))) return;
       if (!d) return sc.unverifiable(`“与上季度持平”没有说明是哪个区县`);
       return sc.value(0, diffOf(sc, d, t), `${d}${t}的变化`);
     }

@@ -79,6 +79,8 @@ export const numbers = rule<NumberClaim>({
     if (tok.ref) {
       // A template's number: its own fact, in the words around it.
       sc.crossCheck(tok, { district: d, target: sc.explicitTargetBefore(tok.start) ?? undefined, period: ['score', 'rank', 'value', 'mean'].includes(tok.ref.measure) ? period : undefined });
+      if (typeof tok.ref.value === 'number' && !same(Math.abs(tok.value), Math.abs(tok.ref.value)))
+        sc.check(false, `${n}：模板印出的是${fmt(tok.ref.value)}（${tok.ref.district ?? ''}${tok.ref.target}的${measureName(tok.ref.measure)}），文中读作${n}；请检查 wording.yaml 的数字格式`, 'number');
       if (unit && !fits(sc, tok.ref.target, unit, tok.ref.measure) && tok.ref.district)
         sc.check(false, `${n}${unit}：${tok.ref.target}的${measureName(tok.ref.measure)}不以“${unit}”表述`, 'unit');
       sc.record(tok, tok.ref);

@@ -9,7 +9,8 @@ type SupClaim =
   | { form: 'extreme'; at: number; node?: string; high: boolean; names: string[]; tied: boolean; partial?: boolean }
   | { form: 'biggest'; at: number; node?: string; up: boolean; names: string[] | null; tied: boolean }
   | { form: 'ownBiggest'; at: number; node: string; up: boolean }
-  | { form: 'place'; at: number; first: boolean; word: string };
+  | { form: 'place'; at: number; first: boolean; word: string }
+  | { form: 'top'; at: number; n: number; word: string };
 
 /** The district(s) with the highest (lowest) level of a node or indicator in a period, from the ledger. */
 function extremeOf(sc: SentenceCheck, target: string, high: boolean, period: Period): string[] | null {
@@ -51,7 +52,7 @@ export const superlatives = rule<SupClaim>({
       out.push({ form: 'biggest', at: m.index!, up: m[3] === '增幅', names: sc.f.listOf(m[5]), tied: !!m[4] });
     });
     // 并列最高的万州区 may name one of those that share the top; ……的指数值并列最低 names them all.
-    sc.each(new RegExp(`(并列)?最(高|低)的(?:区县)?(?:为|是|有)?(${L})`, 'g'), (m) =>
+    sc.each(new RegExp(`(并列)?最(高|低)的(?:区县)?(?:也|仍|依然|依旧)?(?:为|是|有)?(${L})`, 'g'), (m) =>
       out.push({ form: 'extreme', at: m.index!, high: m[2] === '高', names: sc.f.listOf(m[3]), tied: !!m[1], partial: !!m[1] && !/^(?:为|是|有)/.test(m[0].slice(m[0].indexOf('的') + 1)) }),
     );
     sc.each(new RegExp(`(${L})的?(?:(${T})(?:指数)?)?(?:值|得分|指数值)?(?:均)?(?:为|是)?(?:全市)?(并列)?最(高|低)`, 'g'), (m) =>
@@ -68,6 +69,12 @@ export const superlatives = rule<SupClaim>({
     );
     sc.each(new RegExp(`其中(${sc.f.ledger.meta.firstLevel.join('|')})(?:指数)?(增幅|降幅)最大`, 'g'), (m) =>
       out.push({ form: 'ownBiggest', at: m.index!, node: m[1], up: m[2] === '增幅' }),
+    );
+    sc.each(new RegExp(`(首位|第一名|第一位|榜首|末位|最后一名)(?:由|是|为|属于|归)(${L})`, 'g'), (m) => {
+      out.push({ form: 'place', at: m.index! + m[0].length, first: !/末位|最后/.test(m[1]), word: m[1] });
+    });
+    sc.each(/(?:位居|居|位列|排名|排在|进入|跻身|名列)(?:全市)?前(\d+|[二三四五六七八九十])(?:位|名)?/g, (m) =>
+      out.push({ form: 'top', at: m.index!, n: /\d/.test(m[1]) ? Number(m[1]) : '一二三四五六七八九十'.indexOf(m[1]) + 1, word: m[0] }),
     );
     sc.each(/(?:居|位居|位列|排名|排在|排|列|名列|处于|稳居|占据|位于)(?:全市)?(?:的)?(首位|第一位|第一名|第一|榜首|末位|最后一位|倒数第一位?|最后一名)/g, (m) =>
       out.push({ form: 'place', at: m.index!, first: /首|第一|榜首/.test(m[1]) && !/倒数/.test(m[1]), word: m[1] }),
@@ -107,6 +114,12 @@ export const superlatives = rule<SupClaim>({
     const d = sc.districtBefore(c.at);
     const t = sc.targetBefore(c.at);
     if (!d) return sc.unverifiable(`“${c.word}”没有说明是哪个区县`);
+    if (c.form === 'top') {
+      const r = sc.f.ranks(d, t);
+      const rank = period === 'previous' ? r?.previousRank : r?.rank;
+      if (rank === undefined) return sc.unverifiable(`台账没有${d}的${t}排名`);
+      return sc.check(rank <= c.n, `${d}的${t}排名为第${rank}位，不在前${c.n}位`);
+    }
     // 增幅排名第一: the rank of the change, i.e. the largest rise (fall).
     const change = /(增幅|降幅)[^，]*$/.exec(sc.s.slice(sc.clauseStart(c.at), c.at));
     if (change) {

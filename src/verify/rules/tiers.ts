@@ -49,7 +49,7 @@ export const tiers = rule<TierClaim>({
       return [{ form: 'tierSum', names: [...sum[1].matchAll(/第[一二三四五六七八九十]+类/g)].map((x) => x[0]), n: Number(sum[3]), most: sum[2] ?? null }];
     }
     // 第二类区县为沙坪坝区、……: the members, complete and in order.
-    const members = new RegExp(`^(第[一二三四五六七八九十]+类)(?:的)?(?:区县)?(?:有|为|是|包括)：?(${sc.f.listSource})`).exec(sc.s);
+    const members = new RegExp(`^(?:位列|属于|列入|归入)?(第[一二三四五六七八九十]+类)(?:的)?(?:区县)?(?:有|为|是|包括)：?(${sc.f.listSource})`).exec(sc.s);
     if (members) return [{ form: 'tierList', name: members[1], names: sc.f.listOf(members[2]) }];
     sc.each(/(?:位于|属于|列入|处于|居于|归入|为)第([一二三四五六七八九十]+)类/g, (x) => out.push({ form: 'member', at: x.index!, name: `第${x[1]}类` }));
     sc.each(/划分为(\d+)类/g, (x) => out.push({ form: 'tierCount', n: Number(x[1]) }));
@@ -85,6 +85,13 @@ export const tiers = rule<TierClaim>({
     if (c.form === 'member') {
       const d = sc.districtBefore(c.at);
       if (!d) return sc.unverifiable(`“${c.name}”没有说明是哪个区县`);
+      if (sc.periodAt(c.at) === 'previous') {
+        // 上季度九龙坡区属于第一类: last quarter's score against the tiers' bounds.
+        const prev = sc.f.previousLevel(d, sc.f.ledger.meta.root);
+        const was = prev === undefined ? undefined : sc.f.ledger.tiers.find((t) => (t.min === null || prev >= t.min) && (t.max === null || prev < t.max))?.name;
+        if (!was) return sc.unverifiable(`没有${d}上一季度的得分`);
+        return sc.check(was === c.name, `${d}上一季度得分${prev}，属于${was}，不是${c.name}`);
+      }
       const tier = sc.f.ledger.districts.find((x) => x.district === d)?.tier;
       return sc.check(tier === c.name, `${d}属于${tier ?? '（无）'}，不是${c.name}`);
     }

@@ -5,7 +5,7 @@
 import { NUM, parseNum } from '../sentence.js';
 import { rule } from './rule.js';
 
-type ValueClaim = MoveClaim | SharedClaim;
+type ValueClaim = MoveClaim | SharedClaim | { form: 'respectively'; at: number; names: string[]; target: string | null; xs: number[] };
 
 /** ……的双创成效指数值均为12.11 / 全市38个区县的……均为0.00: every district named (or all) has that value. */
 interface SharedClaim {
@@ -32,10 +32,14 @@ export const values = rule<ValueClaim>({
   read(sc) {
     const out: ValueClaim[] = [];
     const T = [...sc.f.nodes, ...sc.f.indicators].sort((a, b) => b.length - a.length).join('|');
+    // 渝北区和沙坪坝区双创指数得分分别为88.59分和79.20分: each district its value, in order.
+    sc.each(new RegExp(`(${sc.f.listSource})的?(${T})?(?:指数)?(?:值|得分|指数值)?分别为((?:${NUM})(?:分|家|个|次|%)?(?:[、和及](?:${NUM})(?:分|家|个|次|%)?)+)`, 'g'), (m) =>
+      out.push({ form: 'respectively', at: m.index!, names: sc.f.listOf(m[1]), target: m[2] ?? null, xs: [...m[3].matchAll(new RegExp(NUM, 'g'))].map((x) => parseNum(x[0])) }),
+    );
     sc.each(new RegExp(`(?:(全市|各)(?:(\\d+)个)?区县|(${sc.f.listSource}))的(${T})?(?:指数)?(?:值|得分|指数值)?(?:均|都)为(${NUM})`, 'g'), (m) =>
       out.push({ form: 'shared', at: m.index!, names: m[3] ? sc.f.listOf(m[3]) : 'all', count: m[2] ? Number(m[2]) : null, target: m[4] ?? null, x: parseNum(m[5]) }),
     );
-    const re = new RegExp(`(?:从|由)(?:\\d{4}年第\\d季度的?|上一?季度的?)?(${NUM})(?:分|%|家|个|次|亿元)?(${sc.lex.move})(?:到|至|为)(${NUM})`, 'g');
+    const re = new RegExp(`(?:从|由)(?:\\d{4}年第\\d季度的?|上一?季度的?)?(${NUM})(?:分|%|家|个|次|亿元)?(${sc.lex.move}|升|降)(?:到|至|为)(${NUM})`, 'g');
     sc.each(re, (m) => {
       const fromPos = m.index! + m[0].indexOf(m[1]);
       const toPos = m.index! + m[0].lastIndexOf(m[3]);
@@ -44,6 +48,13 @@ export const values = rule<ValueClaim>({
     return out;
   },
   check(sc, c) {
+    if (c.form === 'respectively') {
+      const t = c.target ?? sc.targetBefore(c.at);
+      if (c.names.length !== c.xs.length) return sc.check(false, `“分别为”：${c.names.length}个区县，${c.xs.length}个数值`);
+      const period = sc.periodAt(c.at);
+      c.names.forEach((d, i) => sc.value(c.xs[i], period === 'previous' ? sc.f.previousLevel(d, t) : sc.f.level(d, t), `${d}${t}`));
+      return;
+    }
     if (c.form === 'shared') {
       const t = c.target ?? sc.targetBefore(c.at);
       if (sc.periodAt(c.at) !== 'current') return sc.unverifiable(`“均为${c.x}”说的不是本季度`);
@@ -72,7 +83,7 @@ export const values = rule<ValueClaim>({
     sc.crossCheck(sc.tokenAt(c.toPos), { district: d, target: t, period: 'current' });
     sc.value(c.from, prev, `${d}${t}${meta.previousLabel ?? '上季度'}的值`);
     sc.value(c.to, now, `${d}${t}${meta.quarterLabel}的值`);
-    sc.check(sc.lex.isUp(c.verb) === c.to > c.from, `${d}${t}从${c.from}到${c.to}，文中却说“${c.verb}”`);
+    sc.check((sc.lex.isUp(c.verb) || c.verb === '升') === c.to > c.from, `${d}${t}从${c.from}到${c.to}，文中却说“${c.verb}”`);
     sc.record(sc.tokenAt(c.fromPos), { target: t, district: d, quarter: meta.previous ?? '', measure: sc.f.isNode(t) ? 'score' : 'value' });
     sc.record(sc.tokenAt(c.toPos), { target: t, district: d, quarter: meta.quarter, measure: sc.f.isNode(t) ? 'score' : 'value' });
   },
