@@ -173,6 +173,20 @@ export const WRONG: HeldoutCase[] = [
   wrong({ id: 'wy-role-riser', kind: 'wording', mark: '增幅第二的大渡口区', edits: edit('wording.yaml', 'riser: 增幅最大', 'riser: 增幅第二'), note: '大渡口区 has the biggest rise (6.87%)' }),
   wrong({ id: 'sign-rise-as-fall-template', kind: 'sign', mark: '较2018年第2季度下降了1.92分', edits: edit('portrait.hbs', '较{{@root.meta.previousLabel}}{{change total.diff "分"}}', '较{{@root.meta.previousLabel}}下降了{{abs2 total.diff}}分'), note: '渝北区 +1.92 (a fixed 下降 in the template)' }),
 
+  // ——— more: previous-quarter tiers and superlatives, numbers first, parentheses, units of indicators, title ———
+  wrong({ id: 'q-prev-tier', kind: 'quarter', mark: '上季度沙坪坝区属于第一类', edits: inOverall('上季度沙坪坝区属于第一类。'), note: '沙坪坝区 2018Q2 77.42 (<80); 九龙坡区 80.83 was the other one ≥80', twin: 't-prev-tier' }),
+  wrong({ id: 'q-prev-second', kind: 'quarter', mark: '上季度双创活力指数排名第2位的是沙坪坝区', edits: inOverall('上季度双创活力指数排名第2位的是沙坪坝区。'), note: '双创活力 2018Q2 rank 2 江北区 28.04; 沙坪坝区 3' }),
+  wrong({ id: 'val-pct-first', kind: 'superlative', mark: '6.87%的最大增幅出现在酉阳县', edits: inOverall('6.87%的最大增幅出现在酉阳县。'), note: 'biggest rise 6.87% 大渡口区; 酉阳县 4.36%' }),
+  wrong({ id: 'val-paren-pct', kind: 'value', mark: '大渡口区（增幅6.78%）', edits: inOverall('大渡口区（增幅6.78%）是全市双创指数增幅最大的区县。'), note: '大渡口区 +6.87%', twin: 't-paren-pct' }),
+  wrong({ id: 'val-respectively-pct', kind: 'value', mark: '分别增长2.22%和6.78%', edits: inOverall('渝北区和大渡口区双创指数分别增长2.22%和6.78%。'), note: '大渡口区 6.87%' }),
+  wrong({ id: 'val-diff-round', kind: 'rounding', mark: '荣昌区双创指数得分较上季度下降了4.05分', edits: inOverall('荣昌区双创指数得分较上季度下降了4.05分。'), note: 'diff -4.50' }),
+  wrong({ id: 'unit-rank-pp', kind: 'unit', mark: '大渡口区双创指数排名上升了5个百分点', edits: inOverall('大渡口区双创指数排名上升了5个百分点。'), note: 'a rank moves by places (5位), not 个百分点' }),
+  wrong({ id: 'unit-indicator-jia', kind: 'unit', mark: '渝北区社会关注度达53,761家', edits: inOverall('渝北区社会关注度达53,761家。'), note: '社会关注度 is counted in 次', twin: 't-social-ci' }),
+  wrong({ id: 'unit-indicator-wan', kind: 'unit', mark: '渝北区创业投资额为20.72万元', edits: inOverall('渝北区创业投资额为20.72万元。'), note: '创业投资额 20.72亿元', twin: 't-invest-yiyuan' }),
+  wrong({ id: 'tier-list-stranger', kind: 'list', mark: '江北区和万州区', edits: inTiers('位列第二类的有沙坪坝区、九龙坡区、南岸区、江北区和万州区。'), note: '第二类: 沙坪坝区、九龙坡区、南岸区、江北区、渝中区; 万州区 66.41 is 第三类' }),
+  wrong({ id: 'tier-count-template', kind: 'tier', mark: '可将全市38个区县划分为5类', edits: edit('tiers.hbs', '划分为{{int tierCount}}类', '划分为5类'), note: '4 tiers' }),
+  wrong({ id: 'title-quarter', kind: 'caption', where: 'document', mark: '2018年第二季度重庆区县双创指数报告', edits: edit('report.hbs', '::: title\n{{meta.title}}\n:::', '::: title\n2018年第二季度重庆区县双创指数报告\n:::'), note: 'the report is of 2018Q3 (title 2018年第三季度…)' }),
+
   // ——— 2017Q1: no previous quarter ———
   wrong({ id: 'q1-no-previous', kind: 'quarter', quarter: '2017Q1', mark: '与上季度相比，渝北区双创指数得分上升了1.92分', edits: inNoChange('与上季度相比，渝北区双创指数得分上升了1.92分。'), note: '2017Q1 has no previous quarter in the data' }),
   wrong({ id: 'q1-other-quarter-value', kind: 'quarter', quarter: '2017Q1', mark: '渝北区双创活力指数值为30.11', edits: inNoChange('2017年第1季度，渝北区双创活力指数值为30.11。'), note: '2017Q1 27.46; 30.11 is 2018Q3', twin: 't-q1-vitality' }),
@@ -217,6 +231,11 @@ export const TRUE: HeldoutCase[] = [
   right({ id: 't-top3', kind: 'superlative', edits: inOverall('沙坪坝区双创指数得分位居全市前三。'), note: '沙坪坝区 rank 2' }),
   right({ id: 't-sign-minus', kind: 'sign', edits: inOverall('荣昌区双创成效指数环比变化为-14.93%。'), note: '-14.93%' }),
   right({ id: 't-wy-env-adjectives', kind: 'wording', edits: edit('wording.yaml', '双创环境: { strong: 相对优良, weak: 有待改善 }', '双创环境: { strong: 领先, weak: 落后 }'), note: 'synonyms of the lexicon' }),
+  right({ id: 't-prev-tier', kind: 'quarter', edits: inOverall('上季度九龙坡区属于第一类。'), note: '九龙坡区 2018Q2 80.83 (≥80)' }),
+  right({ id: 't-prev-top', kind: 'quarter', edits: inOverall('上季度双创指数得分最高的也是渝北区。'), note: '2018Q2 rank 1 渝北区 86.67' }),
+  right({ id: 't-paren-pct', kind: 'value', edits: inOverall('大渡口区（增幅6.87%）是全市双创指数增幅最大的区县。'), note: '大渡口区 +6.87%, biggest rise' }),
+  right({ id: 't-invest-yiyuan', kind: 'unit', edits: inOverall('渝北区创业投资额为20.72亿元，居全市第1位。'), note: '创业投资额 20.72亿元, rank 1' }),
+  right({ id: 't-social-ci', kind: 'indicator', edits: inOverall('渝北区社会关注度达53,761次，较上季度增长了17.09%。'), note: '53,761次, +17.09%' }),
 ];
 
 export const CASES: HeldoutCase[] = [...WRONG, ...TRUE];
