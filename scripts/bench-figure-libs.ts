@@ -85,7 +85,11 @@ const pngRows: [string, () => Promise<number> | number, (b: Uint8Array) => Uint8
               const png = new PNG({ width: im.width, height: im.height, filterType: 0, deflateLevel: 6, deflateStrategy: 0 });
               png.data = im.data;
               let n = 0;
-              png.pack().on('data', (c: Buffer) => (n += c.length)).on('end', () => resolve(n)).on('error', reject);
+              png
+                .pack()
+                .on('data', (c: Buffer) => (n += c.length))
+                .on('end', () => resolve(n))
+                .on('error', reject);
             }),
         ),
       );
@@ -169,7 +173,10 @@ for (const [name, fn] of svgRows) {
 // What the half-width set-up of the paired figures costs the figures stage (warm process).
 const specs = loadFigureSpecs();
 const unpaired = specs.map(({ pair: _pair, ...s }) => s);
-for (const [name, list] of [['13 figures, no pairs', unpaired], [`13 figures + ${specs.filter((s) => s.pair).length * 2} half-width (pairs of templates/figures.yaml)`, specs]] as const) {
+for (const [name, list] of [
+  ['13 figures, no pairs', unpaired],
+  [`13 figures + ${specs.filter((s) => s.pair).length * 2} half-width (pairs of templates/figures.yaml)`, specs],
+] as const) {
   const r = await measure(async () => (await buildFigures(ledger, [...list])).length);
   console.log(`figures stage, ${name}: ${timesOf(r)} (median of ${RUNS}, warm)`);
 }

@@ -139,7 +139,9 @@ async function main(): Promise<void> {
     console.log(`one by one (1 worker):  ${ms(batchOne)}  (${ms(batchOne / quarters.length)} a quarter), CPU ${ms(cpuOne)} = ${(cpuOne / batchOne).toFixed(2)} cores busy`);
     console.log(`in parallel (${cpus().length} workers): ${ms(batchAll)}  → ${(batchOne / batchAll).toFixed(2)}× faster, CPU ${ms(cpuAll)} = ${(cpuAll / batchAll).toFixed(2)} cores busy`);
     // Amdahl: one worker already keeps this many cores busy, so more workers can win at most cores ÷ that.
-    console.log(`bound: one worker keeps ${(cpuOne / batchOne).toFixed(2)} cores busy, so ${cpus().length} cores allow at most ${(cpus().length / (cpuOne / batchOne)).toFixed(2)}× at equal CPU per quarter; a worker's start-up costs ${ms((cpuAll - cpuOne) / Math.max(1, cpus().length - 1))} CPU more`);
+    console.log(
+      `bound: one worker keeps ${(cpuOne / batchOne).toFixed(2)} cores busy, so ${cpus().length} cores allow at most ${(cpus().length / (cpuOne / batchOne)).toFixed(2)}× at equal CPU per quarter; a worker's start-up costs ${ms((cpuAll - cpuOne) / Math.max(1, cpus().length - 1))} CPU more`,
+    );
     const t0 = performance.now();
     for (const q of quarters) {
       const root = mkdtempSync(join(tmpdir(), 'scindex-bench-archive-'));

@@ -69,15 +69,9 @@ writeFileSync(join(out, 'sample.docx'), docx1.bytes);
 
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 console.log(`fonts read: ${tFonts.toFixed(0)} ms`);
-console.log(
-  `PDF : ${pdf1.info.pages} pages, ${pdf1.bytes.length} bytes, passes ${pdf1.info.passes}, ` +
-    `first ${pdf1.info.ms.toFixed(0)} ms, warm ${pdf2.info.ms.toFixed(0)} ms, deterministic ${same(pdf1.bytes, pdf2.bytes)}`,
-);
+console.log(`PDF : ${pdf1.info.pages} pages, ${pdf1.bytes.length} bytes, passes ${pdf1.info.passes}, ` + `first ${pdf1.info.ms.toFixed(0)} ms, warm ${pdf2.info.ms.toFixed(0)} ms, deterministic ${same(pdf1.bytes, pdf2.bytes)}`);
 console.log(`      footnote marks on pages ${JSON.stringify(pdf1.info.footnotePages)}`);
-console.log(
-  `DOCX: ${docx1.bytes.length} bytes, first ${docx1.info.ms.toFixed(0)} ms, warm ${docx2.info.ms.toFixed(0)} ms, ` +
-    `deterministic ${same(docx1.bytes, docx2.bytes)}`,
-);
+console.log(`DOCX: ${docx1.bytes.length} bytes, first ${docx1.info.ms.toFixed(0)} ms, warm ${docx2.info.ms.toFixed(0)} ms, ` + `deterministic ${same(docx1.bytes, docx2.bytes)}`);
 
 for (const f of readdirSync(out)) if (/^(pdf|docx)-\d+\.png$/.test(f)) rmSync(join(out, f));
 
@@ -93,17 +87,19 @@ if (have('soffice') && have('pdftoppm')) {
   writeFileSync(
     conf,
     `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
-      fontDirs().map((d) => `  <dir>${d}</dir>\n`).join('') +
+      fontDirs()
+        .map((d) => `  <dir>${d}</dir>\n`)
+        .join('') +
       `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <cachedir>${join(out, 'fc-cache')}</cachedir>\n</fontconfig>\n`,
   );
   const lo = join(out, 'lo');
   mkdirSync(lo, { recursive: true });
   const t = performance.now();
-  const r = spawnSync(
-    'soffice',
-    [`-env:UserInstallation=file://${join(out, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, join(out, 'sample.docx')],
-    { env: { ...process.env, FONTCONFIG_FILE: conf, HOME: out }, encoding: 'utf8', timeout: 180_000 },
-  );
+  const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(out, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, join(out, 'sample.docx')], {
+    env: { ...process.env, FONTCONFIG_FILE: conf, HOME: out },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   if (r.status !== 0) console.log('soffice failed:', r.stderr || r.stdout);
   else {
     console.log(`DOCX → PDF by LibreOffice: ${(performance.now() - t).toFixed(0)} ms`);
@@ -113,4 +109,9 @@ if (have('soffice') && have('pdftoppm')) {
 } else {
   console.log('soffice not found: apt-get install -y --no-install-recommends libreoffice-writer-nogui');
 }
-console.log(`pages to look at: ${readdirSync(out).filter((f) => f.endsWith('.png')).sort().join(' ')} in ${out}`);
+console.log(
+  `pages to look at: ${readdirSync(out)
+    .filter((f) => f.endsWith('.png'))
+    .sort()
+    .join(' ')} in ${out}`,
+);

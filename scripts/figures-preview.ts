@@ -5,16 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  classBreaks,
-  classify,
-  renderChangeBars,
-  renderDistributionMap,
-  renderRankedBars,
-  renderTwoQuarter,
-  tierClasses,
-  type RenderedFigure,
-} from '../src/figures/index.js';
+import { classBreaks, classify, renderChangeBars, renderDistributionMap, renderRankedBars, renderTwoQuarter, tierClasses, type RenderedFigure } from '../src/figures/index.js';
 import { takeRenderTimings } from '../src/figures/render.js';
 import { FIXTURE, MEAN_CHANGE, PREVIOUS_QUARTER, QUARTER } from '../test/figures/fixture.js';
 
@@ -26,7 +17,10 @@ const note = '注：示意图，不作为区县界线依据。';
 const tiers = tierClasses([80, 70, 50]);
 const totals = FIXTURE.map((r) => ({ district: r.district, value: r.total }));
 const vitality = FIXTURE.map((r) => ({ district: r.district, value: r.vitality }));
-const vitalityClasses = classBreaks(vitality.map((v) => v.value), 4);
+const vitalityClasses = classBreaks(
+  vitality.map((v) => v.value),
+  4,
+);
 // a sub-index change: fixture changes scaled, so the picture differs from the total's
 const vitalityChange = FIXTURE.map((r, i) => ({ district: r.district, pct: Math.round(r.changePct * (i % 3 === 0 ? -0.6 : 0.8) * 100) / 100 }));
 const vitalityMean = Math.round((vitalityChange.reduce((s, r) => s + r.pct, 0) / vitalityChange.length) * 100) / 100;

@@ -22,7 +22,9 @@ if (!file) {
 const dir = mkdtempSync(join(tmpdir(), 'page-fill-'));
 try {
   execFileSync('pdftoppm', ['-r', '36', '-png', file, join(dir, 'p')]);
-  const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+  const pages = readdirSync(dir)
+    .filter((f) => f.endsWith('.png'))
+    .sort();
   for (const [n, name] of pages.entries()) {
     const img = await loadImage(join(dir, name));
     const canvas = createCanvas(img.width, img.height);

@@ -45,10 +45,7 @@ async function measure(name: string, f: () => Promise<Uint8Array>): Promise<void
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  console.log(
-    `${name.padEnd(8)} median ${times[Math.floor(times.length / 2)].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, ` +
-      `${(first.length / 1048576).toFixed(3)} MiB, reproducible: ${same ? 'yes' : 'no'}`,
-  );
+  console.log(`${name.padEnd(8)} median ${times[Math.floor(times.length / 2)].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, ` + `${(first.length / 1048576).toFixed(3)} MiB, reproducible: ${same ? 'yes' : 'no'}`);
 }
 
 console.log(`sample 2018Q3 DOCX: ${entries.length} parts, ${(total / 1048576).toFixed(2)} MiB unpacked; ${runs} runs each`);

@@ -34,29 +34,29 @@ export const MAX_PRINTED = 50;
 export const MAX_KEPT = 500;
 
 const CHAR_NAMES: Record<number, string> = {
-  0x09: '制表符',
-  0x0d: '回车符',
-  0x1b: 'ESC 控制字符',
-  0x7f: 'DEL 控制字符',
-  0xad: '软连字符',
-  0x200b: '零宽空格',
-  0x200c: '零宽非连接符',
-  0x200d: '零宽连接符',
-  0x200e: '从左至右标记',
-  0x200f: '从右至左标记',
-  0x202a: '从左至右嵌入',
-  0x202b: '从右至左嵌入',
-  0x202c: '方向格式结束',
-  0x202d: '从左至右强制',
-  0x202e: '从右至左强制',
-  0x2028: '行分隔符',
-  0x2029: '段分隔符',
-  0x2060: '零宽不换行符',
-  0x2066: '从左至右隔离',
-  0x2067: '从右至左隔离',
-  0x2068: '首强隔离',
-  0x2069: '方向隔离结束',
-  0xfeff: '零宽不换行空格（BOM）',
+  9: '制表符',
+  13: '回车符',
+  27: 'ESC 控制字符',
+  127: 'DEL 控制字符',
+  173: '软连字符',
+  8203: '零宽空格',
+  8204: '零宽非连接符',
+  8205: '零宽连接符',
+  8206: '从左至右标记',
+  8207: '从右至左标记',
+  8234: '从左至右嵌入',
+  8235: '从右至左嵌入',
+  8236: '方向格式结束',
+  8237: '从左至右强制',
+  8238: '从右至左强制',
+  8232: '行分隔符',
+  8233: '段分隔符',
+  8288: '零宽不换行符',
+  8294: '从左至右隔离',
+  8295: '从右至左隔离',
+  8296: '首强隔离',
+  8297: '方向隔离结束',
+  65279: '零宽不换行空格（BOM）',
 };
 
 /** Characters that are invisible or act on the terminal: control, format (zero-width, bidi) and line/paragraph separators. */
@@ -115,9 +115,7 @@ export class InputError extends Error {
     super(
       total === 1
         ? formatProblem(problems[0])
-        : `输入有${total}个问题：\n` +
-            printed.map((p) => '  - ' + formatProblem(p).replace(/\n/g, '\n  ')).join('\n') +
-            (rest > 0 ? `\n  …… 还有${rest}个问题未列出（先改正以上问题，再运行一次即可看到其余问题）` : ''),
+        : `输入有${total}个问题：\n` + printed.map((p) => '  - ' + formatProblem(p).replace(/\n/g, '\n  ')).join('\n') + (rest > 0 ? `\n  …… 还有${rest}个问题未列出（先改正以上问题，再运行一次即可看到其余问题）` : ''),
     );
     this.name = 'InputError';
     this.problems = problems;

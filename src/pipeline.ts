@@ -71,8 +71,7 @@ function refuseLinksInDataFolder(data: string): void {
   }
   if (!folder) return;
   const links = listDataFiles(data).filter((f) => lstatSync(f).isSymbolicLink());
-  if (links.length)
-    throw new InputError(links.map((f) => ({ file: displayPath(f), message: '是符号链接：数据文件夹中的符号链接不被跟随', hint: '把链接换成文件本身（复制过来），或用 --data 直接指定那个文件' })));
+  if (links.length) throw new InputError(links.map((f) => ({ file: displayPath(f), message: '是符号链接：数据文件夹中的符号链接不被跟随', hint: '把链接换成文件本身（复制过来），或用 --data 直接指定那个文件' })));
 }
 
 export function selectQuarter(dataset: Dataset, wanted?: string): string {

@@ -104,14 +104,13 @@ export function loadBulletin(templatesDir: string): Bulletin {
     throw new InputError([{ file: shown, ...(pos ? { line: pos.line } : {}), message: `YAML 格式有误${pos ? `（第${pos.col}列）` : ''}：${e.message.split('\n')[0]}`, hint: `检查这一行的冒号、引号与缩进；${hint}` }]);
   }
   const parsed = bulletinSchema.safeParse(value);
-  if (!parsed.success)
-    throw new InputError(parsed.error.issues.map((i) => ({ file: shown, message: `${i.path.join('.') || '（顶层）'}：${i.message}`, hint })));
+  if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => ({ file: shown, message: `${i.path.join('.') || '（顶层）'}：${i.message}`, hint })));
   return parsed.data;
 }
 
 /** Stops the build when the text says something the ledger does not. */
-function checkOrFail(where: string, report: VerifyReport): void {
-  if (report.ok) return;
+function checkOrFail(where: string, report: VerifyReport): VerifyReport {
+  if (report.ok) return report;
   throw new FactCheckError(where, report);
 }
 
@@ -179,7 +178,15 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     },
     header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column, ...(sample ? { mark: bulletin.sampleMark } : {}) },
     // The documents' date is the last day of the quarter reported: fixed by the data, never the clock.
-    meta: { title: ledger.meta.title, lang: 'zh-CN', author: bulletin.author, subject: `${ledger.meta.quarterLabel}重庆38个区县双创指数`, keywords: ['双创指数', ledger.meta.quarterLabel, ...(sample ? [bulletin.sampleMark] : [])], date: quarterEnd(ledger.meta.quarter), properties: documentProperties(issue, sample ? bulletin.sampleMark : undefined) },
+    meta: {
+      title: ledger.meta.title,
+      lang: 'zh-CN',
+      author: bulletin.author,
+      subject: `${ledger.meta.quarterLabel}重庆38个区县双创指数`,
+      keywords: ['双创指数', ledger.meta.quarterLabel, ...(sample ? [bulletin.sampleMark] : [])],
+      date: quarterEnd(ledger.meta.quarter),
+      properties: documentProperties(issue, sample ? bulletin.sampleMark : undefined),
+    },
     sourceName: displayPath(join(templatesDir, 'report/report.hbs')),
   });
   lap('model');
@@ -194,22 +201,19 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const docx = await renderDocx(laidOut, { fonts: { serif: bulletin.wordFonts.body, sans: bulletin.wordFonts.heading } });
   lap('docx');
 
-  const docxCheck = verifyText(await docxText(docx), ledger, { ...documentOptions, where: 'Word' });
-  checkOrFail('Word', docxCheck);
-  const pdfCheck = verifyText(await pdfTextPending, ledger, { ...documentOptions, where: 'PDF' });
-  checkOrFail('PDF', pdfCheck);
+  const docxCheck = checkOrFail('Word', verifyText(await docxText(docx), ledger, { ...documentOptions, where: 'Word' }));
+  const pdfCheck = checkOrFail('PDF', verifyText(await pdfTextPending, ledger, { ...documentOptions, where: 'PDF' }));
   lap('factcheck');
 
-  files.set('narrative.md', utf8(narrativeMd));
-  for (const [name, bytes] of figureFiles(model, figures)) files.set(name, bytes);
-  files.set('report.pdf', pdf);
-  files.set('report.docx', docx);
   const factCheck = { narrative: narrativeCheck, pdf: pdfCheck, docx: docxCheck };
-  files.set(
-    'factcheck.json',
-    utf8(JSON.stringify({ ...Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }])), handChecked: narrativeCheck.handChecked }, null, 2) + '\n'),
-  );
+  for (const [name, bytes] of [['narrative.md', utf8(narrativeMd)], ...figureFiles(model, figures), ['report.pdf', pdf], ['report.docx', docx], ['factcheck.json', factCheckJson(factCheck)]] as [string, Uint8Array][]) files.set(name, bytes);
   return { ledger, files, timings, factCheck, figures, narrative };
+}
+
+/** factcheck.json: per output, whether it passed and the claims by kind; the sentences checked by hand. */
+function factCheckJson(factCheck: Record<'narrative' | 'pdf' | 'docx', VerifyReport>): Uint8Array {
+  const outputs = Object.fromEntries(Object.entries(factCheck).map(([k, r]) => [k, { ok: r.ok, claims: r.claims, byKind: r.byKind }]));
+  return utf8(JSON.stringify({ ...outputs, handChecked: factCheck.narrative.handChecked }, null, 2) + '\n');
 }
 
 /** What the fact check is told besides the text: the lexicon, the figures, old district names, hand-checked sentences. */
@@ -226,11 +230,7 @@ const TOOL = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')
 
 /** The documents' custom properties: the issue, the tool that made them, and whether the data are the sample. */
 function documentProperties(issue: string, sampleMark: string | undefined): { name: string; value: string }[] {
-  return [
-    { name: '期号', value: issue || '（未定）' },
-    { name: '工具版本', value: `${TOOL.name} ${TOOL.version}` },
-    ...(sampleMark ? [{ name: '数据', value: `${sampleMark}（随工具提供的合成数据，不是正式数据）` }] : []),
-  ];
+  return [{ name: '期号', value: issue || '（未定）' }, { name: '工具版本', value: `${TOOL.name} ${TOOL.version}` }, ...(sampleMark ? [{ name: '数据', value: `${sampleMark}（随工具提供的合成数据，不是正式数据）` }] : [])];
 }
 
 export function isInside(path: string, dir: string): boolean {
@@ -267,7 +267,6 @@ function pdfAttachments(facts: Uint8Array, rows: Map<string, Uint8Array>): PdfAt
   ];
 }
 
-
 /**
  * The figures the quarter can draw: one that compares with the previous quarter needs
  * that quarter, a change chart needs changes (no % change from a base of zero), and
@@ -275,10 +274,12 @@ function pdfAttachments(facts: Uint8Array, rows: Map<string, Uint8Array>): PdfAt
  * Decided here once; the narrative, the figures and the check all use this list.
  */
 export function figuresFor<S extends { needsPrevious: boolean; kind: string; node: string }>(ledger: Ledger, specs: S[]): S[] {
-  return specs
-    .filter((s) => !s.needsPrevious || (ledger.meta.previous !== null && (s.kind !== 'change' || ledger.nodes[s.node]?.change)))
-    // rank intervals need the robustness simulation (robustness.enabled in the config)
-    .filter((s) => s.kind !== 'rank-intervals' || ledger.robustness?.nodes[s.node]);
+  return (
+    specs
+      .filter((s) => !s.needsPrevious || (ledger.meta.previous !== null && (s.kind !== 'change' || ledger.nodes[s.node]?.change)))
+      // rank intervals need the robustness simulation (robustness.enabled in the config)
+      .filter((s) => s.kind !== 'rank-intervals' || ledger.robustness?.nodes[s.node])
+  );
 }
 
 /** The figures, drawn or — with a cache — reused when the ledger and the figure list are the same (figures are a function of both). */
@@ -306,4 +307,3 @@ function figureFiles(model: DocumentModel, figures: ReportFigure[]): [string, Ui
   out.push(['figures/figures.json', utf8(JSON.stringify(list, null, 2) + '\n')]);
   return out;
 }
-

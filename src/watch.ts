@@ -26,9 +26,7 @@ export interface WatchOptions extends Omit<ReportInputs, 'factsOnly'> {
   debounceMs?: number;
 }
 
-export type WatchEvent =
-  | { type: 'built'; dir: string; ms: number; claims: { narrative: number; pdf: number; docx: number }; changed: string[] }
-  | { type: 'failed'; error: unknown; changed: string[] };
+export type WatchEvent = { type: 'built'; dir: string; ms: number; claims: { narrative: number; pdf: number; docx: number }; changed: string[] } | { type: 'failed'; error: unknown; changed: string[] };
 
 export interface Watching {
   /** Resolves when the build in progress (if any) is done. */
@@ -44,8 +42,7 @@ export interface Watching {
 export function replacePreview(dir: string, files: Map<string, Uint8Array>): void {
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
-  if (existsSync(dir) && !existsSync(join(dir, MARKER_FILE)))
-    throw new ArchiveError('refused', dir, '这个 preview/ 文件夹不是本工具生成的（没有标记文件），不删除也不覆盖它', '把它改名或移走，预览才能写到这里；或用 --out 指定别的归档文件夹');
+  if (existsSync(dir) && !existsSync(join(dir, MARKER_FILE))) throw new ArchiveError('refused', dir, '这个 preview/ 文件夹不是本工具生成的（没有标记文件），不删除也不覆盖它', '把它改名或移走，预览才能写到这里；或用 --out 指定别的归档文件夹');
   const staging = makeTemporaryDir(parent, '.preview-');
   try {
     writeFiles(staging, files);

@@ -34,7 +34,10 @@ export class App {
     if (quarters.join() === this.quarters.join()) return;
     this.quarters = quarters;
     if (!quarters.includes(this.quarter)) this.quarter = quarters[quarters.length - 1] ?? '';
-    clear(this.select, quarters.map((q) => h('option', { value: q, selected: q === this.quarter }, q)));
+    clear(
+      this.select,
+      quarters.map((q) => h('option', { value: q, selected: q === this.quarter }, q)),
+    );
   }
 
   show(tab: TabName): void {

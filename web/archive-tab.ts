@@ -1,5 +1,5 @@
 /** 归档: quarters and versions; build a new version (a correction once issued), issue, see the changes, verify. */
-import { api, ApiError } from './api.js';
+import { api, type ApiError } from './api.js';
 import { clear, h, marked } from './dom.js';
 import { failureView } from './problems.js';
 import { waitJob } from './progress.js';
@@ -99,7 +99,10 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     if (!end) return;
     if (end.state === 'failed') return clear(message, failureView(end.failure!));
     const r = end.result as { status: string; version: VersionView; changes: ChangesView | null };
-    clear(message, h('p', { class: 'ok' }, r.status === 'unchanged' ? `数据和模板都没有变化：v${r.version.version} 已经是这次的结果，没有新建版本。` : `已生成 ${r.version.quarter} v${r.version.version}${r.changes ? '（更正版本，附变更清单）' : ''}。`));
+    clear(
+      message,
+      h('p', { class: 'ok' }, r.status === 'unchanged' ? `数据和模板都没有变化：v${r.version.version} 已经是这次的结果，没有新建版本。` : `已生成 ${r.version.quarter} v${r.version.version}${r.changes ? '（更正版本，附变更清单）' : ''}。`),
+    );
     clear(detail, r.changes ? changesView(r.changes) : null);
   };
 
@@ -109,7 +112,14 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     if (!end) return;
     if (end.state === 'failed') return clear(message, failureView(end.failure!));
     const results = end.result as { quarter: string; ok: boolean; message: string }[];
-    clear(message, h('ul', { class: 'verify-results' }, results.map((r) => h('li', { class: r.ok ? 'ok' : 'error' }, `${r.quarter}：${r.message}`))));
+    clear(
+      message,
+      h(
+        'ul',
+        { class: 'verify-results' },
+        results.map((r) => h('li', { class: r.ok ? 'ok' : 'error' }, `${r.quarter}：${r.message}`)),
+      ),
+    );
   };
 
   const verify = async (body: { quarter?: string; version?: number }) => {
@@ -117,7 +127,14 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     if (!end) return;
     if (end.state === 'failed') return clear(message, failureView(end.failure!));
     const results = end.result as { quarter: string; version: number; ok: boolean; message: string }[];
-    clear(message, h('ul', { class: 'verify-results', id: 'verify-results' }, results.map((r) => h('li', { class: r.ok ? 'ok' : 'error' }, `${r.quarter} v${r.version}：${r.ok ? '一致' : '不一致'}——${r.message}`))));
+    clear(
+      message,
+      h(
+        'ul',
+        { class: 'verify-results', id: 'verify-results' },
+        results.map((r) => h('li', { class: r.ok ? 'ok' : 'error' }, `${r.quarter} v${r.version}：${r.ok ? '一致' : '不一致'}——${r.message}`)),
+      ),
+    );
   };
 
   const issue = (v: VersionView) =>
@@ -185,7 +202,11 @@ function versionRow(v: VersionView, act: VersionActions): HTMLElement {
     h('td', {}, v.issue || '—'),
     h('td', {}, v.builtAt ?? '—'),
     h('td', {}, v.issuedAt ? [v.issuedAt, v.note ? h('div', { class: 'muted' }, v.note) : null] : '—'),
-    h('td', {}, v.files.map((f) => h('a', { href: `/api/archive/${v.quarter}/${v.version}/file/${f}`, class: 'file-link' }, FILE_NAMES[f] ?? f))),
+    h(
+      'td',
+      {},
+      v.files.map((f) => h('a', { href: `/api/archive/${v.quarter}/${v.version}/file/${f}`, class: 'file-link' }, FILE_NAMES[f] ?? f)),
+    ),
     h(
       'td',
       { class: 'actions' },
@@ -201,7 +222,19 @@ function versionsTable(quarters: { quarter: string; versions: VersionView[] }[],
   return h(
     'table',
     { class: 'grid', id: 'versions' },
-    h('thead', {}, h('tr', {}, ['季度', '版本', '状态', '期号', '生成时间', '发布时间', '文件', ''].map((t) => h('th', {}, t)))),
-    h('tbody', {}, quarters.flatMap((q) => q.versions.map((v) => versionRow(v, act)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['季度', '版本', '状态', '期号', '生成时间', '发布时间', '文件', ''].map((t) => h('th', {}, t)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      quarters.flatMap((q) => q.versions.map((v) => versionRow(v, act))),
+    ),
   );
 }

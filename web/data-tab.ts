@@ -1,5 +1,5 @@
 /** 数据: choose or drop CSV/XLSX files; they are validated at once and kept only when the data set is valid. */
-import { api, ApiError } from './api.js';
+import { api, type ApiError } from './api.js';
 import { clear, h } from './dom.js';
 import { failureView } from './problems.js';
 import type { App } from './app.js';
@@ -56,7 +56,11 @@ export function dataTab(app: App, root: HTMLElement): { refresh(): Promise<void>
     clear(
       result,
       h('p', { class: 'ok' }, `校验通过：数据包含 ${r.quarters.join('、')}。`),
-      h('ul', {}, r.files.map((f) => h('li', {}, `${f.name}：${STATUS[f.status] ?? f.status}`))),
+      h(
+        'ul',
+        {},
+        r.files.map((f) => h('li', {}, `${f.name}：${STATUS[f.status] ?? f.status}`)),
+      ),
     );
     app.quartersChanged(r.quarters);
   };
@@ -88,7 +92,10 @@ export function dataTab(app: App, root: HTMLElement): { refresh(): Promise<void>
       clear(list, h('p', { class: 'muted' }, '还没有数据。请先上传本季度的数据表。'));
       return;
     }
-    clear(list, filesTable(s, (name, id) => void restore(name, id)));
+    clear(
+      list,
+      filesTable(s, (name, id) => void restore(name, id)),
+    );
     if (s.quarters.length) app.quartersChanged(s.quarters);
   };
   return { refresh };
@@ -102,7 +109,11 @@ function filesTable(s: DataState, restore: (name: string, id: string) => void): 
       'table',
       { class: 'grid' },
       h('thead', {}, h('tr', {}, h('th', {}, '文件'), h('th', {}, '大小'), h('th', {}, '历史版本'))),
-      h('tbody', {}, s.files.map((f) => h('tr', {}, h('td', {}, f.name), h('td', {}, size(f.size)), h('td', {}, previous(f))))),
+      h(
+        'tbody',
+        {},
+        s.files.map((f) => h('tr', {}, h('td', {}, f.name), h('td', {}, size(f.size)), h('td', {}, previous(f)))),
+      ),
     ),
     s.failure ? failureView(s.failure) : h('p', { class: 'muted' }, `数据包含 ${s.quarters.join('、')}；单个文件上限 ${size(s.limit)}。`),
   ];

@@ -65,14 +65,7 @@ export class CodeEditor {
       parent,
       state: EditorState.create({
         doc: '',
-        extensions: [
-          keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (onSave(), true) }]),
-          basicSetup,
-          this.language.of([]),
-          errorLine,
-          EditorView.lineWrapping,
-          EditorView.updateListener.of((u) => u.docChanged && onChange()),
-        ],
+        extensions: [keymap.of([{ key: 'Mod-s', preventDefault: true, run: () => (onSave(), true) }]), basicSetup, this.language.of([]), errorLine, EditorView.lineWrapping, EditorView.updateListener.of((u) => u.docChanged && onChange())],
       }),
     });
   }

@@ -50,7 +50,11 @@ export function factCheckList(failure: Failure): HTMLElement {
     'div',
     { class: 'factcheck-failed' },
     h('p', { class: 'error' }, failure.message),
-    h('ul', {}, fc.problems.map((p) => h('li', {}, h('blockquote', {}, p.sentence), h('p', {}, p.message)))),
+    h(
+      'ul',
+      {},
+      fc.problems.map((p) => h('li', {}, h('blockquote', {}, p.sentence), h('p', {}, p.message))),
+    ),
   );
 }
 

@@ -49,15 +49,18 @@ function show(e: JobEvent): void {
   const ms = e.ms !== undefined ? `${(e.ms / 1000).toFixed(2)} 秒` : '';
   if (e.state === 'queued') panel.stages.append(h('li', {}, '排队等候（同一季度一次只做一个任务）'));
   if (e.state === 'running') panel.stages.append(h('li', {}, '开始'));
-  if (e.state === 'stage') panel.stages.append(h('li', { class: 'ok' }, e.stage ? `${e.stage} ✓ ${ms}` : e.note ?? ''));
+  if (e.state === 'stage') panel.stages.append(h('li', { class: 'ok' }, e.stage ? `${e.stage} ✓ ${ms}` : (e.note ?? '')));
   if (e.state === 'done' || e.state === 'failed') {
     panel.el.classList.add(e.state);
     clear(title, `${KIND[e.kind] ?? e.kind} · ${e.quarter}：${e.state === 'done' ? `完成（${ms}）` : '失败'}`);
     if (e.failure) panel.stages.append(h('li', { class: 'bad' }, e.failure.message));
-    panel.timer = window.setTimeout(() => {
-      panel!.el.remove();
-      panels.delete(e.id);
-    }, e.state === 'done' ? 6000 : 15000);
+    panel.timer = window.setTimeout(
+      () => {
+        panel!.el.remove();
+        panels.delete(e.id);
+      },
+      e.state === 'done' ? 6000 : 15000,
+    );
   }
 }
 

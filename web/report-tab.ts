@@ -40,7 +40,20 @@ function closeCard(): void {
 /** The fact behind a number or a district name, beside it. */
 function showFact(anchor: HTMLElement, fact: Link['fact']): void {
   closeCard();
-  const card = h('div', { class: 'fact-card', id: 'fact-card', role: 'dialog' }, h('h4', {}, fact.title), h('table', {}, h('tbody', {}, fact.rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, v))))));
+  const card = h(
+    'div',
+    { class: 'fact-card', id: 'fact-card', role: 'dialog' },
+    h('h4', {}, fact.title),
+    h(
+      'table',
+      {},
+      h(
+        'tbody',
+        {},
+        fact.rows.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, v))),
+      ),
+    ),
+  );
   document.body.append(card);
   const r = anchor.getBoundingClientRect();
   card.style.top = `${window.scrollY + r.bottom + 6}px`;
@@ -140,14 +153,27 @@ export function reportTab(app: App, root: HTMLElement): { refresh(): Promise<voi
         'div',
         { class: 'toolbar' },
         h('button', { onclick: () => void rebuild() }, '重新生成预览'),
-        view.ready ? [h('a', { class: 'button', href: fileUrl(q, 'report.pdf', true) }, '下载 PDF'), h('a', { class: 'button', href: fileUrl(q, 'report.docx', true) }, '下载 Word'), h('a', { class: 'button', href: fileUrl(q, 'facts.json', true) }, '下载 facts.json')] : null,
+        view.ready
+          ? [
+              h('a', { class: 'button', href: fileUrl(q, 'report.pdf', true) }, '下载 PDF'),
+              h('a', { class: 'button', href: fileUrl(q, 'report.docx', true) }, '下载 Word'),
+              h('a', { class: 'button', href: fileUrl(q, 'facts.json', true) }, '下载 facts.json'),
+            ]
+          : null,
       ),
       factCheckLine(view),
       view.ready
         ? h(
             'div',
             { class: 'report-columns' },
-            h('div', { class: 'col' }, h('h3', {}, '文字'), textView(view), h('h3', {}, '图表'), view.figures.map((f) => h('figure', { class: 'figure' }, h('img', { src: fileUrl(q, f.file) + `?t=${encodeURIComponent(view.builtAt ?? '')}`, alt: f.caption }), h('figcaption', {}, f.caption)))),
+            h(
+              'div',
+              { class: 'col' },
+              h('h3', {}, '文字'),
+              textView(view),
+              h('h3', {}, '图表'),
+              view.figures.map((f) => h('figure', { class: 'figure' }, h('img', { src: fileUrl(q, f.file) + `?t=${encodeURIComponent(view.builtAt ?? '')}`, alt: f.caption }), h('figcaption', {}, f.caption))),
+            ),
             h('div', { class: 'col' }, h('h3', {}, 'PDF 页面'), pdfBox),
           )
         : null,

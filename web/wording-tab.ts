@@ -3,7 +3,7 @@
  * Saving rebuilds the preview; a template error is marked at its line, a
  * fact-check failure names its sentence, and the last good preview stays.
  */
-import { api, ApiError, type Failure } from './api.js';
+import { api, type ApiError, type Failure } from './api.js';
 import { clear, h } from './dom.js';
 import { CodeEditor } from './editor.js';
 import { failureView } from './problems.js';
@@ -35,7 +35,13 @@ function wordingLayout(root: HTMLElement) {
     root,
     h('h2', {}, '措辞'),
     h('p', { class: 'muted' }, '修改报告的措辞（wording.yaml）和各段落模板。保存后预览自动重新生成；如果模板出错或文字与事实不符，会指出出错的行或句子，上一次成功的预览保持不变。'),
-    h('div', { class: 'wording' }, h('nav', {}, files), h('div', { class: 'edit-col' }, title, h('div', { class: 'toolbar' }, saveButton, undoButton, reloadButton), status, host), h('div', { class: 'preview-col' }, h('h3', {}, '预览（文字）'), preview)),
+    h(
+      'div',
+      { class: 'wording' },
+      h('nav', {}, files),
+      h('div', { class: 'edit-col' }, title, h('div', { class: 'toolbar' }, saveButton, undoButton, reloadButton), status, host),
+      h('div', { class: 'preview-col' }, h('h3', {}, '预览（文字）'), preview),
+    ),
   );
   return parts;
 }
@@ -57,10 +63,14 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   const { files, title, status, host, preview, saveButton, undoButton, reloadButton } = wordingLayout(root);
   let current: WordingFile | null = null;
   let dirty = false;
-  const editor = new CodeEditor(host, () => void save(), () => {
-    dirty = current !== null && editor.text !== current.text;
-    saveButton.classList.toggle('primary', dirty);
-  });
+  const editor = new CodeEditor(
+    host,
+    () => void save(),
+    () => {
+      dirty = current !== null && editor.text !== current.text;
+      saveButton.classList.toggle('primary', dirty);
+    },
+  );
 
   const open = async (path: string) => {
     if (dirty && current && !confirm(`“${current.path}”有未保存的修改，确定放弃？`)) return;
@@ -125,7 +135,10 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
 
   const refresh = async () => {
     const { files: list } = await api<{ files: string[] }>('GET', '/api/wording');
-    clear(files, list.map((p) => h('li', { 'data-path': p }, h('button', { class: 'link', onclick: () => void open(p) }, p))));
+    clear(
+      files,
+      list.map((p) => h('li', { 'data-path': p }, h('button', { class: 'link', onclick: () => void open(p) }, p))),
+    );
     if (!current && list.length) await open(list[0]);
     await showPreview();
   };

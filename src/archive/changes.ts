@@ -31,9 +31,7 @@ function dataCells(files: FileMap): Map<string, string> {
   for (const [name, bytes] of files) {
     if (!name.startsWith('inputs/data/')) continue;
     const rows = parseCsv(Buffer.from(bytes).toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
-    for (const row of rows)
-      for (const [column, value] of Object.entries(row))
-        if (!['季度', '区县', '来源文件', '来源工作表', '来源行'].includes(column)) cells.set(`${row['季度']}\t${row['区县']}\t${column}`, value);
+    for (const row of rows) for (const [column, value] of Object.entries(row)) if (!['季度', '区县', '来源文件', '来源工作表', '来源行'].includes(column)) cells.set(`${row['季度']}\t${row['区县']}\t${column}`, value);
   }
   return cells;
 }
@@ -73,8 +71,7 @@ export function diffSentences(before: Sentence[], after: Sentence[]): SentenceCh
   const n = before.length;
   const m = after.length;
   const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i][j] = before[i].text === after[j].text ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = before[i].text === after[j].text ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const changes: SentenceChange[] = [];
   let removed: Sentence[] = [];
   let added: Sentence[] = [];
@@ -217,9 +214,7 @@ export function changesMarkdown(changes: ChangeSet, ctx: { title: string; quarte
 /** A drafted 更正说明 paragraph in the bulletin's style; the editor reviews it before printing. */
 export function correctionNotice(changes: ChangeSet, ctx: { title: string; issue?: string }): string {
   const where = ctx.issue ? `本刊${ctx.issue}刊发的《${ctx.title}》` : `《${ctx.title}》`;
-  const dataPart = changes.data.length
-    ? `因${[...new Set(changes.data.map((c) => `${c.district}${c.column}`))].slice(0, 5).join('、')}${changes.data.length > 5 ? '等' : ''}数据更正`
-    : '因计算更正';
+  const dataPart = changes.data.length ? `因${[...new Set(changes.data.map((c) => `${c.district}${c.column}`))].slice(0, 5).join('、')}${changes.data.length > 5 ? '等' : ''}数据更正` : '因计算更正';
   const totals = changes.scores.filter((s) => s.node === '双创指数');
   const shown = (totals.length ? totals : changes.scores).slice(0, 5);
   const scorePart = shown

@@ -19,7 +19,17 @@ export interface FailureShape {
 
 export function failureShape(e: unknown): FailureShape {
   const x = (e ?? {}) as Partial<FailureShape> & { code?: unknown };
-  const name = e instanceof InputError ? 'InputError' : e instanceof ArchiveError ? 'ArchiveError' : e instanceof FactCheckError ? 'FactCheckError' : e instanceof TemplateError ? 'TemplateError' : e instanceof YAMLError ? 'YAMLError' : String(x.name ?? 'Error');
+  const name =
+    e instanceof InputError
+      ? 'InputError'
+      : e instanceof ArchiveError
+        ? 'ArchiveError'
+        : e instanceof FactCheckError
+          ? 'FactCheckError'
+          : e instanceof TemplateError
+            ? 'TemplateError'
+            : e instanceof YAMLError
+              ? 'YAMLError'
+              : String(x.name ?? 'Error');
   return { name, message: String(x.message ?? e), stack: x.stack, ...(typeof x.code === 'string' ? { code: x.code } : {}), ...(x.path ? { path: x.path } : {}), ...(x.fault ? { fault: x.fault } : {}), ...(x.linePos ? { linePos: x.linePos } : {}) };
 }
-

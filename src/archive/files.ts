@@ -37,6 +37,10 @@ export function walkNoLinks(root: string): Walked {
 /** A folder's regular files by their path inside it (`a/b.txt`), read without following links. */
 export function readFilesNoLinks(dir: string): { files: FileMap; others: string[] } {
   const { files, others } = walkNoLinks(dir);
-  const rel = (p: string) => p.slice(dir.length + 1).split('\\').join('/');
+  const rel = (p: string) =>
+    p
+      .slice(dir.length + 1)
+      .split('\\')
+      .join('/');
   return { files: new Map(files.map((p) => [rel(p), readFileSync(p)])), others: others.map(rel) };
 }

@@ -66,8 +66,7 @@ export async function rebuildWithIssue(root: string, base: VersionInfo, issue: s
 
 /** The archive folder must be a folder (or not exist yet). */
 function checkOutDir(root: string): void {
-  if (existsSync(root) && !statSync(root).isDirectory())
-    throw new ArchiveError('output', root, '输出位置是一个文件，不是文件夹', '用 --out 指定一个文件夹（不存在时会新建）');
+  if (existsSync(root) && !statSync(root).isDirectory()) throw new ArchiveError('output', root, '输出位置是一个文件，不是文件夹', '用 --out 指定一个文件夹（不存在时会新建）');
 }
 
 interface CommitInput {

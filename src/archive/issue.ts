@@ -56,10 +56,11 @@ export async function issueQuarter(o: IssueOptions): Promise<IssueResult> {
   const manifest = checkIssuable(target);
   const had = manifest.issue ?? '';
   if (o.issue && had && o.issue !== had)
-    throw new InputError([{ file: '--issue', message: `v${target.version} 页眉上的期号是「${had}」，与 --issue「${o.issue}」不同`, hint: `按新期号重新构建：npm run report -- --quarter ${o.quarter} --issue ${o.issue}，再发布新版本；或去掉 --issue` }]);
+    throw new InputError([
+      { file: '--issue', message: `v${target.version} 页眉上的期号是「${had}」，与 --issue「${o.issue}」不同`, hint: `按新期号重新构建：npm run report -- --quarter ${o.quarter} --issue ${o.issue}，再发布新版本；或去掉 --issue` },
+    ]);
   const issue = had || o.issue || (await o.askIssue?.());
-  if (!issue)
-    throw new InputError([{ file: target.dir, message: `v${target.version} 的页眉没有期号，不能发布`, hint: `用 --issue 给出期号，例如：scindex issue --quarter ${o.quarter} --issue 2018年第6期（会用同样的数据生成带期号的新版本再发布）` }]);
+  if (!issue) throw new InputError([{ file: target.dir, message: `v${target.version} 的页眉没有期号，不能发布`, hint: `用 --issue 给出期号，例如：scindex issue --quarter ${o.quarter} --issue 2018年第6期（会用同样的数据生成带期号的新版本再发布）` }]);
   let rebuiltFrom: number | undefined;
   if (!had) {
     // Same inputs, same numbers; only the header's 期号 differs.
@@ -92,8 +93,7 @@ function checkIssuable(info: VersionInfo) {
   if (others.length) throw refuse(`版本中有符号链接或特殊文件（${others.join('、')}），不能发布`, '版本文件夹里只应有本工具写入的普通文件；用 scindex verify 检查');
   const manifest = parseManifest(files.get(MANIFEST_FILE));
   if (!manifest) throw refuse('manifest.json 缺失或损坏，不能发布', '重新构建这个季度');
-  if (manifest.factsOnly || !files.has('report.pdf'))
-    throw refuse(`v${info.version} 是只含事实台账的构建（--facts-only），不能发布`, `先构建完整报告：npm run report -- --quarter ${info.quarter}`);
+  if (manifest.factsOnly || !files.has('report.pdf')) throw refuse(`v${info.version} 是只含事实台账的构建（--facts-only），不能发布`, `先构建完整报告：npm run report -- --quarter ${info.quarter}`);
   const listed = listedFiles(manifest);
   const wrong = [...files.keys()].filter((k) => k !== MANIFEST_FILE && listed.get(k) !== sha256(files.get(k)!));
   const missing = [...listed.keys()].filter((k) => !files.has(k));

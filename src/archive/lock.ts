@@ -54,8 +54,7 @@ export function lockQuarter(qdir: string, quarter: string, owner = `${process.pi
   // The lock's content is written in full before it appears under its name.
   const mine = join(qdir, `.lock.${randomBytes(6).toString('hex')}.tmp`);
   writeFileSync(mine, token);
-  const busy = (holder: string) =>
-    new ArchiveError('busy', path, `${quarter} 正由另一个进程（进程号 ${ownerPid(holder)}）构建或发布`, '等它结束后再运行；若确实没有别的进程在运行，删除这个 .lock 文件');
+  const busy = (holder: string) => new ArchiveError('busy', path, `${quarter} 正由另一个进程（进程号 ${ownerPid(holder)}）构建或发布`, '等它结束后再运行；若确实没有别的进程在运行，删除这个 .lock 文件');
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {

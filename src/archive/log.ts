@@ -75,8 +75,7 @@ export function readLog(qdir: string): ReadLog {
 /** Appends one entry (the caller holds the quarter's lock) and returns its hash. */
 export function appendLog(qdir: string, fields: LogFields, key?: KeyObject): string {
   const log = readLog(qdir);
-  if (log.problems.length)
-    throw new ArchiveError('refused', join(qdir, LOG_FILE), `归档日志已损坏，不再往里追加：${log.problems[0]}`, '用 scindex verify 查看详情；从备份恢复日志后再操作');
+  if (log.problems.length) throw new ArchiveError('refused', join(qdir, LOG_FILE), `归档日志已损坏，不再往里追加：${log.problems[0]}`, '用 scindex verify 查看详情；从备份恢复日志后再操作');
   const last = log.entries[log.entries.length - 1];
   const entry: LogEntry = { seq: (last?.entry.seq ?? 0) + 1, prev: last?.hash ?? GENESIS, ...fields };
   if (key) {
@@ -118,7 +117,13 @@ export function readKey(file: string, kind: 'private' | 'public'): KeyObject {
     key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError([{ file, message: code === 'ENOENT' ? '密钥文件不存在' : `读不出${kind === 'private' ? '私钥' : '公钥'}（应为 PEM 格式）`, hint: '生成一对 Ed25519 密钥：openssl genpkey -algorithm ed25519 -out key.pem; openssl pkey -in key.pem -pubout -out pub.pem' }]);
+    throw new InputError([
+      {
+        file,
+        message: code === 'ENOENT' ? '密钥文件不存在' : `读不出${kind === 'private' ? '私钥' : '公钥'}（应为 PEM 格式）`,
+        hint: '生成一对 Ed25519 密钥：openssl genpkey -algorithm ed25519 -out key.pem; openssl pkey -in key.pem -pubout -out pub.pem',
+      },
+    ]);
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new InputError([{ file, message: `这是 ${key.asymmetricKeyType} 密钥，签名只用 Ed25519 密钥`, hint: 'openssl genpkey -algorithm ed25519 -out key.pem' }]);
   return key;

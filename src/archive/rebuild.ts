@@ -8,8 +8,7 @@ export interface BuildOptionsFile {
   /** The data were the shipped sample (the snapshot's copy no longer lies in data/sample): the report says 样例数据. */
   sampleData?: boolean;
 }
-export const optionsFile = (o: BuildOptionsFile) =>
-  Buffer.from(JSON.stringify({ ...(o.issue ? { issue: o.issue } : {}), ...(o.sampleData ? { sampleData: true } : {}) }) + '\n');
+export const optionsFile = (o: BuildOptionsFile) => Buffer.from(JSON.stringify({ ...(o.issue ? { issue: o.issue } : {}), ...(o.sampleData ? { sampleData: true } : {}) }) + '\n');
 
 /** Builds a report from a version's own input snapshot (the one path both a build and a verify take). */
 export function buildFromSnapshot(inputsDir: string, quarter: string, extra: Partial<ReportInputs> = {}) {
@@ -24,4 +23,3 @@ export function buildFromSnapshot(inputsDir: string, quarter: string, extra: Par
     quarter,
   });
 }
-

@@ -41,11 +41,16 @@ export function templateFiles(templatesDir: string): string[] {
   const problems: InputProblem[] = [];
   const missing = REQUIRED_TEMPLATES.filter((f) => !existsSync(join(templatesDir, f)));
   if (missing.length) throw new InputError([{ file: shown, message: `不是模板文件夹：缺少 ${missing.join('、')}`, hint }]);
-  const names = ['figures.yaml', ...readdirSync(join(templatesDir, 'report')).sort().filter((n) => READ_IN_REPORT.test(n)).map((n) => `report/${n}`)];
+  const names = [
+    'figures.yaml',
+    ...readdirSync(join(templatesDir, 'report'))
+      .sort()
+      .filter((n) => READ_IN_REPORT.test(n))
+      .map((n) => `report/${n}`),
+  ];
   for (const name of ['report', ...names]) {
     const st = lstatSync(join(templatesDir, name));
-    if (st.isSymbolicLink())
-      problems.push({ file: displayPath(join(templatesDir, name)), message: '是符号链接：模板文件夹中的符号链接不被跟随（以免把别处的文件读进归档）', hint: '把链接换成文件本身（复制过来）' });
+    if (st.isSymbolicLink()) problems.push({ file: displayPath(join(templatesDir, name)), message: '是符号链接：模板文件夹中的符号链接不被跟随（以免把别处的文件读进归档）', hint: '把链接换成文件本身（复制过来）' });
     else if (name !== 'report' && !st.isFile()) problems.push({ file: displayPath(join(templatesDir, name)), message: '不是普通文件', hint: '模板应是普通的文本文件' });
   }
   if (problems.length) throw new InputError(problems);

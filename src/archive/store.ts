@@ -63,8 +63,7 @@ const readJson = <T>(path: string): T | null => {
 
 export function readVersion(root: string, quarter: string, version: number): VersionInfo {
   const dir = join(quarterDir(root, quarter), `v${version}`);
-  if (!Number.isInteger(version) || version < 1 || !existsSync(dir))
-    throw new InputError([{ file: quarterDir(root, quarter), message: `归档中没有 ${quarter} 的 v${version}`, hint: '查看已有版本：scindex list' }]);
+  if (!Number.isInteger(version) || version < 1 || !existsSync(dir)) throw new InputError([{ file: quarterDir(root, quarter), message: `归档中没有 ${quarter} 的 v${version}`, hint: '查看已有版本：scindex list' }]);
   const issued = existsSync(join(dir, ISSUED_FILE)) ? (readJson<IssueRecord>(join(dir, ISSUED_FILE)) ?? { quarter, version, at: '?' }) : null;
   const manifest = readJson<{ builtAt?: string; factsOnly?: boolean }>(join(dir, 'manifest.json'));
   const factsOnly = manifest?.factsOnly ?? !existsSync(join(dir, 'report.pdf'));

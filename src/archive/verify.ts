@@ -95,15 +95,12 @@ function checkIssue(info: VersionInfo, stored: Map<string, Uint8Array>, log: Rea
   const logged = issueEntries.find((e) => e.entry.record === sha256(recordBytes));
   if (!logged) {
     problems.push(
-      issueEntries.length
-        ? `ISSUED.json 与归档日志第${issueEntries[0].line}行的发布记录不符：发布日期、期号或备注被改动过`
-        : `归档日志中没有 v${info.version} 的发布记录：发布未完成（再运行一次 scindex issue 完成它），或 ISSUED.json 是伪造的`,
+      issueEntries.length ? `ISSUED.json 与归档日志第${issueEntries[0].line}行的发布记录不符：发布日期、期号或备注被改动过` : `归档日志中没有 v${info.version} 的发布记录：发布未完成（再运行一次 scindex issue 完成它），或 ISSUED.json 是伪造的`,
     );
     return undefined;
   }
   const writable = [info.dir, ...walkNoLinks(info.dir).dirs, ...walkNoLinks(info.dir).files].filter((p) => (lstatSync(p).mode & 0o222) !== 0);
   if (writable.length) problems.push(`已发布版本中有 ${writable.length} 个文件或文件夹可写：发布未完成（再运行一次 scindex issue 完成它），或权限被改动过`);
-  if (key && !signatureValid(logged.entry, key))
-    problems.push(logged.entry.sig ? `归档日志第${logged.line}行的发布记录签名与给出的公钥不符` : `归档日志第${logged.line}行的发布记录没有签名（发布时未用 --sign）`);
+  if (key && !signatureValid(logged.entry, key)) problems.push(logged.entry.sig ? `归档日志第${logged.line}行的发布记录签名与给出的公钥不符` : `归档日志第${logged.line}行的发布记录没有签名（发布时未用 --sign）`);
   return logged.hash;
 }

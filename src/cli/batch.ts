@@ -16,8 +16,7 @@ import { describeShape, EXIT } from './exit.js';
 export function batchIssues(value: string | undefined, quarters: string[]): Record<string, string> {
   if (value === undefined) return {};
   if (!value.includes('=')) {
-    if (quarters.length !== 1)
-      throw new InputError([{ file: '--issue', message: `一个期号不能用于 ${quarters.length} 个季度`, hint: '逐季给出：--issue 2018Q3=2018年第6期,2018Q4=2019年第1期' }]);
+    if (quarters.length !== 1) throw new InputError([{ file: '--issue', message: `一个期号不能用于 ${quarters.length} 个季度`, hint: '逐季给出：--issue 2018Q3=2018年第6期,2018Q4=2019年第1期' }]);
     return { [quarters[0]]: checkLabel('--issue', value, 40)! };
   }
   const issues: Record<string, string> = {};
@@ -49,7 +48,13 @@ export function registerBatch(program: Command): void {
       const issues = batchIssues(opts.issue, quarters);
       const t0 = performance.now();
       const results = await buildMany({
-        data: opts.data, config: opts.config, templatesDir: opts.templates, root: opts.out, quarters, issues, factsOnly: opts.factsOnly,
+        data: opts.data,
+        config: opts.config,
+        templatesDir: opts.templates,
+        root: opts.out,
+        quarters,
+        issues,
+        factsOnly: opts.factsOnly,
         jobs: opts.jobs ? Number(opts.jobs) : undefined,
         onProgress: (e) =>
           out(`[${e.done}/${e.total}] ${e.quarter} ${e.failure ? `失败：${describeShape(e.failure).message}` : e.result!.status === 'unchanged' ? `没有变化（v${e.result!.version}）` : `已写入 v${e.result!.version}`}（${Math.round(e.ms)} ms）`),

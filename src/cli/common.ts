@@ -1,4 +1,4 @@
-import { Command, Help, Option } from 'commander';
+import { type Command, Help, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { parseQuarter } from '../quarter.js';
 import { SAMPLE_DATA } from '../pipeline.js';
@@ -11,17 +11,15 @@ export const err = (s: string) => process.stderr.write(s + '\n');
 /** Help in Chinese: commander's own headings and "(default: …)" translated. */
 const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 export function chineseHelp(cmd: Command): Command {
-  return cmd
-    .helpOption('-h, --help', '显示帮助')
-    .configureHelp({
-      styleTitle: (title: string) => TITLES[title] ?? title,
-      subcommandTerm(sub: Command) {
-        return Help.prototype.subcommandTerm.call(this, sub).replace('[options]', '[选项]');
-      },
-      optionDescription(option: Option) {
-        return Help.prototype.optionDescription.call(this, option).replace(/\(default: (.*)\)$/, '（默认：$1）');
-      },
-    });
+  return cmd.helpOption('-h, --help', '显示帮助').configureHelp({
+    styleTitle: (title: string) => TITLES[title] ?? title,
+    subcommandTerm(sub: Command) {
+      return Help.prototype.subcommandTerm.call(this, sub).replace('[options]', '[选项]');
+    },
+    optionDescription(option: Option) {
+      return Help.prototype.optionDescription.call(this, option).replace(/\(default: (.*)\)$/, '（默认：$1）');
+    },
+  });
 }
 
 /** A subcommand with the Chinese help. */
@@ -32,8 +30,7 @@ export function command(program: Command, name: string, description: string, opt
 /** --data, defaulting to the sample data (shown as data/sample, not as this machine's path). */
 export const dataOption = () => new Option('-d, --data <path>', '数据：一个 CSV/XLSX 文件，或存放它们的文件夹').default(SAMPLE_DATA, 'data/sample');
 export const outOption = () => new Option('-o, --out <dir>', '归档文件夹').default('output');
-export const quarterOption = (required = false) =>
-  new Option('-q, --quarter <quarter>', required ? '季度，如 2018Q3 或 2018年第3季度' : '季度，如 2018Q3 或 2018年第3季度（默认：数据中最新的季度）').makeOptionMandatory(required);
+export const quarterOption = (required = false) => new Option('-q, --quarter <quarter>', required ? '季度，如 2018Q3 或 2018年第3季度' : '季度，如 2018Q3 或 2018年第3季度（默认：数据中最新的季度）').makeOptionMandatory(required);
 export const versionNumberOption = (what: string) => new Option('-v, --version <n>', what);
 
 /** What a build of one quarter reads and where it writes (the report and watch commands). */

@@ -71,8 +71,7 @@ export function comparisonLines(c: Comparison): string[] {
     }
     lines.push(`${node}：${moves.length}个区县排名变化`);
     const width = Math.max(...moves.map((m) => m.district.length));
-    for (const m of moves)
-      lines.push(`  ${m.district.padEnd(width, '　')}  第${m.rank}位 → 第${m.otherRank}位  ${m.move > 0 ? `↑${m.move}` : `↓${-m.move}`}  （${m.score.toFixed(2)} → ${m.otherScore.toFixed(2)}分）`);
+    for (const m of moves) lines.push(`  ${m.district.padEnd(width, '　')}  第${m.rank}位 → 第${m.otherRank}位  ${m.move > 0 ? `↑${m.move}` : `↓${-m.move}`}  （${m.score.toFixed(2)} → ${m.otherScore.toFixed(2)}分）`);
   }
   if (c.unmatched.length) lines.push(`只在一个配置中出现、未比较的指数：${c.unmatched.join('、')}`);
   return lines;

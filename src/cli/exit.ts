@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
 import { displayPath } from '../config/load.js';
 import { failureShape, type FailureShape } from '../archive/failure.js';
 

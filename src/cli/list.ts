@@ -19,7 +19,11 @@ export function registerList(program: Command): void {
       }
       for (const q of quarters)
         for (const v of listVersions(opts.out, q)) {
-          const state = v.issued ? `${issueComplete(v) ? '已发布' : '发布未完成（再运行一次 scindex issue 完成它）'} ${localTime(v.issued.at)}${v.issued.issue ? ` ${v.issued.issue}` : ''}${v.issued.note ? `（${v.issued.note}）` : ''}` : v.factsOnly ? '草稿（仅事实台账，不能发布）' : '草稿';
+          const state = v.issued
+            ? `${issueComplete(v) ? '已发布' : '发布未完成（再运行一次 scindex issue 完成它）'} ${localTime(v.issued.at)}${v.issued.issue ? ` ${v.issued.issue}` : ''}${v.issued.note ? `（${v.issued.note}）` : ''}`
+            : v.factsOnly
+              ? '草稿（仅事实台账，不能发布）'
+              : '草稿';
           out(`${q}  v${v.version}  ${state}  构建于 ${localTime(v.builtAt)}（北京时间）`);
         }
     });

@@ -193,8 +193,7 @@ function pctChange(now: number, before: number): number | null {
 
 /** Scores, ranks, changes on the previous quarter (环比) and on the year-ago quarter (同比), and city statistics for every node. */
 export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: string): QuarterResult {
-  if (!dataset.values.has(quarter))
-    throw new InputError([{ file: '--quarter', message: `数据中没有 ${quarter}`, hint: `数据中有：${dataset.quarters.join('、')}` }]);
+  if (!dataset.values.has(quarter)) throw new InputError([{ file: '--quarter', message: `数据中没有 ${quarter}`, hint: `数据中有：${dataset.quarters.join('、')}` }]);
   const posts = goalposts(config, dataset);
   const prevQ = previousQuarter(quarter);
   const previous = dataset.values.has(prevQ) ? prevQ : null;
@@ -205,7 +204,13 @@ export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: s
   const ago = yearAgo ? scoreQuarter(config, dataset, yearAgo, posts) : null;
   const nodes = compareScores(config, now, before);
   const yoyNodes = ago ? compareScores(config, now, ago) : null;
-  const treatments = ([[quarter, now], [previous, before], [yearAgo, ago]] as const).flatMap(([q, s]) => (q && s ? treatmentLog(config, q, s) : []));
+  const treatments = (
+    [
+      [quarter, now],
+      [previous, before],
+      [yearAgo, ago],
+    ] as const
+  ).flatMap(([q, s]) => (q && s ? treatmentLog(config, q, s) : []));
 
   const tiers = new Map<string, string>();
   for (const d of nodes.get(config.root)!.districts) {
@@ -217,12 +222,19 @@ export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: s
 }
 
 function treatmentLog(config: IndexConfig, quarter: string, s: Scored): OutlierTreatment[] {
-  return [...s.treated].map(([indicator, { treatment: { changed, ...stats } }]) => ({
-    quarter,
-    indicator,
-    ...stats,
-    values: changed.map((c) => ({ district: config.districts[c.index].name, value: c.from, treated: c.to })),
-  }));
+  return [...s.treated].map(
+    ([
+      indicator,
+      {
+        treatment: { changed, ...stats },
+      },
+    ]) => ({
+      quarter,
+      indicator,
+      ...stats,
+      values: changed.map((c) => ({ district: config.districts[c.index].name, value: c.from, treated: c.to })),
+    }),
+  );
 }
 
 /** Every node's districts with their change on `before` (if given), and the city statistics of those changes. */

@@ -79,5 +79,5 @@ export function aggregate(children: { score: number; points: number; weight: num
 
 /** Rounds half away from zero at 2 decimals, as printed (avoids 1.005 → 1.00 float artefacts). */
 export function round2(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9) / 100;
+  return (Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9)) / 100;
 }

@@ -42,11 +42,9 @@ export function checkDistricts(raw: District[], file: string, lineOf: LineOf): D
 
 function checkName(name: string): { message: string; hint: string } | null {
   const hidden = hiddenCharacters(name);
-  if (hidden.length)
-    return { message: `区县名"${visible(name)}"含不可见字符 ${hidden.join('、')}`, hint: '删去这些字符（多半是从网页或文档复制时带入的），重新输入区县名' };
+  if (hidden.length) return { message: `区县名"${visible(name)}"含不可见字符 ${hidden.join('、')}`, hint: '删去这些字符（多半是从网页或文档复制时带入的），重新输入区县名' };
   const full = FULL_NAME.exec(name);
-  if (full || name.includes('自治'))
-    return { message: `区县名"${name}"是全称，报告和地图使用简称`, hint: `name 写简称${full ? ` ${full[1]}县` : '（如 石柱县）'}，把全称 ${name} 放进 aliases（数据中写全称仍可识别）` };
+  if (full || name.includes('自治')) return { message: `区县名"${name}"是全称，报告和地图使用简称`, hint: `name 写简称${full ? ` ${full[1]}县` : '（如 石柱县）'}，把全称 ${name} 放进 aliases（数据中写全称仍可识别）` };
   if (!SHORT_NAME.test(name))
     return {
       message: `区县名"${visible(name)}"不是区县简称：应由汉字组成，以"区"或"县"结尾，不含符号、字母或空格`,

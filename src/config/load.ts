@@ -69,9 +69,7 @@ const configSchema = z.strictObject({
   /** Flat form: every node once, children by name; `root` names the top. */
   root: z.string().optional(),
   nodes: z.array(nodeSchema).optional(),
-  tiers: z
-    .array(z.strictObject({ name: z.string(), label: z.string(), min: z.number().nullable() }))
-    .min(1),
+  tiers: z.array(z.strictObject({ name: z.string(), label: z.string(), min: z.number().nullable() })).min(1),
   lists: z
     .strictObject({
       top: z.number().int().positive().default(5),
@@ -151,9 +149,7 @@ export function loadConfig(file: string = DEFAULT_CONFIG, opts: { districtsFile?
   throwIfAny();
 
   const nodes = rootName ? buildNodes(flat, rootName, raw.scale, problem) : [];
-  for (const [name, { path }] of flat)
-    if (!nodes.some((n) => n.name === name) && !problems.some((p) => p.message.includes(name)))
-      problem(path, `节点${name}不在以${rootName}为根的指标树中`, `把${name}列入某个节点的 children，或删去它`);
+  for (const [name, { path }] of flat) if (!nodes.some((n) => n.name === name) && !problems.some((p) => p.message.includes(name))) problem(path, `节点${name}不在以${rootName}为根的指标树中`, `把${name}列入某个节点的 children，或删去它`);
   checkLabels(nodes, problem);
   checkSettings(raw, problem);
   throwIfAny();
@@ -218,12 +214,25 @@ function buildNodes(flat: FlatTree, rootName: string, scale: number, problem: Pr
     const n = entry.node;
     const weight = parent === null ? 1 : n.weight;
     if (weight === undefined) return problem(entry.path, `节点${name}没有权重`, `给${name}写上 weight（它占${parent}的份额）`);
-    const node: TreeNode = { name, aliases: n.aliases, weight, direction: n.direction, unit: n.unit, kind: n.kind, bounds: n.bounds, normalisation: n.normalisation, ...(n.missing ? { missing: n.missing } : {}), children: entry.childNames, parent, depth, points: points * weight };
+    const node: TreeNode = {
+      name,
+      aliases: n.aliases,
+      weight,
+      direction: n.direction,
+      unit: n.unit,
+      kind: n.kind,
+      bounds: n.bounds,
+      normalisation: n.normalisation,
+      ...(n.missing ? { missing: n.missing } : {}),
+      children: entry.childNames,
+      parent,
+      depth,
+      points: points * weight,
+    };
     nodes.push(node);
     visiting.add(name);
     const sum = entry.childNames.reduce((s, c) => s + (flat.get(c)?.node.weight ?? 0), 0);
-    if (entry.childNames.length > 0 && Math.abs(sum - 1) > 1e-6)
-      problem(entry.path, `${name}的下级权重之和为${+sum.toFixed(6)}，不等于1`, `调整${entry.childNames.join('、')}的权重，使其和为1`);
+    if (entry.childNames.length > 0 && Math.abs(sum - 1) > 1e-6) problem(entry.path, `${name}的下级权重之和为${+sum.toFixed(6)}，不等于1`, `调整${entry.childNames.join('、')}的权重，使其和为1`);
     if (n.bounds && !(n.bounds[0] < n.bounds[1])) problem([...entry.path, 'bounds'], `${name}的 bounds 应写成 [下限, 上限]，且下限小于上限`, '例如 bounds: [0, 1500]');
     for (const c of entry.childNames) visit(c, name, depth + 1, node.points);
     visiting.delete(name);
@@ -244,12 +253,10 @@ function checkLabels(nodes: TreeNode[], problem: Problem): void {
 }
 
 function checkSettings(raw: z.infer<typeof configSchema>, problem: Problem): void {
-  if (raw.normalisation.baseQuarter && !parseQuarter(raw.normalisation.baseQuarter))
-    problem(['normalisation', 'baseQuarter'], `baseQuarter ${raw.normalisation.baseQuarter} 不是季度`, '写成 2017Q1 或 2017年第1季度');
+  if (raw.normalisation.baseQuarter && !parseQuarter(raw.normalisation.baseQuarter)) problem(['normalisation', 'baseQuarter'], `baseQuarter ${raw.normalisation.baseQuarter} 不是季度`, '写成 2017Q1 或 2017年第1季度');
   const mins = raw.tiers.map((t) => t.min);
   if (mins[mins.length - 1] !== null) problem(['tiers'], '最后一类的 min 必须是 null', '最低一类包含其余所有区县');
-  for (let i = 1; i < mins.length - 1; i++)
-    if ((mins[i] as number) >= (mins[i - 1] as number)) problem(['tiers', i], '各类的下限必须从上到下递减', '按 min 从高到低列出各类');
+  for (let i = 1; i < mins.length - 1; i++) if ((mins[i] as number) >= (mins[i - 1] as number)) problem(['tiers', i], '各类的下限必须从上到下递减', '按 min 从高到低列出各类');
 }
 
 /** Re-exported: callers of the config's loader name paths as messages show them. */

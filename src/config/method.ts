@@ -24,7 +24,10 @@ const robustnessSchema = z
     weightSpread: z.number().min(0).max(0.9).default(0.25),
     /** The normalisations a run may draw (each with equal chance); the configured one is always among them. */
     normalisations: z.array(z.enum(NORMALISATION_METHODS)).min(1).default(['goalpost', 'minmax', 'zscore']),
-    aggregations: z.array(z.enum(['arithmetic', 'geometric'])).min(1).default(['arithmetic', 'geometric']),
+    aggregations: z
+      .array(z.enum(['arithmetic', 'geometric']))
+      .min(1)
+      .default(['arithmetic', 'geometric']),
   })
   .prefault({});
 

@@ -16,24 +16,12 @@ export function appendixTable(ledger: Ledger): TableAsset {
   const root = ledger.meta.root;
   const firstLevel = ledger.meta.firstLevel;
   const withChange = ledger.meta.previous !== null;
-  const header = [
-    '排名',
-    '区县',
-    root,
-    ...(withChange ? ['环比变化（%）', '排名变化'] : []),
-    ...firstLevel.flatMap((n) => [n, '排名']),
-  ];
+  const header = ['排名', '区县', root, ...(withChange ? ['环比变化（%）', '排名变化'] : []), ...firstLevel.flatMap((n) => [n, '排名'])];
   const rows = [...ledger.districts]
     .sort((a, b) => a.scores[root].rank - b.scores[root].rank)
     .map((d) => {
       const t = d.scores[root];
-      return [
-        String(t.rank),
-        d.district,
-        score(t.score),
-        ...(withChange ? [pct(t), move(t)] : []),
-        ...firstLevel.flatMap((n) => [score(d.scores[n].score), String(d.scores[n].rank)]),
-      ];
+      return [String(t.rank), d.district, score(t.score), ...(withChange ? [pct(t), move(t)] : []), ...firstLevel.flatMap((n) => [score(d.scores[n].score), String(d.scores[n].rank)])];
     });
   const n = header.length;
   const notes = [`${root}为${firstLevel.join('、')}得分之和`];

@@ -188,7 +188,10 @@ function indicatorFacts(config: IndexConfig, result: QuarterResult): { indicator
     const values: Record<string, IndicatorFact> = {};
     for (const d of config.districts) values[d.name] = indicatorFact(config, result, leaf, d.name)!;
     indicators[leaf.name] = { unit: leaf.unit, kind: leaf.kind, parent: firstLevelOf(config, leaf), values };
-    const clipped = result.nodes.get(leaf.name)!.districts.filter((d) => d.current.clipped).map((d) => d.district);
+    const clipped = result.nodes
+      .get(leaf.name)!
+      .districts.filter((d) => d.current.clipped)
+      .map((d) => d.district);
     if (clipped.length) {
       notes.push(`${leaf.name}：${clipped.join('、')}的值超出目标值范围，标准化时按边界值计。`);
       clippedFacts.push({ indicator: leaf.name, count: clipped.length, districts: clipped });

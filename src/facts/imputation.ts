@@ -31,7 +31,5 @@ export function imputationNotes(ledger: Ledger): string[] {
 
 /** One line per imputed cell for the command's output: where it is, how it was filled, the value used. */
 export function imputationLines(ledger: Ledger): string[] {
-  return (ledger.dataTreatment?.imputed ?? []).map(
-    (c) => `缺失值已填补：${c.source.file}${c.source.sheet ? ` [${c.source.sheet}]` : ''} 第${c.source.row}行 ${c.district} ${quarterLabels(c.quarter).label} ${c.indicator} = ${c.value}（${how(c)}）`,
-  );
+  return (ledger.dataTreatment?.imputed ?? []).map((c) => `缺失值已填补：${c.source.file}${c.source.sheet ? ` [${c.source.sheet}]` : ''} 第${c.source.row}行 ${c.district} ${quarterLabels(c.quarter).label} ${c.indicator} = ${c.value}（${how(c)}）`);
 }

@@ -88,8 +88,7 @@ export function tierClasses(thresholds: number[], opts: { unit?: string; decimal
   for (let i = 0; i < edges.length - 1; i++) {
     const lo = edges[i];
     const hi = edges[i + 1];
-    const label =
-      lo === -Infinity ? `${fmt(hi)}${unit}以下` : hi === Infinity ? `${fmt(lo)}${unit}以上` : `${fmt(lo)}${RANGE_DASH}${fmt(hi)}${unit}`;
+    const label = lo === -Infinity ? `${fmt(hi)}${unit}以下` : hi === Infinity ? `${fmt(lo)}${unit}以上` : `${fmt(lo)}${RANGE_DASH}${fmt(hi)}${unit}`;
     classes.push({ lower: lo, upper: hi, label, color: colors[i] });
   }
   return classes.reverse();

@@ -50,7 +50,10 @@ function classesFor(ledger: Ledger, node: string): { classes: ValueClass[]; clas
     const labelOf = new Map(ledger.tiers.map((t) => [t.name, t.label]));
     return { classes, classLabel: (district) => labelOf.get(tierOf.get(district)!)! };
   }
-  const classes = classBreaks(ledger.districts.map((d) => d.scores[node].score), 4);
+  const classes = classBreaks(
+    ledger.districts.map((d) => d.scores[node].score),
+    4,
+  );
   return {
     classes,
     classLabel: (district, value) => classify([{ district, value }], classes)[0].classLabel,
@@ -118,7 +121,11 @@ const change: FigureKindEntry = {
     return {
       render: (widthPt) => renderChangeBars({ values, mean, widthPt }),
       printed: Object.fromEntries(values.map((v) => [v.district, v.pct])),
-      dataText: `${ranked(values.map((v) => ({ district: v.district, value: v.pct })), '%', '；')}；平均 ${formatNumber(mean)}%`,
+      dataText: `${ranked(
+        values.map((v) => ({ district: v.district, value: v.pct })),
+        '%',
+        '；',
+      )}；平均 ${formatNumber(mean)}%`,
       note: missing.length ? `注：${missing.join('、')}上季度得分为0，无法计算变化率，图中未列出。` : spec.note,
     };
   },

@@ -2,11 +2,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { font, palette, size as houseSize, type FigureSizes } from './style.js';
 
-export type LegendKey =
-  | { kind: 'swatch'; color: string }
-  | { kind: 'line'; color: string; dash?: number[] }
-  | { kind: 'dot'; color: string }
-  | { kind: 'ring'; color: string };
+export type LegendKey = { kind: 'swatch'; color: string } | { kind: 'line'; color: string; dash?: number[] } | { kind: 'dot'; color: string } | { kind: 'ring'; color: string };
 
 export interface LegendItem {
   label: string;
@@ -67,13 +63,7 @@ function drawKey(ctx: SKRSContext2D, key: LegendKey, x: number, cy: number, size
 }
 
 /** Draws the legend with its top-left corner at (x, y); `plate` paints a white ground first. */
-export function drawLegend(
-  ctx: SKRSContext2D,
-  items: LegendItem[],
-  x: number,
-  y: number,
-  opts: { title?: string; plate?: boolean; size?: FigureSizes } = {},
-): { w: number; h: number } {
+export function drawLegend(ctx: SKRSContext2D, items: LegendItem[], x: number, y: number, opts: { title?: string; plate?: boolean; size?: FigureSizes } = {}): { w: number; h: number } {
   const size = opts.size ?? houseSize;
   const keyW = size.legendKeyW;
   const row = rowH(size);
@@ -108,14 +98,7 @@ export function drawLegend(
  * the title first, then the items, wrapping at item boundaries. With draw=false it
  * only measures.
  */
-export function flowLegend(
-  ctx: SKRSContext2D,
-  items: LegendItem[],
-  x: number,
-  y: number,
-  maxWidth: number,
-  opts: { title?: string; draw?: boolean; size?: FigureSizes } = {},
-): { w: number; h: number } {
+export function flowLegend(ctx: SKRSContext2D, items: LegendItem[], x: number, y: number, maxWidth: number, opts: { title?: string; draw?: boolean; size?: FigureSizes } = {}): { w: number; h: number } {
   const draw = opts.draw ?? true;
   const size = opts.size ?? houseSize;
   const keyW = size.legendKeyW;

@@ -71,10 +71,7 @@ function withHouseOptions(cfg: ChartConfiguration, devicePixelRatio: number): Ch
  * halves the path data a reader (or svg-to-pdfkit) has to parse.
  */
 function mergeFillStroke(svg: string): string {
-  return svg.replace(
-    /<path fill="([^"]+)" d="([^"]*)"\/>\s*<path fill="none" (stroke="[^"]*"(?: stroke-[a-z]+="[^"]*")*) d="\2"\/>/g,
-    (_m, fill: string, d: string, stroke: string) => `<path fill="${fill}" ${stroke} d="${d}"/>`,
-  );
+  return svg.replace(/<path fill="([^"]+)" d="([^"]*)"\/>\s*<path fill="none" (stroke="[^"]*"(?: stroke-[a-z]+="[^"]*")*) d="\2"\/>/g, (_m, fill: string, d: string, stroke: string) => `<path fill="${fill}" ${stroke} d="${d}"/>`);
 }
 
 /**
@@ -88,15 +85,19 @@ function stableIds(svg: string): string {
     if (!ids.has(id)) ids.set(id, `c${ids.size + 1}`);
     return `id="${ids.get(id)}"`;
   });
-  const rename = (s: string) => s.replace(/url\(#([^)]+)\)|href="#([^"]+)"/g, (m, a?: string, b?: string) => {
-    const id = (a ?? b)!;
-    const n = ids.get(id);
-    if (!n) return m;
-    return a !== undefined ? `url(#${n})` : `href="#${n}"`;
-  });
+  const rename = (s: string) =>
+    s.replace(/url\(#([^)]+)\)|href="#([^"]+)"/g, (m, a?: string, b?: string) => {
+      const id = (a ?? b)!;
+      const n = ids.get(id);
+      if (!n) return m;
+      return a !== undefined ? `url(#${n})` : `href="#${n}"`;
+    });
   const body = rename(local);
   const tag = createHash('sha256').update(body).digest('hex').slice(0, 8);
-  return body.replace(/\bid="(c\d+)"/g, `id="f${tag}-$1"`).replace(/url\(#(c\d+)\)/g, `url(#f${tag}-$1)`).replace(/href="#(c\d+)"/g, `href="#f${tag}-$1"`);
+  return body
+    .replace(/\bid="(c\d+)"/g, `id="f${tag}-$1"`)
+    .replace(/url\(#(c\d+)\)/g, `url(#f${tag}-$1)`)
+    .replace(/href="#(c\d+)"/g, `href="#f${tag}-$1"`);
 }
 
 /**
@@ -112,9 +113,7 @@ function finishSvg(raw: Buffer, w: number, h: number, text?: TextRecord): string
   if (/<text[\s>]/.test(svg)) {
     throw new Error('figures: the SVG still holds <text> elements; text must be converted to paths');
   }
-  return stableIds(mergeFillStroke(svg)).replace(/<svg\b([^>]*)>/, (m, attrs: string) =>
-    /viewBox=/.test(attrs) ? m : `<svg${attrs} viewBox="0 0 ${w} ${h}">`,
-  );
+  return stableIds(mergeFillStroke(svg)).replace(/<svg\b([^>]*)>/, (m, attrs: string) => (/viewBox=/.test(attrs) ? m : `<svg${attrs} viewBox="0 0 ${w} ${h}">`));
 }
 
 export async function renderChart(job: ChartJob): Promise<RenderedFigure> {

@@ -51,15 +51,7 @@ export function cornerLegend(items: LegendItem[], size: FigureSizes = houseSize)
  * larger share of the plot). The plot's edges are worked out as Chart.js lays them
  * out: left of the plot the padding, the longest name, the tick padding and length.
  */
-export function roomForLegend(o: {
-  names: string[];
-  values: number[];
-  x: { min: number; max: number; step: number };
-  legend: LegendItem[];
-  widthPt: number;
-  padRight: number;
-  size: FigureSizes;
-}): number {
+export function roomForLegend(o: { names: string[]; values: number[]; x: { min: number; max: number; step: number }; legend: LegendItem[]; widthPt: number; padRight: number; size: FigureSizes }): number {
   if (o.legend.length === 0 || o.names.length === 0) return o.x.max;
   const ctx = measureCtx();
   ctx.save();
@@ -88,17 +80,7 @@ export function roomForLegend(o: {
 export const HALO_WIDTH = 2.4;
 
 /** Text at a point in the house font (for value labels drawn by plugins). */
-export function drawText(
-  ctx: SKRSContext2D,
-  text: string,
-  x: number,
-  y: number,
-  align: 'left' | 'right' | 'center',
-  color: string = palette.ink,
-  sizePt: number = houseSize.value,
-  weight: 'normal' | 'bold' = 'normal',
-  halo = false,
-): void {
+export function drawText(ctx: SKRSContext2D, text: string, x: number, y: number, align: 'left' | 'right' | 'center', color: string = palette.ink, sizePt: number = houseSize.value, weight: 'normal' | 'bold' = 'normal', halo = false): void {
   ctx.save();
   ctx.font = font(sizePt, weight);
   ctx.fillStyle = color;
@@ -150,9 +132,7 @@ export function rowChartConfig(spec: RowChartSpec): ChartConfiguration {
             padding: 3,
             callback: (v: string | number) => String(Number(Number(v).toFixed(6))),
           },
-          title: spec.x.title
-            ? { display: true, text: spec.x.title, font: chartFont(size.tick), color: palette.muted, padding: { top: 2, bottom: 0 } }
-            : { display: false },
+          title: spec.x.title ? { display: true, text: spec.x.title, font: chartFont(size.tick), color: palette.muted, padding: { top: 2, bottom: 0 } } : { display: false },
         },
       },
     },

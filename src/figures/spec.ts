@@ -206,18 +206,13 @@ function checkPairs(specs: FigureSpec[], say: Say): void {
 }
 
 /** Parses and checks the figure list. `file` is used in messages only. */
-export function parseFigureSpecs(
-  text: string,
-  file: string,
-  opts: { nodes?: readonly string[] } = {},
-): FigureSpec[] {
+export function parseFigureSpecs(text: string, file: string, opts: { nodes?: readonly string[] } = {}): FigureSpec[] {
   const shown = displayPath(file);
   const list = readListDocument(text, shown);
   const data = checkShape(list, shown);
   const nodes = new Set(opts.nodes ?? STANDARD_NODES);
   const problems: InputProblem[] = [];
-  const say: Say = (i, field, message, hint = HINT) =>
-    problems.push({ file: shown, line: list.lineOf(['figures', i, field]), message: `${list.entryName(i)}: ${message}`, hint });
+  const say: Say = (i, field, message, hint = HINT) => problems.push({ file: shown, line: list.lineOf(['figures', i, field]), message: `${list.entryName(i)}: ${message}`, hint });
   const seen = new Map<string, number>();
   const specs = data.figures.map((e, i) => checkEntry(e, i, nodes, seen, say));
   checkPairs(specs, say);
@@ -242,12 +237,7 @@ export function numberFigures(specs: FigureSpec[], opts: { hasPrevious: boolean 
   const ids = new Set(kept.map((s) => s.id));
   const rightOf = new Map(kept.filter((s) => s.pair !== undefined && ids.has(s.pair)).map((s) => [s.pair!, s.id]));
   return kept.map((s, i) => {
-    const pairing =
-      s.pair !== undefined && ids.has(s.pair)
-        ? { with: s.pair, side: 'left' as const }
-        : rightOf.has(s.id)
-          ? { with: rightOf.get(s.id)!, side: 'right' as const }
-          : undefined;
+    const pairing = s.pair !== undefined && ids.has(s.pair) ? { with: s.pair, side: 'left' as const } : rightOf.has(s.id) ? { with: rightOf.get(s.id)!, side: 'right' as const } : undefined;
     return { ...s, number: i + 1, ...(pairing ? { pairing } : {}) };
   });
 }

@@ -17,10 +17,7 @@ let fontsRegistered = false;
 export function ensureFonts(): void {
   if (fontsRegistered) return;
   const require = createRequire(import.meta.url);
-  const files = [
-    '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-    '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-  ];
+  const files = ['@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'];
   for (const f of files) {
     const path = require.resolve(f);
     if (!GlobalFonts.registerFromPath(path, FONT_FAMILY)) {

@@ -42,8 +42,7 @@ export function listDataFiles(path: string): string[] {
     .filter((f) => TABLE_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.'))
     .sort()
     .map((f) => join(path, f));
-  if (files.length === 0)
-    throw new InputError([{ file: displayPath(path), message: '文件夹中没有 .csv 或 .xlsx 文件', hint: '把各季度的数据表放进这个文件夹' }]);
+  if (files.length === 0) throw new InputError([{ file: displayPath(path), message: '文件夹中没有 .csv 或 .xlsx 文件', hint: '把各季度的数据表放进这个文件夹' }]);
   return files;
 }
 
@@ -151,7 +150,13 @@ function cellValue(v: ExcelJS.CellValue, numFmt: string | undefined): CellValue 
   if (typeof v === 'object') {
     if ('result' in v && v.result !== undefined && v.result !== null) return cellValue(v.result as ExcelJS.CellValue, numFmt);
     if ('formula' in v || 'sharedFormula' in v) return { formula: String((v as ExcelJS.CellFormulaValue).formula ?? (v as ExcelJS.CellSharedFormulaValue).sharedFormula) };
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('').trim() || null;
+    if ('richText' in v)
+      return (
+        (v as ExcelJS.CellRichTextValue).richText
+          .map((t) => t.text)
+          .join('')
+          .trim() || null
+      );
     if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
     if ('error' in v) return `#${String((v as ExcelJS.CellErrorValue).error).replace(/^#/, '')}`;
   }
@@ -181,7 +186,11 @@ async function readXlsx(file: string, shown: string, name: string): Promise<{ ta
   const problems: InputProblem[] = [];
   wb.eachSheet((ws) => {
     if (ws.actualRowCount > MAX_DATA_ROWS + 1) {
-      problems.push({ file: `${shown} [${ws.name}]`, message: `工作表有${ws.actualRowCount.toLocaleString('en-US')}行，超过了数据表的上限${MAX_DATA_ROWS.toLocaleString('en-US')}行`, hint: '每个季度每个区县只需一行；检查是否误粘贴了大量重复或无关的行，删去后再运行' });
+      problems.push({
+        file: `${shown} [${ws.name}]`,
+        message: `工作表有${ws.actualRowCount.toLocaleString('en-US')}行，超过了数据表的上限${MAX_DATA_ROWS.toLocaleString('en-US')}行`,
+        hint: '每个季度每个区县只需一行；检查是否误粘贴了大量重复或无关的行，删去后再运行',
+      });
       return;
     }
     const rows: RawRow[] = [];
@@ -239,4 +248,3 @@ export async function readTables(path: string): Promise<RawTable[]> {
   if (problems.length) throw new InputError(problems);
   return tables;
 }
-

@@ -245,12 +245,8 @@ class MarkupParser {
     while (j < lines.length && !FENCE.test(lines[j].trim()) && !ONE_LINE.test(lines[j].trim())) j++;
     const closed = j < lines.length && FENCE.exec(lines[j].trim())?.[1] === undefined && !ONE_LINE.test(lines[j].trim());
     if (!closed) {
-      this.problem(
-        line,
-        j < lines.length ? `::: ${name} is not closed before the next directive (line ${this.mapLine(j + 1)})` : `::: ${name} is not closed`,
-        'end the block with a line holding only :::',
-      );
-      this.i = j < lines.length ? j : lines.length; // resume at the next directive
+      this.problem(line, j < lines.length ? `::: ${name} is not closed before the next directive (line ${this.mapLine(j + 1)})` : `::: ${name} is not closed`, 'end the block with a line holding only :::');
+      this.i = Math.min(j, lines.length); // resume at the next directive
       return null;
     }
     const body = lines.slice(this.i + 1, j);
@@ -265,8 +261,17 @@ class MarkupParser {
     const number = this.figureNumbers.size + 1;
     this.figureNumbers.set(id, number);
     this.blocks.push({
-      type: 'figure', id, number, caption: f.caption, svg: f.svg, png: f.png, widthPt: f.widthPt, heightPt: f.heightPt,
-      ...(f.note ? { note: f.note } : {}), ...(f.alt ? { alt: f.alt } : {}), ...(f.besideNext ? { besideNext: true } : {}),
+      type: 'figure',
+      id,
+      number,
+      caption: f.caption,
+      svg: f.svg,
+      png: f.png,
+      widthPt: f.widthPt,
+      heightPt: f.heightPt,
+      ...(f.note ? { note: f.note } : {}),
+      ...(f.alt ? { alt: f.alt } : {}),
+      ...(f.besideNext ? { besideNext: true } : {}),
     });
   }
 
@@ -277,8 +282,15 @@ class MarkupParser {
     const number = this.tableNumbers.size + 1;
     this.tableNumbers.set(id, number);
     this.blocks.push({
-      type: 'table', id, number, caption: t.caption, header: t.header, rows: t.rows,
-      ...(t.align ? { align: t.align } : {}), ...(t.widths ? { widths: t.widths } : {}), ...(t.note ? { note: t.note } : {}),
+      type: 'table',
+      id,
+      number,
+      caption: t.caption,
+      header: t.header,
+      rows: t.rows,
+      ...(t.align ? { align: t.align } : {}),
+      ...(t.widths ? { widths: t.widths } : {}),
+      ...(t.note ? { note: t.note } : {}),
     });
   }
 

@@ -99,10 +99,8 @@ export function statisticalAudit(config: IndexConfig, result: QuarterResult): St
       correlationWithIndex: r4(withIndex),
       correlationWithTotal: r4(pearson(s, total)),
     };
-    if (a.correlationWithIndex !== null && a.correlationWithIndex < 0)
-      flags.push(`${leaf.name}与所属的${index}负相关（r=${a.correlationWithIndex.toFixed(2)}），与同一指数的其他指标方向相反，请检查指标方向或权重。`);
-    if (a.outlierRule && !a.treated)
-      flags.push(`${leaf.name}分布偏斜（偏度${a.skewness!.toFixed(2)}，峰度${a.kurtosis!.toFixed(2)}），超过JRC异常值规则的阈值，未作处理（可在配置中设 outliers: jrc）。`);
+    if (a.correlationWithIndex !== null && a.correlationWithIndex < 0) flags.push(`${leaf.name}与所属的${index}负相关（r=${a.correlationWithIndex.toFixed(2)}），与同一指数的其他指标方向相反，请检查指标方向或权重。`);
+    if (a.outlierRule && !a.treated) flags.push(`${leaf.name}分布偏斜（偏度${a.skewness!.toFixed(2)}，峰度${a.kurtosis!.toFixed(2)}），超过JRC异常值规则的阈值，未作处理（可在配置中设 outliers: jrc）。`);
     return a;
   });
 

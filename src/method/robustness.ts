@@ -35,10 +35,7 @@ export interface RankRobustness {
 }
 
 /** A node's inputs to the simulation: a base (fixed or normalised values) or children to aggregate. */
-type Plan =
-  | { kind: 'fixed'; node: TreeNode; shares: Float64Array }
-  | { kind: 'leaf'; node: TreeNode; byMethod: Float64Array[] }
-  | { kind: 'inner'; node: TreeNode; children: Plan[] };
+type Plan = { kind: 'fixed'; node: TreeNode; shares: Float64Array } | { kind: 'leaf'; node: TreeNode; byMethod: Float64Array[] } | { kind: 'inner'; node: TreeNode; children: Plan[] };
 
 /**
  * The 0–1 shares each leaf takes under each normalisation alternative, worked out
@@ -91,7 +88,10 @@ function perturb(rng: () => number, base: Map<string, number[]>, spread: number)
   for (const [name, ws] of base) {
     const drawn = ws.map((w) => w * (1 + spread * (2 * rng() - 1)));
     const sum = drawn.reduce((s, x) => s + x, 0);
-    out.set(name, drawn.map((w) => w / sum));
+    out.set(
+      name,
+      drawn.map((w) => w / sum),
+    );
   }
   return out;
 }

@@ -6,9 +6,7 @@
  */
 
 /** A run of inline text. Footnote references are inline too, so the mark sits where the author put it. */
-export type Inline =
-  | { type: 'text'; text: string; bold?: boolean; italic?: boolean; superscript?: boolean }
-  | { type: 'footnoteRef'; id: string };
+export type Inline = { type: 'text'; text: string; bold?: boolean; italic?: boolean; superscript?: boolean } | { type: 'footnoteRef'; id: string };
 
 export interface Footnote {
   id: string;
@@ -30,7 +28,15 @@ export type Block =
   | { type: 'paragraph'; content: Inline[] }
   /** A figure; caption printed below it as 图N 标题. */
   | {
-      type: 'figure'; id: string; number: number; caption: string; svg: string; png: Uint8Array; widthPt: number; heightPt: number; note?: string;
+      type: 'figure';
+      id: string;
+      number: number;
+      caption: string;
+      svg: string;
+      png: Uint8Array;
+      widthPt: number;
+      heightPt: number;
+      note?: string;
       /**
        * Printed at this fraction of its size (after narrowing to the text width):
        * set by the PDF layout planner when a figure would otherwise leave its page
@@ -52,7 +58,10 @@ export type Block =
     }
   /** A table; caption printed above it as 表N 标题; header rows repeat across pages. */
   | {
-      type: 'table'; id: string; number: number; caption: string;
+      type: 'table';
+      id: string;
+      number: number;
+      caption: string;
       /** Header rows (usually one); every row has one string per column. */
       header: string[][];
       rows: string[][];

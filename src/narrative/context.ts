@@ -9,203 +9,9 @@ import type { Wording } from './wording.js';
 import { previousQuarter, quarterLabels } from '../quarter.js';
 import { registerFacts } from './provenance.js';
 
-export interface TieGroup {
-  districts: string[];
-  rank: number;
-}
+import type { ChangeView, ExtremeView, IndicatorView, LevelView, MoverExtremeView, MoversView, NarrativeContext, NodeView, OverallView, PortraitView, ScoreView, SubIndexView, TieGroup, TierView } from './views.js';
 
-export interface ExtremeView {
-  districts: string[];
-  tied: boolean;
-  value: number;
-}
-
-export interface LevelView {
-  top: string[];
-  bottom: string[];
-  /** Groups of equal values inside the lists (other than the highest/lowest group). */
-  topTies: TieGroup[];
-  bottomTies: TieGroup[];
-  highest: ExtremeView;
-  lowest: ExtremeView;
-  /** Every district has the same value (a tie of all: there is no top or bottom to name). */
-  allEqual: boolean;
-}
-
-export interface IndicatorView {
-  indicator: string;
-  parent: string;
-  kind: string;
-  unit: string;
-  isRate: boolean;
-  isCount: boolean;
-  value: number;
-  rank: number;
-  tied: boolean;
-  share: number | null;
-  hasChange: boolean;
-  previousValue: number | null;
-  previousRank: number | null;
-  previousTied: boolean;
-  diff: number | null;
-  pct: number | null;
-  up: boolean;
-  down: boolean;
-  /** Has a change, and it is zero. */
-  flat: boolean;
-  /** Districts ranked above this one on the indicator (only when there are at most three). */
-  ahead: string[];
-}
-
-export interface MoverView {
-  district: string;
-  /** Absolute % change and points. */
-  pct: number;
-  diff: number;
-  rank: number;
-  previousRank: number;
-}
-
-export interface MoverExtremeView {
-  districts: string[];
-  tied: boolean;
-  /** Absolute % change and points of the extreme district(s). */
-  pct: number;
-  diff: number;
-  /** The indicator that moved the first extreme district's score most, if the data has indicators. */
-  driver: IndicatorView | null;
-}
-
-export interface MoversView {
-  list: MoverView[];
-  names: string[];
-  /** How many districts rose (fell) in all. */
-  count: number;
-  none: boolean;
-  single: boolean;
-  /** The list names every district that rose (fell). */
-  complete: boolean;
-  /** Fewer than wording.few rose (fell). */
-  few: boolean;
-  extreme: MoverExtremeView | null;
-}
-
-export interface ChangeView {
-  meanPct: number;
-  up: boolean;
-  down: boolean;
-  flat: boolean;
-  /** No district changed at all. */
-  allSame: boolean;
-  /** Every district rose (fell). */
-  allRose: boolean;
-  allFell: boolean;
-  aboveMean: number;
-  rose: number;
-  fell: number;
-  same: number;
-  risers: MoversView;
-  fallers: MoversView;
-}
-
-export interface NodeView {
-  node: string;
-  index: number;
-  strong: string;
-  weak: string;
-  level: LevelView;
-  change: ChangeView | null;
-}
-
-export interface TierView {
-  name: string;
-  label: string;
-  min: number | null;
-  max: number | null;
-  count: number;
-  members: string[];
-  empty: boolean;
-  single: boolean;
-}
-
-export interface ScoreView {
-  score: number;
-  rank: number;
-  tied: boolean;
-  previousScore: number;
-  previousRank: number;
-  previousTied: boolean;
-  diff: number;
-  /** Signed % change; null when the previous score was 0. */
-  pct: number | null;
-  up: boolean;
-  down: boolean;
-  flat: boolean;
-}
-
-export interface SubIndexView extends ScoreView {
-  node: string;
-  /** The largest rise (riser) or fall (others) among the district's sub-indices. */
-  biggest: boolean;
-}
-
-export interface PortraitView {
-  district: string;
-  role: Portrait['role'];
-  isTop: boolean;
-  isRiser: boolean;
-  isFaller: boolean;
-  total: ScoreView;
-  subIndices: SubIndexView[];
-  subCount: number;
-  ups: string[];
-  downs: string[];
-  flats: string[];
-  allUp: boolean;
-  allDown: boolean;
-  allFlat: boolean;
-  indicators: IndicatorView[];
-}
-
-export interface TopView extends ScoreView {
-  district: string;
-}
-
-export interface OverallView {
-  change: ChangeView;
-  /** The district(s) with the highest total. */
-  tops: TopView[];
-  topTied: boolean;
-}
-
-/** 同比: the total against the same quarter of the previous year. */
-export interface YearOnYearView {
-  /** 2017年第3季度 */
-  label: string;
-  change: ChangeView;
-}
-
-export interface NarrativeContext {
-  meta: Ledger['meta'];
-  root: string;
-  districtCount: number;
-  tierCount: number;
-  changesAvailable: boolean;
-  /** When there is no previous quarter: why, and the quarter that is missing. */
-  /** When there is no change to report: why (cause: 数据中没有2018年第2季度的数据 / 2018年第2季度各区县的得分均为零), and the quarter missing. */
-  noChange: { reason: string; missingLabel: string; cause: string } | null;
-  tiers: TierView[];
-  firstLevel: NodeView[];
-  overall: OverallView | null;
-  /** The ledger holds rank intervals of the total (the robustness section and its figure). */
-  robustness: boolean;
-  /** Present when the ledger has 同比 facts and the configuration asks for the paragraph. */
-  yoy: YearOnYearView | null;
-  portraits: PortraitView[];
-  /** "得分最高的渝北区", "增幅最大的大渡口区" … */
-  portraitIntro: string[];
-  wording: Wording;
-}
+export type * from './views.js';
 
 /** The quarter before `q` ('2018Q3' → '2018Q2'), as a label 2018年第2季度. */
 export function previousQuarterLabel(q: string): string {
@@ -269,61 +75,70 @@ class LedgerIndex {
 
   indicatorView(f: IndicatorFact, district: string, withAhead: boolean): IndicatorView {
     const values = this.ledger.indicators[f.indicator]?.values ?? {};
-    const others = Object.entries(values).filter(([d]) => d !== district).map(([, v]) => v);
+    const others = Object.entries(values)
+      .filter(([d]) => d !== district)
+      .map(([, v]) => v);
     const ahead = Object.entries(values)
       .filter(([d, v]) => d !== district && v.rank < f.rank)
       .sort((a, b) => a[1].rank - b[1].rank)
       .map(([d]) => d);
     const hasChange = f.diff !== undefined && f.diff !== null;
     const { q, prev } = this;
-    return registerFacts(<IndicatorView>{
-      indicator: f.indicator,
-      parent: f.parent,
-      kind: f.kind,
-      unit: f.unit,
-      isRate: f.kind === 'rate',
-      isCount: f.kind === 'count',
-      value: f.value,
-      rank: f.rank,
-      tied: others.some((o) => o.rank === f.rank),
-      share: f.share ?? null,
-      hasChange,
-      previousValue: f.previousValue ?? null,
-      previousRank: f.previousRank ?? null,
-      previousTied: f.previousRank !== undefined && others.some((o) => o.previousRank === f.previousRank),
-      diff: hasChange ? f.diff! : null,
-      pct: f.pct ?? null,
-      up: hasChange && f.diff! > 0,
-      down: hasChange && f.diff! < 0,
-      flat: hasChange && f.diff === 0,
-      ahead: withAhead && ahead.length > 0 && ahead.length <= 3 ? ahead : [],
-    }, { target: f.indicator, district }, {
-      value: { measure: 'value', quarter: q },
-      rank: { measure: 'rank', quarter: q },
-      share: { measure: 'share', quarter: q },
-      previousValue: { measure: 'value', quarter: prev },
-      previousRank: { measure: 'rank', quarter: prev },
-      diff: { measure: 'diff', quarter: q, from: prev },
-      pct: { measure: 'pct', quarter: q, from: prev },
-    });
+    return registerFacts(
+      <IndicatorView>{
+        indicator: f.indicator,
+        parent: f.parent,
+        kind: f.kind,
+        unit: f.unit,
+        isRate: f.kind === 'rate',
+        isCount: f.kind === 'count',
+        value: f.value,
+        rank: f.rank,
+        tied: others.some((o) => o.rank === f.rank),
+        share: f.share ?? null,
+        hasChange,
+        previousValue: f.previousValue ?? null,
+        previousRank: f.previousRank ?? null,
+        previousTied: f.previousRank !== undefined && others.some((o) => o.previousRank === f.previousRank),
+        diff: hasChange ? f.diff! : null,
+        pct: f.pct ?? null,
+        up: hasChange && f.diff! > 0,
+        down: hasChange && f.diff! < 0,
+        flat: hasChange && f.diff === 0,
+        ahead: withAhead && ahead.length > 0 && ahead.length <= 3 ? ahead : [],
+      },
+      { target: f.indicator, district },
+      {
+        value: { measure: 'value', quarter: q },
+        rank: { measure: 'rank', quarter: q },
+        share: { measure: 'share', quarter: q },
+        previousValue: { measure: 'value', quarter: prev },
+        previousRank: { measure: 'rank', quarter: prev },
+        diff: { measure: 'diff', quarter: q, from: prev },
+        pct: { measure: 'pct', quarter: q, from: prev },
+      },
+    );
   }
 
   scoreView(node: string, district: string, s: NodeScore): ScoreView {
-    if (s.previousScore === undefined || s.previousRank === undefined || s.diff === undefined)
-      throw new Error(`the ledger has no change of ${node} for ${district}`);
-    return registerFacts(<ScoreView>{
-      score: s.score,
-      rank: s.rank,
-      tied: this.scoreTied(node, district),
-      previousScore: s.previousScore,
-      previousRank: s.previousRank,
-      previousTied: this.scoreTied(node, district, true),
-      diff: s.diff,
-      pct: s.pct ?? null,
-      up: s.diff > 0,
-      down: s.diff < 0,
-      flat: s.diff === 0,
-    }, { target: node, district }, this.scoreFields());
+    if (s.previousScore === undefined || s.previousRank === undefined || s.diff === undefined) throw new Error(`the ledger has no change of ${node} for ${district}`);
+    return registerFacts(
+      <ScoreView>{
+        score: s.score,
+        rank: s.rank,
+        tied: this.scoreTied(node, district),
+        previousScore: s.previousScore,
+        previousRank: s.previousRank,
+        previousTied: this.scoreTied(node, district, true),
+        diff: s.diff,
+        pct: s.pct ?? null,
+        up: s.diff > 0,
+        down: s.diff < 0,
+        flat: s.diff === 0,
+      },
+      { target: node, district },
+      this.scoreFields(),
+    );
   }
 }
 
@@ -335,7 +150,9 @@ function moversView(list: DistrictChange[], count: number, biggest: NodeChangeFa
     const districts = list.filter((c) => c.pct === lead).map((c) => c.district);
     // The district named as the largest mover must be the first of the list it heads.
     if (!biggest || biggest.districts.join() !== districts.join() || biggest.value !== lead)
-      throw new Error(`facts ledger is inconsistent for ${node}: the list of ${sign > 0 ? 'risers' : 'fallers'} starts with ${districts.join('、')} (${lead}%) but the largest ${sign > 0 ? 'rise' : 'fall'} is ${biggest ? `${biggest.districts.join('、')} (${biggest.value}%)` : 'missing'}`);
+      throw new Error(
+        `facts ledger is inconsistent for ${node}: the list of ${sign > 0 ? 'risers' : 'fallers'} starts with ${districts.join('、')} (${lead}%) but the largest ${sign > 0 ? 'rise' : 'fall'} is ${biggest ? `${biggest.districts.join('、')} (${biggest.value}%)` : 'missing'}`,
+      );
     const driver = biggest.drivers[0];
     extreme = registerFacts(
       {
@@ -350,40 +167,48 @@ function moversView(list: DistrictChange[], count: number, biggest: NodeChangeFa
       { pct: { measure: 'pct', value: lead! }, diff: { measure: 'diff' } },
     );
   } else if (biggest) throw new Error(`facts ledger is inconsistent for ${node}: a largest ${sign > 0 ? 'rise' : 'fall'} without a list`);
-  return registerFacts(<MoversView>{
-    list: list.map((c) => ({ district: c.district, pct: Math.abs(c.pct ?? 0), diff: Math.abs(c.diff), rank: c.rank, previousRank: c.previousRank })),
-    names: list.map((c) => c.district),
-    count,
-    none: count === 0 || list.length === 0,
-    single: list.length === 1 && count === 1,
-    complete: list.length === count,
-    few: count < w.few,
-    extreme,
-  }, { target: node, quarter: idx.q, from }, { count: { measure: sign > 0 ? 'rose' : 'fell' } });
+  return registerFacts(
+    <MoversView>{
+      list: list.map((c) => ({ district: c.district, pct: Math.abs(c.pct ?? 0), diff: Math.abs(c.diff), rank: c.rank, previousRank: c.previousRank })),
+      names: list.map((c) => c.district),
+      count,
+      none: count === 0 || list.length === 0,
+      single: list.length === 1 && count === 1,
+      complete: list.length === count,
+      few: count < w.few,
+      extreme,
+    },
+    { target: node, quarter: idx.q, from },
+    { count: { measure: sign > 0 ? 'rose' : 'fell' } },
+  );
 }
 
 function changeView(c: NodeChangeFacts, node: string, idx: LedgerIndex, w: Wording, from = idx.prev): ChangeView {
-  return registerFacts(<ChangeView>{
-    meanPct: c.meanPct,
-    up: c.direction === 'up',
-    down: c.direction === 'down',
-    flat: c.direction === 'flat',
-    allSame: c.rose === 0 && c.fell === 0,
-    allRose: c.rose > 0 && c.fell === 0 && c.same === 0,
-    allFell: c.fell > 0 && c.rose === 0 && c.same === 0,
-    aboveMean: c.aboveMean,
-    rose: c.rose,
-    fell: c.fell,
-    same: c.same,
-    risers: moversView(c.risers, c.rose, c.biggestRise, 1, node, idx, w, from),
-    fallers: moversView(c.fallers, c.fell, c.biggestFall, -1, node, idx, w, from),
-  }, { target: node, quarter: idx.q, from }, {
-    meanPct: { measure: 'meanPct' },
-    aboveMean: { measure: 'aboveMean' },
-    rose: { measure: 'rose' },
-    fell: { measure: 'fell' },
-    same: { measure: 'same' },
-  });
+  return registerFacts(
+    <ChangeView>{
+      meanPct: c.meanPct,
+      up: c.direction === 'up',
+      down: c.direction === 'down',
+      flat: c.direction === 'flat',
+      allSame: c.rose === 0 && c.fell === 0,
+      allRose: c.rose > 0 && c.fell === 0 && c.same === 0,
+      allFell: c.fell > 0 && c.rose === 0 && c.same === 0,
+      aboveMean: c.aboveMean,
+      rose: c.rose,
+      fell: c.fell,
+      same: c.same,
+      risers: moversView(c.risers, c.rose, c.biggestRise, 1, node, idx, w, from),
+      fallers: moversView(c.fallers, c.fell, c.biggestFall, -1, node, idx, w, from),
+    },
+    { target: node, quarter: idx.q, from },
+    {
+      meanPct: { measure: 'meanPct' },
+      aboveMean: { measure: 'aboveMean' },
+      rose: { measure: 'rose' },
+      fell: { measure: 'fell' },
+      same: { measure: 'same' },
+    },
+  );
 }
 
 function portraitView(p: Portrait, ledger: Ledger, idx: LedgerIndex): PortraitView {
@@ -450,43 +275,51 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
     // A role shared with other districts is said as shared: 得分并列最高的万州区.
     const shared = (role: string, districts: string[] | undefined) => ((districts?.length ?? 0) > 1 ? role.replace('最', '并列最') : role);
     const rc = ledger.nodes[meta.root].change;
-    const roles = [
-      p.isTop ? shared(wording.roles.top, root.highest.districts) : null,
-      p.isRiser ? shared(wording.roles.riser, rc?.biggestRise?.districts) : null,
-      p.isFaller ? shared(wording.roles.faller, rc?.biggestFall?.districts) : null,
-    ].filter((r): r is string => r !== null);
+    const roles = [p.isTop ? shared(wording.roles.top, root.highest.districts) : null, p.isRiser ? shared(wording.roles.riser, rc?.biggestRise?.districts) : null, p.isFaller ? shared(wording.roles.faller, rc?.biggestFall?.districts) : null].filter(
+      (r): r is string => r !== null,
+    );
     return `${roles.join('且')}的${p.district}`;
   });
 
-  return registerFacts(<NarrativeContext>{
-    meta,
-    root: meta.root,
-    districtCount: meta.districtCount,
-    tierCount: ledger.tiers.length,
-    changesAvailable,
-    noChange: changesAvailable
-      ? null
-      : {
-          reason: meta.changesUnavailable ?? `${meta.previousLabel}各区县的得分均为零，无法计算环比变化率`,
-          missingLabel: previousQuarterLabel(meta.quarter),
-          cause: meta.changesUnavailable ? `数据中没有${previousQuarterLabel(meta.quarter)}的数据` : `${meta.previousLabel}各区县的得分均为零`,
-        },
-    tiers: ledger.tiers.map((t) => registerFacts(<TierView>{
-      name: t.name,
-      label: t.label,
-      min: t.min,
-      max: t.max,
-      count: t.count,
-      members: t.members.map((m) => m.district),
-      empty: t.count === 0,
-      single: t.count === 1,
-    }, { target: meta.root, quarter: meta.quarter }, { count: { measure: 'tierCount' } })),
-    firstLevel,
-    overall,
-    yoy,
-    robustness: !!ledger.robustness?.nodes[meta.root],
-    portraits,
-    portraitIntro,
-    wording,
-  }, { target: meta.root, quarter: meta.quarter }, { districtCount: { measure: 'districtCount' }, tierCount: { measure: 'tierCountAll' } });
+  return registerFacts(
+    <NarrativeContext>{
+      meta,
+      root: meta.root,
+      districtCount: meta.districtCount,
+      tierCount: ledger.tiers.length,
+      changesAvailable,
+      noChange: changesAvailable
+        ? null
+        : {
+            reason: meta.changesUnavailable ?? `${meta.previousLabel}各区县的得分均为零，无法计算环比变化率`,
+            missingLabel: previousQuarterLabel(meta.quarter),
+            cause: meta.changesUnavailable ? `数据中没有${previousQuarterLabel(meta.quarter)}的数据` : `${meta.previousLabel}各区县的得分均为零`,
+          },
+      tiers: ledger.tiers.map((t) =>
+        registerFacts(
+          <TierView>{
+            name: t.name,
+            label: t.label,
+            min: t.min,
+            max: t.max,
+            count: t.count,
+            members: t.members.map((m) => m.district),
+            empty: t.count === 0,
+            single: t.count === 1,
+          },
+          { target: meta.root, quarter: meta.quarter },
+          { count: { measure: 'tierCount' } },
+        ),
+      ),
+      firstLevel,
+      overall,
+      yoy,
+      robustness: !!ledger.robustness?.nodes[meta.root],
+      portraits,
+      portraitIntro,
+      wording,
+    },
+    { target: meta.root, quarter: meta.quarter },
+    { districtCount: { measure: 'districtCount' }, tierCount: { measure: 'tierCountAll' } },
+  );
 }

@@ -287,7 +287,6 @@ export function registerHelpers(hb: HB, w: Wording): void {
 
 /** The block helpers of the report template: paragraphs, headings, markup, figures, hand-checked passages. */
 function registerBlockHelpers(hb: HB): void {
-
   /** {{#paragraph "level" node=node}}…{{/paragraph}}: one paragraph of the narrative. */
   hb.registerHelper('paragraph', function (this: unknown, ...a: unknown[]) {
     const { pos, opts } = args(a);
@@ -406,7 +405,9 @@ export function createTemplateEngine(templatesDir: string = DEFAULT_TEMPLATES_DI
   }
   registerHelpers(hb, wording);
   const templates = new Map<string, Template>();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()) {
     const name = f.slice(0, -4);
     const t = compileFile(hb, join(dir, f));
     templates.set(name, t);

@@ -58,14 +58,7 @@ export function rankText(rank: number, tied = false): string {
 }
 
 /** 从第35位上升到第8位 / 从第8位下降到第14位 / 仍居第1位 / 保持不变，仍为第10位 (patterns in wording.yaml). */
-export function rankMoveText(
-  previousRank: number,
-  rank: number,
-  w: Wording,
-  tied = false,
-  previousTied = false,
-  marks: { from: (t: string) => string; to: (t: string) => string } = { from: (t) => t, to: (t) => t },
-): string {
+export function rankMoveText(previousRank: number, rank: number, w: Wording, tied = false, previousTied = false, marks: { from: (t: string) => string; to: (t: string) => string } = { from: (t) => t, to: (t) => t }): string {
   const from = marks.from(rankText(previousRank, previousTied));
   const to = marks.to(rankText(rank, tied));
   const pattern = rank < previousRank ? w.rankMove.up : rank > previousRank ? w.rankMove.down : rank === 1 ? w.rankMove.keepTop : w.rankMove.keep;

@@ -47,8 +47,7 @@ function parseBlocks(output: string, facts: FactRef[], reasons: string[], handCh
     const marked = extractSpans(tidyParagraph(m[2]), facts);
     const { text, spans, checked } = extractChecked(marked.text, marked.spans, reasons);
     // The sentences of a {{#checked}} passage, as the fact check will meet them.
-    for (const c of checked)
-      for (const s of splitSentences(text)) if (s.start < c.end && s.start + s.text.length > c.start) handChecked.push({ sentence: s.text, reason: c.reason });
+    for (const c of checked) for (const s of splitSentences(text)) if (s.start < c.end && s.start + s.text.length > c.start) handChecked.push({ sentence: s.text, reason: c.reason });
     if (!text) continue;
     if (attrs.type === 'heading') blocks.push({ type: 'heading', level: attrs.level!, text });
     else {
@@ -74,15 +73,16 @@ export function renderNarrative(ledger: Ledger, opts: RenderOptions = {}): Narra
   const facts: FactRef[] = [];
   const reasons: string[] = [];
   const handChecked: { sentence: string; reason: string }[] = [];
-  const blocks = parseBlocks(withFactTable(facts, () => main(context), reasons), facts, reasons, handChecked);
+  const blocks = parseBlocks(
+    withFactTable(facts, () => main(context), reasons),
+    facts,
+    reasons,
+    handChecked,
+  );
   return { sections: blocks.filter((b): b is NarrativeBlock => b.type !== 'markup'), blocks, handChecked };
 }
 
 /** The narrative as Markdown: # 一、… / ## （一）… headings and paragraphs separated by blank lines. */
 export function narrativeToMarkdown(n: Narrative): string {
-  return (
-    n.sections
-      .map((b) => (b.type === 'heading' ? `${'#'.repeat(b.level)} ${b.text}` : b.text))
-      .join('\n\n') + '\n'
-  );
+  return n.sections.map((b) => (b.type === 'heading' ? `${'#'.repeat(b.level)} ${b.text}` : b.text)).join('\n\n') + '\n';
 }

@@ -86,9 +86,7 @@ export function lexiconProblems(w: Wording): string[] {
       const got = sense(word);
       if (got !== dir)
         out.push(
-          got
-            ? `verbs.${set}.${dir}「${word}」在 lexicon.${got} 中，意思相反；请换用 lexicon.${dir} 中的词`
-            : `verbs.${set}.${dir}「${word}」不是事实核查认识的词；请把它加入 lexicon.${dir}，或换用 lexicon.${dir} 中的词（${lex[dir].join('、')}）`,
+          got ? `verbs.${set}.${dir}「${word}」在 lexicon.${got} 中，意思相反；请换用 lexicon.${dir} 中的词` : `verbs.${set}.${dir}「${word}」不是事实核查认识的词；请把它加入 lexicon.${dir}，或换用 lexicon.${dir} 中的词（${lex[dir].join('、')}）`,
         );
     }
   const adjectives = [...Object.entries(w.nodes).map(([n, a]) => [`nodes.${n}`, a] as const), ['defaultNode', w.defaultNode] as const];
@@ -105,7 +103,12 @@ export function lexiconProblems(w: Wording): string[] {
   if (!w.roles.top.includes('最高')) out.push(`roles.top「${w.roles.top}」：典型区县是得分最高的区县，须含“最高”`);
   if (!/(增幅|增长|上升)最大/.test(w.roles.riser)) out.push(`roles.riser「${w.roles.riser}」：典型区县是增幅最大的区县，须含“增幅最大”`);
   if (!/(降幅|下降)最大/.test(w.roles.faller)) out.push(`roles.faller「${w.roles.faller}」：典型区县是降幅最大的区县，须含“降幅最大”`);
-  const moves: [keyof Wording['rankMove'], 'up' | 'down' | null][] = [['up', 'up'], ['down', 'down'], ['keepTop', null], ['keep', null]];
+  const moves: [keyof Wording['rankMove'], 'up' | 'down' | null][] = [
+    ['up', 'up'],
+    ['down', 'down'],
+    ['keepTop', null],
+    ['keep', null],
+  ];
   for (const [key, dir] of moves) {
     const pattern = w.rankMove[key];
     // 升至/降至 ({from}升至{to}) read as up/down as well.

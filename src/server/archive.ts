@@ -106,8 +106,7 @@ export async function issue(ws: Workspace, quarter: string, version: number, lab
   const built = versionIssue(info);
   const given = checkLabel(label.trim(), '期号');
   if (!given) throw new HttpError(400, '请填写期号，例如 2018年第6期。');
-  if (built && given !== built)
-    throw new HttpError(409, `v${version} 的页眉印的期号是“${built}”，与填写的“${given}”不同。请核对期号；如需改印“${given}”，请用这个期号生成新版本后再发布。`);
+  if (built && given !== built) throw new HttpError(409, `v${version} 的页眉印的期号是“${built}”，与填写的“${given}”不同。请核对期号；如需改印“${given}”，请用这个期号生成新版本后再发布。`);
   const text = checkLabel(note.trim(), '备注');
   // The archive's own issue: a version built without a 期号 is first rebuilt with it (same inputs), then issued.
   const r = await issueQuarter({ root: ws.out, quarter, version, issue: given, ...(text ? { note: text } : {}) });
@@ -175,7 +174,12 @@ export async function buildAll(ws: Workspace, ctx: JobContext): Promise<{ quarte
   const { dataset } = await loadInputs({ data: ws.data, config: ws.config });
   ctx.note(`共 ${dataset.quarters.length} 个季度，开始生成`);
   const results = await buildMany({
-    data: ws.data, config: ws.config, templatesDir: ws.templates, root: ws.out, quarters: dataset.quarters, jobs: 1,
+    data: ws.data,
+    config: ws.config,
+    templatesDir: ws.templates,
+    root: ws.out,
+    quarters: dataset.quarters,
+    jobs: 1,
     onProgress: (e) => ctx.note(`${e.quarter}：${e.error ? '失败' : e.result!.status === 'unchanged' ? `没有变化（仍为 v${e.result!.version}）` : `已生成 v${e.result!.version}`}（${e.done}/${e.total}）`),
   });
   return results.map((r) => ({ quarter: r.quarter, ok: r.ok, message: r.ok ? (r.status === 'unchanged' ? `没有变化，仍为 v${r.version}` : `已生成 v${r.version}`) : `失败：${r.error}` }));

@@ -36,19 +36,21 @@ export interface Upload {
   bytes: Buffer;
 }
 
-export type UploadResult =
-  | { ok: true; files: { name: string; status: 'new' | 'replaced' | 'unchanged'; previous?: string }[]; quarters: string[] }
-  | { ok: false; failure: Failure };
+export type UploadResult = { ok: true; files: { name: string; status: 'new' | 'replaced' | 'unchanged'; previous?: string }[]; quarters: string[] } | { ok: false; failure: Failure };
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const tables = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => TABLE_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith('.') && !f.startsWith('~$')).sort() : []);
+const tables = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => TABLE_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith('.') && !f.startsWith('~$'))
+        .sort()
+    : [];
 const previousDir = (ws: Workspace, name: string) => join(ws.state, 'data-previous', name);
 
 /** A file name as the data folder may hold it: a plain name ending in .csv or .xlsx. */
 export function checkTableName(name: string): string {
   const clean = name.normalize('NFC');
-  if (!clean || clean.length > 120 || /[\\/\0:*?"<>|\u0000-\u001f]/.test(clean) || clean.startsWith('.') || clean.includes('..'))
-    throw new HttpError(400, `文件名“${name}”不可用：文件名不能含路径、以点开头或含特殊字符。请改名后再上传。`);
+  if (!clean || clean.length > 120 || /[\\/\0:*?"<>|\u0000-\u001f]/.test(clean) || clean.startsWith('.') || clean.includes('..')) throw new HttpError(400, `文件名“${name}”不可用：文件名不能含路径、以点开头或含特殊字符。请改名后再上传。`);
   if (!TABLE_EXTENSIONS.has(extname(clean).toLowerCase())) throw new HttpError(400, `“${name}”不是 CSV 或 XLSX 文件。请上传 .csv 或 .xlsx 格式的数据表。`);
   return clean;
 }

@@ -42,7 +42,10 @@ export class Router {
   match(method: string, pathname: string): { handler: Handler; params: Record<string, string> } | 'wrong-method' | undefined {
     let segments: string[];
     try {
-      segments = pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+      segments = pathname
+        .split('/')
+        .filter(Boolean)
+        .map((s) => decodeURIComponent(s));
     } catch {
       return undefined;
     }

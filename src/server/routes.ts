@@ -136,4 +136,3 @@ function archiveRoutes(r: Router, wb: Workbench): void {
     sendJson(res, 202, { job: job.id });
   });
 }
-

@@ -32,8 +32,7 @@ const historyDir = (ws: Workspace, path: string) => join(ws.state, 'history', ..
 
 export function listWording(ws: Workspace): string[] {
   return walkNoLinks(ws.templates)
-    .files
-    .map((f) => relative(ws.templates, f).split(sep).join('/'))
+    .files.map((f) => relative(ws.templates, f).split(sep).join('/'))
     .filter((p) => EDITABLE.test(p) && !p.split('/').some((s) => s.startsWith('.')))
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
 }
@@ -56,7 +55,11 @@ export function readWording(ws: Workspace, path: string): WordingFile {
 
 function history(ws: Workspace, path: string): string[] {
   const dir = historyDir(ws, path);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => /^\d+\.txt$/.test(f)).sort((a, b) => Number(a.slice(0, -4)) - Number(b.slice(0, -4))) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /^\d+\.txt$/.test(f))
+        .sort((a, b) => Number(a.slice(0, -4)) - Number(b.slice(0, -4)))
+    : [];
 }
 
 function writeAtomic(file: string, text: string): void {
@@ -71,8 +74,7 @@ function writeAtomic(file: string, text: string): void {
   }
 }
 
-const stale = (path: string) =>
-  new HttpError(409, `“${path}”已在别处（另一个标签页或编辑器）被修改，你的这次保存基于旧的内容，未保存。你的改动还在编辑器里：请先复制下来，点“重新载入”查看最新内容后再改。`, { conflict: true });
+const stale = (path: string) => new HttpError(409, `“${path}”已在别处（另一个标签页或编辑器）被修改，你的这次保存基于旧的内容，未保存。你的改动还在编辑器里：请先复制下来，点“重新载入”查看最新内容后再改。`, { conflict: true });
 
 /** Saves a new text, if the file is still the version the editor started from. */
 export function saveWording(ws: Workspace, path: string, text: string, base: string): WordingFile {

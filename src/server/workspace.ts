@@ -33,7 +33,10 @@ export function openWorkspace(opts: { data: string; out: string; templates?: str
 /** A file named in a message, as the page names it: templates by their path inside the templates folder, data by file name. */
 export function workspaceName(ws: Workspace, file: string): string {
   const abs = resolve(file);
-  for (const [root, prefix] of [[ws.templates, ''], [ws.data, '']] as const)
+  for (const [root, prefix] of [
+    [ws.templates, ''],
+    [ws.data, ''],
+  ] as const)
     if (abs.startsWith(root + sep)) return prefix + relative(root, abs).split(sep).join('/');
   return file;
 }

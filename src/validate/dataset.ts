@@ -195,10 +195,7 @@ function checkUnheadedCells(ctx: Context, table: RawTable, where: { file: string
       ...where,
       row: rows[0],
       column: letter,
-      message:
-        i >= table.headers.length && last
-          ? `列 ${letter} 在最后一个表头（列 ${headingOf(last)}）之后，但${which}有数值`
-          : `列 ${letter} 没有表头，但${which}有数值`,
+      message: i >= table.headers.length && last ? `列 ${letter} 在最后一个表头（列 ${headingOf(last)}）之后，但${which}有数值` : `列 ${letter} 没有表头，但${which}有数值`,
       hint: `在第${table.headerRow}行给列 ${letter} 写上指标名称，或删去这些数值；CSV 中未加引号的 1,241 也会被逗号拆成两列，请写成 1241 或 "1,241"`,
     });
   }
@@ -209,8 +206,7 @@ function validateRow(ctx: Context, table: RawTable, layout: Layout, { row, cells
   const at = { ...layout.where, row };
   const qText = cells[layout.quarterCol] ?? null;
   const quarter = parseQuarter(qText);
-  if (!quarter)
-    problems.add({ ...at, column: layout.qHead, kind: 'bad-quarter', message: qText === null ? '季度为空' : `"${visible(String(qText))}"不是季度`, hint: '季度写成 2018Q3、2018-Q3 或 2018年第3季度' });
+  if (!quarter) problems.add({ ...at, column: layout.qHead, kind: 'bad-quarter', message: qText === null ? '季度为空' : `"${visible(String(qText))}"不是季度`, hint: '季度写成 2018Q3、2018-Q3 或 2018年第3季度' });
   const dText = cells[layout.districtCol] ?? null;
   const district = dText === null ? undefined : ctx.registry.resolve(String(dText));
   if (!district) {
@@ -318,8 +314,7 @@ function checkCoverage(ctx: Context, q: string): void {
       continue;
     }
     const lacking = missingNodes(config, config.root, given);
-    if (lacking.length)
-      problems.add({ file: src.file, row: src.row, kind: `lacks:${q}`, message: `${district}${label}缺少${lacking.join('、')}`, hint: '给出该列，或给出计算它所需的全部下级指标' });
+    if (lacking.length) problems.add({ file: src.file, row: src.row, kind: `lacks:${q}`, message: `${district}${label}缺少${lacking.join('、')}`, hint: '给出该列，或给出计算它所需的全部下级指标' });
   }
 }
 

@@ -117,7 +117,7 @@ export function imputeMissing(config: IndexConfig, values: Values, cells: Missin
       problems.add({
         file: c.shownFile,
         row: c.source.row,
-        message: `${district}${quarterLabels(quarter).label}缺失${list.length}个指标（${list.map((x) => `${x.node.name}（列 ${x.column.split("（")[0]}）`).join('、')}），占其指标的${Math.round(share * 100)}%，超过允许的${Math.round(maxShare * 100)}%`,
+        message: `${district}${quarterLabels(quarter).label}缺失${list.length}个指标（${list.map((x) => `${x.node.name}（列 ${x.column.split('（')[0]}）`).join('、')}），占其指标的${Math.round(share * 100)}%，超过允许的${Math.round(maxShare * 100)}%`,
         hint: '补齐这些数据，或在配置中调高 missing.maxShare',
       });
     }

@@ -14,8 +14,7 @@ import type { FigureRef, VerifyProblem } from './types.js';
 export function figureOrder(units: Unit[], problems: VerifyProblem[], where: string): number {
   const seen: number[] = [];
   for (const u of units) if (u.kind === 'caption' && !seen.includes(u.n)) seen.push(u.n);
-  for (let i = 1; i < seen.length; i++)
-    if (seen[i] < seen[i - 1]) problems.push({ sentence: `图${seen[i]}`, message: `图${seen[i]}出现在图${seen[i - 1]}之后：图应按首次出现的顺序编号`, kind: 'figure', where });
+  for (let i = 1; i < seen.length; i++) if (seen[i] < seen[i - 1]) problems.push({ sentence: `图${seen[i]}`, message: `图${seen[i]}出现在图${seen[i - 1]}之后：图应按首次出现的顺序编号`, kind: 'figure', where });
   return seen.length ? 1 : 0;
 }
 
@@ -23,13 +22,16 @@ export function figureOrder(units: Unit[], problems: VerifyProblem[], where: str
 export function checkCaption(text: string, n: number, figures: FigureRef[], f: LedgerFacts, problems: VerifyProblem[], where: string): number {
   const fig = figures.find((x) => x.number === n);
   const say = (message: string) => problems.push({ sentence: `图${n} ${text}`, message, kind: 'caption', where });
-  if (!fig || !fig.kind) return 0;
+  if (!fig?.kind) return 0;
   const meta = f.ledger.meta;
   const labels = [...text.matchAll(/\d{4}年第\d季度/g)].map((m) => m[0]);
   const allowed = [meta.quarterLabel, ...(fig.needsPrevious && meta.previousLabel ? [meta.previousLabel] : [])];
   for (const l of labels) if (!allowed.includes(l)) say(`图${n}的图题写的是${l}，图中是${allowed.join('和')}的数据`);
   if (!labels.includes(meta.quarterLabel) && !fig.needsPrevious && labels.length) say(`图${n}的图题没有写${meta.quarterLabel}`);
-  const named = f.targetMentions(text).map((m) => m.name).filter((x) => f.isNode(x));
+  const named = f
+    .targetMentions(text)
+    .map((m) => m.name)
+    .filter((x) => f.isNode(x));
   if (fig.node && named.length && !named.includes(fig.node)) say(`图${n}画的是${fig.node}，图题写的是${named.join('、')}`);
   const count = /(\d+)个区县/.exec(text);
   if (count && Number(count[1]) !== meta.districtCount) say(`图${n}画的是${meta.districtCount}个区县，图题写的是${count[1]}个`);

@@ -231,11 +231,24 @@ export async function pdfText(bytes: Uint8Array, tableCells: string[] = []): Pro
     return cells.length > 0 && tokens.length > 0 && tokens.every((t) => cells.some((c) => c.includes(t)));
   };
   const pages = await extractor.pages(bytes);
-  return pages.map((text) => text.split('\n').filter((l) => !isTableLine(l)).join('\n')).join('\n\n');
+  return pages
+    .map((text) =>
+      text
+        .split('\n')
+        .filter((l) => !isTableLine(l))
+        .join('\n'),
+    )
+    .join('\n\n');
 }
 
 const decodeXml = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
 
 /** Paragraph texts of a WordprocessingML part. */
 function paragraphs(xml: string): string[] {

@@ -77,7 +77,9 @@ export class LedgerFacts {
   /** The district(s) at a rank of a node or indicator this quarter. */
   atRank(target: string, rank: number): string[] {
     if (this.isNode(target)) return this.ledger.districts.filter((d) => d.scores[target]?.rank === rank).map((d) => d.district);
-    return Object.entries(this.ledger.indicators[target]?.values ?? {}).filter(([, v]) => v.rank === rank).map(([d]) => d);
+    return Object.entries(this.ledger.indicators[target]?.values ?? {})
+      .filter(([, v]) => v.rank === rank)
+      .map(([d]) => d);
   }
 
   /** This quarter's level of a node (score) or indicator (value). */
@@ -145,7 +147,9 @@ export class LedgerFacts {
     }
     const f = this.indicator(district, target);
     if (!f) return undefined;
-    const others = Object.entries(this.ledger.indicators[target].values).filter(([d]) => d !== district).map(([, v]) => v);
+    const others = Object.entries(this.ledger.indicators[target].values)
+      .filter(([d]) => d !== district)
+      .map(([, v]) => v);
     return { rank: f.rank, previousRank: f.previousRank, tied: others.some((o) => o.rank === f.rank), previousTied: f.previousRank !== undefined && others.some((o) => o.previousRank === f.previousRank) };
   }
 
@@ -154,15 +158,11 @@ export class LedgerFacts {
     if (this.isNode(target)) {
       const s = this.score(district, target);
       if (!s) return [];
-      return [s.score, s.rank, s.previousScore, s.previousRank, s.diff, s.pct, s.diff !== undefined ? Math.abs(s.diff) : undefined, s.pct != null ? Math.abs(s.pct) : undefined].filter(
-        (x): x is number => typeof x === 'number',
-      );
+      return [s.score, s.rank, s.previousScore, s.previousRank, s.diff, s.pct, s.diff !== undefined ? Math.abs(s.diff) : undefined, s.pct != null ? Math.abs(s.pct) : undefined].filter((x): x is number => typeof x === 'number');
     }
     const f = this.indicator(district, target);
     if (!f) return [];
-    return [f.value, f.rank, f.share, f.previousValue, f.previousRank, f.diff, f.pct, f.diff !== undefined ? Math.abs(f.diff) : undefined, f.pct != null ? Math.abs(f.pct) : undefined].filter(
-      (x): x is number => typeof x === 'number',
-    );
+    return [f.value, f.rank, f.share, f.previousValue, f.previousRank, f.diff, f.pct, f.diff !== undefined ? Math.abs(f.diff) : undefined, f.pct != null ? Math.abs(f.pct) : undefined].filter((x): x is number => typeof x === 'number');
   }
 
   allValuesOf(district: string): number[] {
@@ -188,11 +188,17 @@ export function yearOnYearView(ledger: Ledger): Ledger | null {
     districts: ledger.districts.map((d) => ({
       ...d,
       scores: Object.fromEntries(
-        Object.entries(d.scores).map(([k, s]) => [k, s.yoy ? { score: s.score, rank: s.rank, previousScore: s.yoy.previousScore, previousRank: s.yoy.previousRank, diff: s.yoy.diff, pct: s.yoy.pct, rankMove: s.yoy.rankMove } : { score: s.score, rank: s.rank }]),
+        Object.entries(d.scores).map(([k, s]) => [
+          k,
+          s.yoy ? { score: s.score, rank: s.rank, previousScore: s.yoy.previousScore, previousRank: s.yoy.previousRank, diff: s.yoy.diff, pct: s.yoy.pct, rankMove: s.yoy.rankMove } : { score: s.score, rank: s.rank },
+        ]),
       ),
     })),
     indicators: Object.fromEntries(
-      Object.entries(ledger.indicators).map(([k, ind]) => [k, { ...ind, values: Object.fromEntries(Object.entries(ind.values).map(([d, v]) => [d, { ...v, previousValue: undefined, previousRank: undefined, diff: undefined, pct: undefined, contribution: undefined }])) }]),
+      Object.entries(ledger.indicators).map(([k, ind]) => [
+        k,
+        { ...ind, values: Object.fromEntries(Object.entries(ind.values).map(([d, v]) => [d, { ...v, previousValue: undefined, previousRank: undefined, diff: undefined, pct: undefined, contribution: undefined }])) },
+      ]),
     ),
   };
 }

@@ -97,6 +97,15 @@ function subjectAfter(sc: SentenceCheck, subject: string | null): string | null 
   return sc.districts.length ? sc.districts[sc.districts.length - 1].name : subject;
 }
 
+/** The text of a unit left to check here: none when it is the narrative's next sentence, its head when it ends with it. */
+function ownText(unit: Unit, match: NarrativeMatch | null): { s: string; raw: string } | null {
+  if (!match || unit.kind !== 'sentence') return { s: unit.text, raw: unit.raw };
+  const rest = match.take(unit.text);
+  if (!rest) return null;
+  // Only the head (a title and byline run into the first sentence) is new here.
+  return rest === unit.text ? { s: unit.text, raw: unit.raw } : { s: rest, raw: rest };
+}
+
 function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): VerifyReport {
   const f = new LedgerFacts(ledger);
   const yoyLedger = yearOnYearView(ledger);
@@ -110,7 +119,11 @@ function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): Veri
   const records: VerifyReport['records'] = [];
   const handChecked: VerifyReport['handChecked'] = [];
   const manual = new Map((opts.handChecked ?? []).map((h) => [h.sentence.replace(/[。；！？]$/, ''), h.reason]));
-  let claims = figureOrder(pieces.map((p) => p.unit), problems, where);
+  let claims = figureOrder(
+    pieces.map((p) => p.unit),
+    problems,
+    where,
+  );
   if (claims) byKind.figure = claims;
   const sectionOf = (s: string) => f.targetMentions(s).find((m) => f.isNode(m.name))?.name;
   let ctx: SentenceContext = { section: ledger.meta.root, subject: null, where, heading: '' };
@@ -134,17 +147,9 @@ function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): Veri
       claims += checkCaption(unit.text, unit.n, figures, f, problems, where);
       continue;
     }
-    let s = unit.text;
-    let raw = unit.raw;
-    if (match && unit.kind === 'sentence') {
-      const rest = match.take(s);
-      if (!rest) continue;
-      // Only the head (a title and byline run into the first sentence) is new here.
-      if (rest !== s) {
-        s = rest;
-        raw = rest;
-      }
-    }
+    const own = ownText(unit, match);
+    if (!own) continue;
+    let { s, raw } = own;
     // A heading run into its first sentence (PDF text without the line break): it sets the section.
     const run_in = HEADING_PREFIX.exec(s);
     if (run_in) {
@@ -185,7 +190,11 @@ function captionFigure(unit: Unit, section: string): FigureRef {
 
 /** Checks final text (the narrative as Markdown, or the text of the PDF or the Word file). */
 export function verifyText(text: string, ledger: Ledger, opts: VerifyOptions = {}): VerifyReport {
-  return checkPieces(segment(text).map((unit) => ({ unit })), ledger, opts);
+  return checkPieces(
+    segment(text).map((unit) => ({ unit })),
+    ledger,
+    opts,
+  );
 }
 
 /**

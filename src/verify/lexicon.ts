@@ -22,7 +22,11 @@ export interface Lexicon {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
+const alternation = (words: string[]) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 
 export function compileLexicon(lexicon: Wording['lexicon'] = DEFAULT_LEXICON): Lexicon {
   const { up, down, flat, strong, weak } = lexicon;

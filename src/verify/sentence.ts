@@ -6,7 +6,7 @@
  * number no rule understood is left for the last rule, which refuses to let it pass.
  */
 import type { FactRef } from '../narrative/provenance.js';
-import { LedgerFacts, same, type Mention } from './facts.js';
+import { type LedgerFacts, same, type Mention } from './facts.js';
 import type { Lexicon } from './lexicon.js';
 import type { ClaimRecord, FigureRef, VerifyProblem } from './types.js';
 
@@ -208,10 +208,8 @@ export class SentenceCheck {
     const ref = tok?.ref;
     if (!ref || !tok) return;
     const n = fmt(tok.value);
-    if (said.district && ref.district && ref.district !== said.district && !(ref.districts ?? []).includes(said.district))
-      this.check(false, `${n}是${ref.district}的数值，句中说的是${said.district}`, 'provenance');
-    else if (said.district && !ref.district && ref.districts && ref.districts.length > 0 && !ref.districts.includes(said.district))
-      this.check(false, `${n}是${ref.districts.join('、')}的数值，句中说的是${said.district}`, 'provenance');
+    if (said.district && ref.district && ref.district !== said.district && !(ref.districts ?? []).includes(said.district)) this.check(false, `${n}是${ref.district}的数值，句中说的是${said.district}`, 'provenance');
+    else if (said.district && !ref.district && ref.districts && ref.districts.length > 0 && !ref.districts.includes(said.district)) this.check(false, `${n}是${ref.districts.join('、')}的数值，句中说的是${said.district}`, 'provenance');
     if (said.target && ref.target !== said.target && !['districtCount', 'tierCount', 'tierCountAll'].includes(ref.measure)) this.check(false, `${n}是${ref.target}的数值，句中说的是${said.target}`, 'provenance');
     if (said.period) {
       const q = this.quarterOf(said.period);

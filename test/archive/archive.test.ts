@@ -104,7 +104,10 @@ describe('archive', () => {
     expect(changes).not.toMatch(/由(\d+\.\d\d)分更正为\1分/); // a rank-only change is not called a score correction
     expect(changes.indexOf('- 渝北区 双创指数')).toBeLessThan(changes.indexOf('## 分类'));
     expect(JSON.parse(readFileSync(join(v2.version.dir, 'manifest.json'), 'utf8')).corrects).toBe(1);
-    expect(listVersions(root, '2018Q3').map((v) => [v.version, !!v.issued])).toEqual([[1, true], [2, false]]);
+    expect(listVersions(root, '2018Q3').map((v) => [v.version, !!v.issued])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
   }, 120_000);
 
   it('a correction of a draft (nothing issued yet) writes changes.md against the previous version, without a 更正说明', async () => {

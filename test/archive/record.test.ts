@@ -53,15 +53,18 @@ const editJson = (path: string, edit: (x: Record<string, unknown>) => void) => {
 function rewriteLog(root: string, edit: (e: Record<string, unknown>) => void): void {
   const path = join(qdir(root), 'archive-log.jsonl');
   let prev = '0'.repeat(64);
-  const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => {
-    const e = JSON.parse(l);
-    delete e.sig;
-    edit(e);
-    e.prev = prev;
-    const line = JSON.stringify(e);
-    prev = sha256(line);
-    return line;
-  });
+  const lines = readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const e = JSON.parse(l);
+      delete e.sig;
+      edit(e);
+      e.prev = prev;
+      const line = JSON.stringify(e);
+      prev = sha256(line);
+      return line;
+    });
   writeFileSync(path, lines.join('\n') + '\n');
 }
 
@@ -85,7 +88,9 @@ describe("the archive's record", () => {
     editJson(join(v(root).dir, 'manifest.json'), (m) => ((m.outputs as Record<string, string>)['report.pdf'] = 'f'.repeat(64)));
     const r = await verifyVersion(v(root), { rebuild: false });
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual(expect.arrayContaining(['report.pdf 与 manifest.json 记录的 SHA-256 不符', expect.stringMatching(/^manifest\.json 与归档日志第1行记录的不符/), expect.stringMatching(/^manifest\.json 与发布记录 ISSUED\.json 中的哈希不符/)]));
+    expect(r.problems).toEqual(
+      expect.arrayContaining(['report.pdf 与 manifest.json 记录的 SHA-256 不符', expect.stringMatching(/^manifest\.json 与归档日志第1行记录的不符/), expect.stringMatching(/^manifest\.json 与发布记录 ISSUED\.json 中的哈希不符/)]),
+    );
   });
 
   it('verify catches a forged issue date or note', async () => {

@@ -37,7 +37,10 @@ describe('bad data gets a clear error naming file, row and column', () => {
   });
 
   it('a district missing from a quarter', async () => {
-    const csv = scoreTable(['2018Q3'], ok).split('\n').filter((l) => !l.includes('城口县')).join('\n');
+    const csv = scoreTable(['2018Q3'], ok)
+      .split('\n')
+      .filter((l) => !l.includes('城口县'))
+      .join('\n');
     const [p] = await problemsOf({ 'a.csv': csv });
     expect(p.message).toBe('2018年第3季度缺少1个区县的数据：城口县');
   });

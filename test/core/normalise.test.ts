@@ -43,11 +43,30 @@ describe('ranks and aggregation', () => {
     expect(competitionRanks([3, 1, 1, 2], 'asc')).toEqual([4, 1, 1, 3]);
   });
   it('arithmetic aggregation sums the points', () => {
-    expect(aggregate([{ score: 31.01, points: 35, weight: 0.35 }, { score: 35.41, points: 40, weight: 0.4 }, { score: 21.47, points: 25, weight: 0.25 }], 100, 'arithmetic')).toBeCloseTo(87.89, 10);
+    expect(
+      aggregate(
+        [
+          { score: 31.01, points: 35, weight: 0.35 },
+          { score: 35.41, points: 40, weight: 0.4 },
+          { score: 21.47, points: 25, weight: 0.25 },
+        ],
+        100,
+        'arithmetic',
+      ),
+    ).toBeCloseTo(87.89, 10);
   });
   it('geometric aggregation: points × Π share^w', () => {
     // shares 0.5 and 0.8 with weights 0.5/0.5 → sqrt(0.4) = 0.632456 of 100
-    expect(aggregate([{ score: 25, points: 50, weight: 0.5 }, { score: 40, points: 50, weight: 0.5 }], 100, 'geometric')).toBeCloseTo(63.2456, 3);
+    expect(
+      aggregate(
+        [
+          { score: 25, points: 50, weight: 0.5 },
+          { score: 40, points: 50, weight: 0.5 },
+        ],
+        100,
+        'geometric',
+      ),
+    ).toBeCloseTo(63.2456, 3);
   });
   it('rounds half away from zero as printed', () => {
     expect(round2(1.005)).toBe(1.01);

@@ -33,7 +33,11 @@ describe('score-only tables (sub-indices computed elsewhere)', () => {
   it('ties share a rank and tied districts at the edge of a list are all kept', async () => {
     const dir = tempDir();
     // districts 0–5 all score 30/35/20: six tied at the top
-    writeFile(dir, 'scores.csv', scoreTable(['2018Q3'], (_q, _d, i) => (i < 6 ? [30, 35, 20] : [20 - i * 0.1, 30, 15])));
+    writeFile(
+      dir,
+      'scores.csv',
+      scoreTable(['2018Q3'], (_q, _d, i) => (i < 6 ? [30, 35, 20] : [20 - i * 0.1, 30, 15])),
+    );
     const { ledger } = await buildFacts({ data: dir });
     const total = ledger.nodes['双创指数'];
     expect(total.top).toHaveLength(6);
@@ -46,7 +50,11 @@ describe('score-only tables (sub-indices computed elsewhere)', () => {
 
   it('a % change with a zero base is unavailable, not infinite', async () => {
     const dir = tempDir();
-    writeFile(dir, 'scores.csv', scoreTable(['2018Q2', '2018Q3'], (q, _d, i) => (i === 0 ? [q === '2018Q2' ? 0 : 5, 30, 15] : [20, 30, 15])));
+    writeFile(
+      dir,
+      'scores.csv',
+      scoreTable(['2018Q2', '2018Q3'], (q, _d, i) => (i === 0 ? [q === '2018Q2' ? 0 : 5, 30, 15] : [20, 30, 15])),
+    );
     const { ledger } = await buildFacts({ data: dir });
     const s = ledger.districts[0].scores['双创活力'];
     expect(s.pct).toBeNull();
@@ -57,10 +65,14 @@ describe('score-only tables (sub-indices computed elsewhere)', () => {
   it('puts every district in the tier its total falls in (> min)', async () => {
     const dir = tempDir();
     const totals = [85, 80, 75, 70.01, 50, 49.99];
-    writeFile(dir, 'scores.csv', scoreTable(['2018Q3'], (_q, _d, i) => {
-      const t = totals[i] ?? 60;
-      return [t * 0.35, t * 0.4, t - +(t * 0.35).toFixed(2) - +(t * 0.4).toFixed(2)];
-    }));
+    writeFile(
+      dir,
+      'scores.csv',
+      scoreTable(['2018Q3'], (_q, _d, i) => {
+        const t = totals[i] ?? 60;
+        return [t * 0.35, t * 0.4, t - +(t * 0.35).toFixed(2) - +(t * 0.4).toFixed(2)];
+      }),
+    );
     const { ledger } = await buildFacts({ data: dir });
     const tierOf = (d: string) => ledger.districts.find((x) => x.district === d)!.tier;
     expect(DISTRICTS.slice(0, 6).map(tierOf)).toEqual(['第一类', '第二类', '第二类', '第二类', '第四类', '第四类']);
@@ -75,7 +87,11 @@ describe('raw indicators through the default tree', () => {
     const dir = tempDir();
     // district 0: every indicator at the middle of its goalposts → 0.4 + 0.6 × 0.5 = 0.7 of every node's points
     const mid = [750, 0, 600, 15, 25, 6, 70, 30000, 12500, 50, 200];
-    writeFile(dir, 'raw.csv', wideCsv(columns, ['2018Q3'], (_q, _d, i) => (i === 0 ? mid : mid.map((v) => (typeof v === 'number' && v > 0 ? Math.round(v / 2) : v)))));
+    writeFile(
+      dir,
+      'raw.csv',
+      wideCsv(columns, ['2018Q3'], (_q, _d, i) => (i === 0 ? mid : mid.map((v) => (typeof v === 'number' && v > 0 ? Math.round(v / 2) : v)))),
+    );
     const { ledger } = await buildFacts({ data: dir });
     const s = ledger.districts[0].scores;
     expect(s['双创活力'].score).toBe(24.5); // 35 × 0.7
@@ -90,7 +106,11 @@ describe('raw indicators through the default tree', () => {
   it('a rate indicator changes in 个百分点 (diff) and has no % change', async () => {
     const dir = tempDir();
     const row = (g: number) => [500, g, 300, 5, 10, 3, 70, 20000, 8000, 50, 100];
-    writeFile(dir, 'raw.csv', wideCsv(columns, ['2018Q2', '2018Q3'], (q) => row(q === '2018Q2' ? -10 : 25)));
+    writeFile(
+      dir,
+      'raw.csv',
+      wideCsv(columns, ['2018Q2', '2018Q3'], (q) => row(q === '2018Q2' ? -10 : 25)),
+    );
     const { ledger } = await buildFacts({ data: dir });
     const f = ledger.indicators['新注册企业数环比增长率'].values['万州区'];
     expect(f.diff).toBe(35);

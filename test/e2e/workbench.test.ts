@@ -13,7 +13,9 @@ import { SAMPLE_DATA } from '../../src/pipeline.js';
 import { startBench, type Bench } from '../server/harness.js';
 
 const OUT = join(import.meta.dirname, 'output');
-const SAMPLE = readdirSync(SAMPLE_DATA).sort().map((name) => ({ name, text: readFileSync(join(SAMPLE_DATA, name), 'utf8') }));
+const SAMPLE = readdirSync(SAMPLE_DATA)
+  .sort()
+  .map((name) => ({ name, text: readFileSync(join(SAMPLE_DATA, name), 'utf8') }));
 const file2018 = SAMPLE.find((f) => f.name.includes('2018'))!;
 
 /** Drops files on the drop zone as a person dragging them from the file manager would. */
@@ -62,7 +64,7 @@ let bench: Bench;
 let browser: Browser;
 let page: Page;
 
-describe('the editors\' workbench in a browser', () => {
+describe("the editors' workbench in a browser", () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     bench = await startBench();
@@ -81,7 +83,7 @@ describe('the editors\' workbench in a browser', () => {
     await bench?.close();
   });
 
-  it('shows a bad file\'s problem with its row and column, then takes the sample data', async () => {
+  it("shows a bad file's problem with its row and column, then takes the sample data", async () => {
     expect(await textOf(page, '#tab-data')).toContain('把本季度的数据表');
     const bad = file2018.text.replace('渝北区', '渝bei区');
     await dropFiles(page, [{ name: '坏数据.csv', text: bad }]);

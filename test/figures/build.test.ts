@@ -27,10 +27,7 @@ function labelSizes(svg: string): number[] {
 describe('figures side by side', () => {
   it('renders the paired figures (change and bars of each index) also at half the text width', async () => {
     const paired = figures.filter((f) => f.spec.pairing);
-    expect(paired.map((f) => f.spec.id)).toEqual([
-      'change-total', 'bars-total', 'change-vitality', 'bars-vitality',
-      'change-environment', 'bars-environment', 'change-outcome', 'bars-outcome',
-    ]);
+    expect(paired.map((f) => f.spec.id)).toEqual(['change-total', 'bars-total', 'change-vitality', 'bars-vitality', 'change-environment', 'bars-environment', 'change-outcome', 'bars-outcome']);
     for (const f of figures.filter((x) => !x.spec.pairing)) expect(f.half).toBeUndefined();
     for (const f of paired) {
       expect(f.half!.widthPt).toBe(halfWidthPt());

@@ -18,7 +18,10 @@ describe('tierClasses', () => {
   });
   it('classifies the fixture into the report tiers (1 / 5 / 29 / 3)', () => {
     const t = tierClasses([80, 70, 50]);
-    const c = classify(FIXTURE.map((r) => ({ district: r.district, value: r.total })), t);
+    const c = classify(
+      FIXTURE.map((r) => ({ district: r.district, value: r.total })),
+      t,
+    );
     const n = (l: string) => c.filter((x) => x.classLabel === l).length;
     expect([n('80分以上'), n('70—80分'), n('50—70分'), n('50分以下')]).toEqual([1, 5, 29, 3]);
   });

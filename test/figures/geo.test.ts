@@ -32,14 +32,28 @@ describe('district geometry', () => {
 });
 
 describe('planar helpers', () => {
-  const square = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]] as [number, number][];
+  const square = [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+    [0, 0],
+  ] as [number, number][];
   it('labelAnchor finds the pole of inaccessibility', () => {
     const a = labelAnchor([square]);
     expect(a.x).toBeCloseTo(5, 0);
     expect(a.y).toBeCloseTo(5, 0);
     expect(a.r).toBeCloseTo(5, 0);
     // an L shape: the anchor lies inside the thick arm, not at the bbox centre
-    const L = [[0, 0], [10, 0], [10, 3], [3, 3], [3, 10], [0, 10], [0, 0]] as [number, number][];
+    const L = [
+      [0, 0],
+      [10, 0],
+      [10, 3],
+      [3, 3],
+      [3, 10],
+      [0, 10],
+      [0, 0],
+    ] as [number, number][];
     const b = labelAnchor([L]);
     expect(b.x < 3 || b.y < 3).toBe(true);
   });
@@ -54,7 +68,11 @@ describe('planar helpers', () => {
 describe('simplification for drawing', () => {
   it('keeps the borders that two districts share identical on both sides', () => {
     // planar stand-in for the projection: about 1 pt per km at the map's scale
-    const rings = loadDistrictGeo().features.flatMap((f) => polygonsOf(f).flat().map((r) => r.map(([x, y]) => [x * 100, -y * 100] as Position)));
+    const rings = loadDistrictGeo().features.flatMap((f) =>
+      polygonsOf(f)
+        .flat()
+        .map((r) => r.map(([x, y]) => [x * 100, -y * 100] as Position)),
+    );
     const simple = simplifyRingsShared(rings, 0.25);
     const key = (p: Position) => `${p[0]},${p[1]}`;
     const sets = (rs: Position[][]) => rs.map((r) => new Set(r.map(key)));
@@ -74,8 +92,13 @@ describe('simplification for drawing', () => {
   });
 
   it('keeps a ring that would collapse', () => {
-    const tiny: Position[] = [[0, 0], [0.1, 0], [0.1, 0.1], [0, 0.1], [0, 0]];
+    const tiny: Position[] = [
+      [0, 0],
+      [0.1, 0],
+      [0.1, 0.1],
+      [0, 0.1],
+      [0, 0],
+    ];
     expect(simplifyRingsShared([tiny], 1)[0]).toHaveLength(4);
   });
 });
-

@@ -16,8 +16,7 @@ export async function decodePng(png: Uint8Array): Promise<Pixels> {
   return { width: img.width, height: img.height, data: d.data };
 }
 
-export const hex = (r: number, g: number, b: number) =>
-  '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+export const hex = (r: number, g: number, b: number) => '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
 
 /** Pixel counts by exact colour (#rrggbb) within a rectangle (fractions of the image). */
 export function colourCounts(p: Pixels, box: { x0: number; y0: number; x1: number; y1: number } = { x0: 0, y0: 0, x1: 1, y1: 1 }): Map<string, number> {

@@ -1,15 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  classify,
-  palette,
-  pngScale,
-  renderChangeBars,
-  renderDistributionMap,
-  renderRankedBars,
-  renderTwoQuarter,
-  tierClasses,
-  type RenderedFigure,
-} from '../../src/figures/index.js';
+import { classify, palette, pngScale, renderChangeBars, renderDistributionMap, renderRankedBars, renderTwoQuarter, tierClasses, type RenderedFigure } from '../../src/figures/index.js';
 import { loadDistrictGeo } from '../../src/figures/map/geo.js';
 import { mapLabelLayout } from '../../src/figures/map/index.js';
 import { FIXTURE, MEAN_CHANGE, PREVIOUS_QUARTER, QUARTER } from './fixture.js';
@@ -17,7 +7,10 @@ import { assertWellFormedSvg, colourCounts, decodePng, hex, svgSize } from './im
 
 const widthPt = 453;
 const tiers = tierClasses([80, 70, 50]);
-const totals = classify(FIXTURE.map((r) => ({ district: r.district, value: r.total })), tiers);
+const totals = classify(
+  FIXTURE.map((r) => ({ district: r.district, value: r.total })),
+  tiers,
+);
 const note = '注：示意图，不作为区县界线依据。';
 
 const renders: Record<string, () => Promise<RenderedFigure>> = {
@@ -93,7 +86,15 @@ describe('bars and change charts', () => {
     expect(counts.get(palette.fall) ?? 0).toBeGreaterThan(2000);
   });
   it('rejects duplicate districts and non-finite values', async () => {
-    await expect(renderRankedBars({ values: [{ district: '渝北区', value: 1 }, { district: '渝北区', value: 2 }], widthPt })).rejects.toThrow(/given twice/);
+    await expect(
+      renderRankedBars({
+        values: [
+          { district: '渝北区', value: 1 },
+          { district: '渝北区', value: 2 },
+        ],
+        widthPt,
+      }),
+    ).rejects.toThrow(/given twice/);
     await expect(renderChangeBars({ values: [{ district: '渝北区', pct: NaN }], mean: 0, widthPt })).rejects.toThrow(/finite/);
     await expect(renderRankedBars({ values: totals, classes: tiers.slice(1), widthPt })).rejects.toThrow(/渝北区: class "80分以上"/);
   });
@@ -170,8 +171,6 @@ describe('distribution map', () => {
     const f = await renderDistributionMap({ values: totals.slice(1), classes: tiers, legendTitle: '双创指数', widthPt });
     const counts = colourCounts(await decodePng(f.png));
     expect(counts.get(palette.missing) ?? 0).toBeGreaterThan(300);
-    await expect(
-      renderDistributionMap({ values: [{ district: '渝北', value: 1, classLabel: '80分以上' }], classes: tiers, legendTitle: 'x', widthPt }),
-    ).rejects.toThrow(/unknown district "渝北"/);
+    await expect(renderDistributionMap({ values: [{ district: '渝北', value: 1, classLabel: '80分以上' }], classes: tiers, legendTitle: 'x', widthPt })).rejects.toThrow(/unknown district "渝北"/);
   });
 });

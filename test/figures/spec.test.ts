@@ -9,10 +9,18 @@ describe('templates/figures.yaml', () => {
 
   it('lists the 14 figures in the order of first mention', () => {
     expect(specs.map((s) => s.id)).toEqual([
-      'map-total', 'change-total', 'bars-total',
-      'map-vitality', 'change-vitality', 'bars-vitality',
-      'map-environment', 'change-environment', 'bars-environment',
-      'map-outcome', 'change-outcome', 'bars-outcome',
+      'map-total',
+      'change-total',
+      'bars-total',
+      'map-vitality',
+      'change-vitality',
+      'bars-vitality',
+      'map-environment',
+      'change-environment',
+      'bars-environment',
+      'map-outcome',
+      'change-outcome',
+      'bars-outcome',
       'two-quarter-total',
       'rank-intervals-total',
     ]);
@@ -22,11 +30,7 @@ describe('templates/figures.yaml', () => {
   it('numbers 1..14 with a previous quarter', () => {
     const n = numberFigures(specs, { hasPrevious: true });
     expect(n.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(n.map((f) => `图${f.number} ${fillCaption(f.caption, vars(f.node))}`).slice(0, 3)).toEqual([
-      '图1 2018年第3季度双创指数分布图',
-      '图2 2018年第3季度双创指数环比变化（%）',
-      '图3 38个区县双创指数得分（2018年第3季度）',
-    ]);
+    expect(n.map((f) => `图${f.number} ${fillCaption(f.caption, vars(f.node))}`).slice(0, 3)).toEqual(['图1 2018年第3季度双创指数分布图', '图2 2018年第3季度双创指数环比变化（%）', '图3 38个区县双创指数得分（2018年第3季度）']);
     expect(fillCaption(n[12].caption, vars(n[12].node))).toBe('38个区县双创指数连续两季度得分变化情况（2018年第2季度—2018年第3季度）');
   });
 
@@ -75,8 +79,7 @@ describe('bad figure lists', () => {
     }
     throw new Error('expected an InputError');
   };
-  const entry = (extra: string, kind = 'map', id = 'map-total') =>
-    `figures:\n  - id: ${id}\n    kind: ${kind}\n    node: 双创指数\n    caption: "{{node}}分布图"\n${extra}`;
+  const entry = (extra: string, kind = 'map', id = 'map-total') => `figures:\n  - id: ${id}\n    kind: ${kind}\n    node: 双创指数\n    caption: "{{node}}分布图"\n${extra}`;
 
   it('names the file, line, entry and allowed kinds for a bad kind', () => {
     const m = bad(entry('', 'pie', 'pie-total'));

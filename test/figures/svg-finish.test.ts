@@ -40,9 +40,7 @@ function absolute(d: string): string {
 
 describe('SVG finishing', () => {
   it('rounds numbers to 0.01 on their digits', () => {
-    expect(roundNumbers('a-0.001 b-0.004 c-0.005 d1.999 e-1.995 f12.3456 g0.0999 h7.10001 i3.14 j-2.5 k100.99999 l5')).toBe(
-      'a0 b0 c-0.01 d2 e-2 f12.35 g0.1 h7.1 i3.14 j-2.5 k101 l5',
-    );
+    expect(roundNumbers('a-0.001 b-0.004 c-0.005 d1.999 e-1.995 f12.3456 g0.0999 h7.10001 i3.14 j-2.5 k100.99999 l5')).toBe('a0 b0 c-0.01 d2 e-2 f12.35 g0.1 h7.1 i3.14 j-2.5 k101 l5');
   });
 
   it('writes path data relative, drawing the same points', () => {

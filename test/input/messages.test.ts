@@ -57,7 +57,11 @@ describe('config/districts.yaml: names the report and the map can use', () => {
     const [p, ...rest] = withDistricts((t) => t.replace('name: 石柱县, code: 500240, aliases: [石柱土家族自治县, 石柱]', 'name: 石柱土家族自治县, code: 500240, aliases: [石柱]'));
     expect(rest).toEqual([]);
     expect(p.file).toMatch(/districts\.yaml$/);
-    expect(p.line).toBe(readFileSync('config/districts.yaml', 'utf8').split('\n').findIndex((l) => l.includes('500240')) + 1);
+    expect(p.line).toBe(
+      readFileSync('config/districts.yaml', 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('500240')) + 1,
+    );
     expect(p.message).toBe('区县名"石柱土家族自治县"是全称，报告和地图使用简称');
     expect(p.hint).toContain('name 写简称 石柱县');
   });
@@ -93,7 +97,11 @@ describe('YAML of any file: file, line, column and a Chinese hint', () => {
     writeFileSync(file, readFileSync('config/index.yaml', 'utf8').replace('scale: 100 ', 'scale: [100 '));
     const slip = thrown(() => loadConfig(file)).problems[0];
     // the parser names the line where it noticed the unclosed bracket: at or after it
-    expect(slip.line).toBeGreaterThanOrEqual(readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('scale:')) + 1);
+    expect(slip.line).toBeGreaterThanOrEqual(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('scale:')) + 1,
+    );
     expect(slip.message).toMatch(/^YAML 格式错误/);
     writeFileSync(file, readFileSync('config/index.yaml', 'utf8').replace('floor: 0.4', 'floor: 很高'));
     const type = thrown(() => loadConfig(file)).problems[0];

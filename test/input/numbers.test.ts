@@ -88,9 +88,7 @@ describe('values beyond the goalposts', () => {
   it('the bound is configurable (null: no bound), and a clipped value is said in the appendix note', async () => {
     const dir = tempDir();
     writeFile(dir, 'raw.csv', withValue(99000));
-    const config = readFileSync('config/index.yaml', 'utf8')
-      .replace('plausibility: 2', 'plausibility: null')
-      .replace('districts: districts.yaml', '');
+    const config = readFileSync('config/index.yaml', 'utf8').replace('plausibility: 2', 'plausibility: null').replace('districts: districts.yaml', '');
     const file = join(dir, 'index.yaml');
     writeFileSync(file, config + `\ndistricts: ${join(process.cwd(), 'config/districts.yaml')}\n`);
     const { ledger } = await buildFacts({ data: dir, config: file });
@@ -101,7 +99,11 @@ describe('values beyond the goalposts', () => {
 
   it('a value just beyond its goalpost is clipped (not refused) and the note counts every clipped value', async () => {
     const dir = tempDir();
-    writeFile(dir, 'raw.csv', wideCsv(INDICATORS, ['2018Q3'], (_q, _d, i) => (i < 2 ? [1600, 5, 300, 5, 60, ...ROW.slice(5)] : ROW)));
+    writeFile(
+      dir,
+      'raw.csv',
+      wideCsv(INDICATORS, ['2018Q3'], (_q, _d, i) => (i < 2 ? [1600, 5, 300, 5, 60, ...ROW.slice(5)] : ROW)),
+    );
     const { ledger } = await buildFacts({ data: dir });
     const note = appendixTable(ledger).note!;
     expect(note).toContain('有4个指标值超出目标值范围，标准化时按边界值计：新注册企业数2个（万州区、涪陵区），众创空间数2个（万州区、涪陵区）');
@@ -114,7 +116,11 @@ describe('values beyond the goalposts', () => {
 
   it('no clipping, no note about it', async () => {
     const dir = tempDir();
-    writeFile(dir, 'raw.csv', wideCsv(INDICATORS, ['2018Q3'], () => ROW));
+    writeFile(
+      dir,
+      'raw.csv',
+      wideCsv(INDICATORS, ['2018Q3'], () => ROW),
+    );
     const { ledger } = await buildFacts({ data: dir });
     expect(appendixTable(ledger).note).not.toContain('边界值');
   });

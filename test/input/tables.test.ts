@@ -94,7 +94,9 @@ describe('cells without a heading are errors, not dropped', () => {
   });
 
   it('an empty heading between headings (CSV)', async () => {
-    const csv = scoreTable(['2018Q3'], () => [20, 30, 15]).replace('双创活力,', '双创活力,,').replace(/\n(2018Q3,[^,]+,[^,]+,)/g, '\n$1 9,');
+    const csv = scoreTable(['2018Q3'], () => [20, 30, 15])
+      .replace('双创活力,', '双创活力,,')
+      .replace(/\n(2018Q3,[^,]+,[^,]+,)/g, '\n$1 9,');
     const problems = await problemsOf({ 'a.csv': csv });
     expect(problems.map((p) => [p.row, p.column, p.message])).toEqual([[2, 'D', '列 D 没有表头，但第2、3、4行等38行有数值']]);
   });
@@ -117,7 +119,9 @@ describe('CSV title rows', () => {
 
 describe('CSV line endings', () => {
   it('any mix of CRLF, LF and CR reads as one table', async () => {
-    const lines = scoreTable(['2018Q2', '2018Q3'], (_q, _d, i) => [20 + i * 0.1, 30, 15]).trimEnd().split('\n');
+    const lines = scoreTable(['2018Q2', '2018Q3'], (_q, _d, i) => [20 + i * 0.1, 30, 15])
+      .trimEnd()
+      .split('\n');
     const mixed = lines.map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r')).join('');
     const { ledger, dataset } = await factsOf({ 'm.csv': mixed });
     expect(ledger.districts).toHaveLength(38);
@@ -128,7 +132,9 @@ describe('CSV line endings', () => {
 
 describe('headings', () => {
   it('a heading may carry its unit in brackets; another unit is refused, not rescaled', async () => {
-    const csv = wideCsv(INDICATORS, ['2018Q3'], () => ROW).replace('新注册企业数,', '新注册企业数（家）,').replace('创业投资额,', '创业投资额(亿元),');
+    const csv = wideCsv(INDICATORS, ['2018Q3'], () => ROW)
+      .replace('新注册企业数,', '新注册企业数（家）,')
+      .replace('创业投资额,', '创业投资额(亿元),');
     const { ledger } = await factsOf({ 'a.csv': csv });
     expect(ledger.indicators['创业投资额'].values['万州区'].value).toBe(5);
     const [p, ...rest] = await problemsOf({ 'a.csv': csv.replace('创业投资额(亿元)', '创业投资额（万元）') });

@@ -85,9 +85,7 @@ describe('parseMarkup', () => {
   const { blocks, footnotes } = parse(DOC);
 
   it('turns the markup into blocks in order', () => {
-    expect(blocks.map((b) => (b.type === 'heading' ? `h${b.level}` : b.type))).toEqual([
-      'lead', 'title', 'byline', 'h1', 'paragraph', 'paragraph', 'figure', 'figure', 'h2', 'h3', 'paragraph', 'table', 'note', 'pageBreak', 'note',
-    ]);
+    expect(blocks.map((b) => (b.type === 'heading' ? `h${b.level}` : b.type))).toEqual(['lead', 'title', 'byline', 'h1', 'paragraph', 'paragraph', 'figure', 'figure', 'h2', 'h3', 'paragraph', 'table', 'note', 'pageBreak', 'note']);
   });
 
   it('joins the lines of a paragraph without spaces between Chinese characters', () => {

@@ -29,7 +29,12 @@ describe('statistics (definitions of COINr / Excel SKEW and KURT)', () => {
     expect(pearson(b, c)).toBeCloseTo(0, 12);
     expect(firstComponentShare([b, c])).toBeCloseTo(0.5, 9);
     expect(cronbachAlpha([b, c])).toBeCloseTo(0, 9);
-    expect(symmetricEigenvalues([[2, 1], [1, 2]])).toEqual([expect.closeTo(3, 9), expect.closeTo(1, 9)]);
+    expect(
+      symmetricEigenvalues([
+        [2, 1],
+        [1, 2],
+      ]),
+    ).toEqual([expect.closeTo(3, 9), expect.closeTo(1, 9)]);
   });
 });
 
@@ -57,7 +62,13 @@ describe('the JRC outlier rule', () => {
   });
 
   it('leaves a well-behaved indicator alone', () => {
-    expect(treatIndicator(Array.from({ length: 38 }, (_, i) => i), undefined, rule)).toBeNull();
+    expect(
+      treatIndicator(
+        Array.from({ length: 38 }, (_, i) => i),
+        undefined,
+        rule,
+      ),
+    ).toBeNull();
   });
 
   it('with outliers: jrc, scores use the treated values, the ledger prints the data and logs every treated value', async () => {
@@ -109,7 +120,10 @@ describe('the statistical audit (audit.json)', () => {
 describe('audit.json in a build', () => {
   it('is written beside facts.json, the same bytes on a second build', async () => {
     const { buildReport } = await import('../../src/report.js');
-    const data = dataDir('d.csv', indicatorCsv(['2018Q2', '2018Q3'], (_q, _d, i) => plausible(i)));
+    const data = dataDir(
+      'd.csv',
+      indicatorCsv(['2018Q2', '2018Q3'], (_q, _d, i) => plausible(i)),
+    );
     const a = await buildReport({ data, factsOnly: true });
     const b = await buildReport({ data, factsOnly: true });
     const audit = JSON.parse(Buffer.from(a.files.get('audit.json')!).toString('utf8'));

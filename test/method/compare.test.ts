@@ -21,7 +21,9 @@ describe('scindex compare (what-if)', () => {
 
   it('lists the districts whose ranks move under other weights, by how much, largest first', async () => {
     const data = dataDir('d.csv', csv);
-    const other = configWith('', (y) => y.replace('aliases: [双创活力指数, 活力]\n      weight: 0.35', 'aliases: [双创活力指数, 活力]\n      weight: 0.55').replace('aliases: [双创环境指数, 环境]\n      weight: 0.40', 'aliases: [双创环境指数, 环境]\n      weight: 0.20'));
+    const other = configWith('', (y) =>
+      y.replace('aliases: [双创活力指数, 活力]\n      weight: 0.35', 'aliases: [双创活力指数, 活力]\n      weight: 0.55').replace('aliases: [双创环境指数, 环境]\n      weight: 0.40', 'aliases: [双创环境指数, 环境]\n      weight: 0.20'),
+    );
     const c = await compareConfigurations({ data, other });
     const base = await buildFacts({ data });
     const alt = await buildFacts({ data, config: other });

@@ -10,7 +10,19 @@ export const LEAVES = ['新注册企业数', '新注册企业数环比增长率'
 /** A plausible value of every indicator for district i (0 = strongest), scaled by `f`. */
 export function plausible(i: number, f = 1): number[] {
   const s = 1 - i / 40;
-  return [Math.round(1200 * s * f), Math.round((10 - i * 0.3) * 10) / 10, Math.round(900 * s * f), Math.round(20 * s * f * 100) / 100, Math.round(40 * s * f), Math.round(10 * s), Math.round((60 + 30 * s) * 10) / 10, Math.round(50000 * s * f), Math.round(20000 * s * f), Math.round(80 * s * 10) / 10, Math.round(300 * s * f * 10) / 10];
+  return [
+    Math.round(1200 * s * f),
+    Math.round((10 - i * 0.3) * 10) / 10,
+    Math.round(900 * s * f),
+    Math.round(20 * s * f * 100) / 100,
+    Math.round(40 * s * f),
+    Math.round(10 * s),
+    Math.round((60 + 30 * s) * 10) / 10,
+    Math.round(50000 * s * f),
+    Math.round(20000 * s * f),
+    Math.round(80 * s * 10) / 10,
+    Math.round(300 * s * f * 10) / 10,
+  ];
 }
 
 export function indicatorCsv(quarters: string[], value: (q: string, d: string, i: number) => (string | number)[]): string {

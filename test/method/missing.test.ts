@@ -30,9 +30,7 @@ describe('missing values', () => {
     const csv = withHoles(['2018Q2', '2018Q3'], (q, i, k) => (q === '2018Q3' && i === CHENGKOU && k === SPACES ? '' : undefined));
     const { ledger } = await buildFacts({ data: dataDir('d.csv', csv), config: configWith('missing: { method: carry-forward }') });
     const before = plausible(CHENGKOU, 1)[SPACES]; // 2018Q2's value
-    expect(ledger.dataTreatment.imputed).toEqual([
-      { quarter: '2018Q3', district: '城口县', indicator: '众创空间数', method: 'carry-forward', value: before, from: ['2018Q2'], source: { file: 'd.csv', row: 2 + 38 + CHENGKOU } },
-    ]);
+    expect(ledger.dataTreatment.imputed).toEqual([{ quarter: '2018Q3', district: '城口县', indicator: '众创空间数', method: 'carry-forward', value: before, from: ['2018Q2'], source: { file: 'd.csv', row: 2 + 38 + CHENGKOU } }]);
     expect(ledger.indicators['众创空间数'].values['城口县']).toMatchObject({ value: before, previousValue: before, diff: 0 });
     expect(appendixTable(ledger).note).toContain('城口县2018年第3季度众创空间数缺失，以上季度数据代替。');
     expect(imputationLines(ledger)).toEqual([`缺失值已填补：d.csv 第${2 + 38 + CHENGKOU}行 城口县 2018年第3季度 众创空间数 = ${before}（以上季度数据代替）`]);
@@ -54,7 +52,9 @@ describe('missing values', () => {
     const q1 = plausible(0, 1)[SPACES];
     const q3 = plausible(0, 1.2)[SPACES];
     expect(spaces).toMatchObject({ quarter: '2018Q2', district: DISTRICTS[0], method: 'interpolate', value: Math.round((q1 + q3) / 2), from: ['2018Q1', '2018Q3'] });
-    const peers = DISTRICTS.map((_, i) => plausible(i, 1.2)[INVEST]).filter((_, i) => i !== 1).sort((a, b) => a - b);
+    const peers = DISTRICTS.map((_, i) => plausible(i, 1.2)[INVEST])
+      .filter((_, i) => i !== 1)
+      .sort((a, b) => a - b);
     expect(peers).toHaveLength(37);
     expect(invest).toMatchObject({ quarter: '2018Q3', district: DISTRICTS[1], method: 'median', value: peers[18], from: ['2018Q3'] });
     expect(appendixTable(ledger).note).toContain(`${DISTRICTS[0]}2018年第2季度众创空间数缺失，以前后季度数据插值代替；${DISTRICTS[1]}2018年第3季度创业投资额缺失，以其他区县中位数代替`);

@@ -44,13 +44,17 @@ describe('robustness of ranks (Monte Carlo over weights, normalisation and aggre
   it('with no perturbation, one normalisation and one aggregation every interval is the printed rank', async () => {
     const config = configWith('robustness: { weightSpread: 0, normalisations: [goalpost], aggregations: [arithmetic], runs: 50 }');
     const { ledger } = await buildFacts({ data: dataDir('d.csv', table()), config });
-    for (const [node, { intervals }] of Object.entries(ledger.robustness!.nodes))
-      for (const iv of intervals) expect([iv.low, iv.median, iv.high], `${node} ${iv.district}`).toEqual([iv.rank, iv.rank, iv.rank]);
+    for (const [node, { intervals }] of Object.entries(ledger.robustness!.nodes)) for (const iv of intervals) expect([iv.low, iv.median, iv.high], `${node} ${iv.district}`).toEqual([iv.rank, iv.rank, iv.rank]);
   });
 
   it('tied districts get the same interval and share the better rank', async () => {
     // districts 3 and 4 have identical data
-    const { ledger } = await buildFacts({ data: dataDir('d.csv', indicatorCsv(['2018Q3'], (_q, _d, i) => plausible(i === 4 ? 3 : i))) });
+    const { ledger } = await buildFacts({
+      data: dataDir(
+        'd.csv',
+        indicatorCsv(['2018Q3'], (_q, _d, i) => plausible(i === 4 ? 3 : i)),
+      ),
+    });
     const iv = ledger.robustness!.nodes['双创指数'].intervals;
     const a = iv.find((x) => x.district === DISTRICTS[3])!;
     const b = iv.find((x) => x.district === DISTRICTS[4])!;
@@ -60,7 +64,10 @@ describe('robustness of ranks (Monte Carlo over weights, normalisation and aggre
   });
 
   it('on score-only tables only the weights of the given sub-indices vary', async () => {
-    const data = dataDir('s.csv', scoreTable(['2018Q3'], (_q, _d, i) => [30 - i * 0.5, 35 - (i % 7), 20 - i * 0.25]));
+    const data = dataDir(
+      's.csv',
+      scoreTable(['2018Q3'], (_q, _d, i) => [30 - i * 0.5, 35 - (i % 7), 20 - i * 0.25]),
+    );
     const { ledger } = await buildFacts({ data });
     const r = ledger.robustness!;
     expect(Object.keys(r.nodes)).toEqual(['双创指数', '双创活力', '双创环境', '双创成效']);

@@ -63,7 +63,11 @@ describe('同比 (year on year)', () => {
 
   it('ties in the year-on-year change share the extreme', async () => {
     const dir = tempDir();
-    writeFile(dir, 'scores.csv', scoreTable(['2017Q3', '2018Q3'], (q, _d, i) => (q === '2017Q3' ? [20, 30, 15] : [i < 3 ? 22 : 20, 30, 15])));
+    writeFile(
+      dir,
+      'scores.csv',
+      scoreTable(['2017Q3', '2018Q3'], (q, _d, i) => (q === '2017Q3' ? [20, 30, 15] : [i < 3 ? 22 : 20, 30, 15])),
+    );
     const { ledger } = await buildFacts({ data: dir, quarter: '2018Q3' });
     expect(ledger.meta.previous).toBeNull(); // no 2018Q2: 环比 unavailable, 同比 still there
     expect(ledger.nodes['双创活力'].change).toBeNull();
@@ -72,7 +76,11 @@ describe('同比 (year on year)', () => {
 
   it('is absent when the data lack the same quarter of the previous year', async () => {
     const dir = tempDir();
-    writeFile(dir, 'scores.csv', scoreTable(['2018Q2', '2018Q3'], () => [20, 30, 15]));
+    writeFile(
+      dir,
+      'scores.csv',
+      scoreTable(['2018Q2', '2018Q3'], () => [20, 30, 15]),
+    );
     const { ledger } = await buildFacts({ data: dir, quarter: '2018Q3' });
     expect(ledger.meta.yearAgo).toBeNull();
     expect(ledger.nodes['双创指数'].yoy).toBeNull();
@@ -86,7 +94,7 @@ describe('同比 (year on year)', () => {
     expect(quartersUsed(config, dataset, '2018Q3')).toEqual(['2017Q3', '2018Q2', '2018Q3']);
   });
 
-  it('the 同比 paragraph states the ledger\'s year-on-year facts, and only when switched on', async () => {
+  it("the 同比 paragraph states the ledger's year-on-year facts, and only when switched on", async () => {
     const dir = tempDir();
     writeFile(dir, 'scores.csv', table());
     const { ledger } = await buildFacts({ data: dir, quarter: '2018Q3' });

@@ -3,8 +3,7 @@ import type { Ledger } from '../../src/facts/types.js';
 import { narrativeToMarkdown, renderNarrative, type Narrative } from '../../src/narrative/index.js';
 import { edgeLedger, sampleLedger, singleQuarterLedger } from './fixtures.js';
 
-const para = (n: Narrative, kind: string, node?: string) =>
-  n.sections.filter((b) => b.type === 'paragraph' && b.kind === kind && (node === undefined || b.node === node)).map((b) => b.text);
+const para = (n: Narrative, kind: string, node?: string) => n.sections.filter((b) => b.type === 'paragraph' && b.kind === kind && (node === undefined || b.node === node)).map((b) => b.text);
 
 describe('edge cases', () => {
   let ledger: Ledger;
@@ -31,9 +30,7 @@ describe('edge cases', () => {
   });
 
   it('a risers list lengthened by a tie at its edge; no faller', () => {
-    expect(para(n, 'change', '双创环境')[0]).toContain(
-      '从全市来看，双创环境指数增幅较大的有：万州区、大足区、沙坪坝区、铜梁区、长寿区、武隆区，其中万州区增幅最大，增幅为15.02%；没有区县的双创环境指数下降。',
-    );
+    expect(para(n, 'change', '双创环境')[0]).toContain('从全市来看，双创环境指数增幅较大的有：万州区、大足区、沙坪坝区、铜梁区、长寿区、武隆区，其中万州区增幅最大，增幅为15.02%；没有区县的双创环境指数下降。');
   });
 
   it('no riser, a single faller', () => {
@@ -92,7 +89,7 @@ describe('sample data 2018Q3', () => {
     }
   });
 
-  it('states a rate\'s change in 个百分点 and a count\'s in %', () => {
+  it("states a rate's change in 个百分点 and a count's in %", () => {
     const md = narrativeToMarkdown(n);
     expect(md).toContain('新注册企业数环比增长率为89.37%，较上季度提高了70.23个百分点');
     expect(md).toContain('新注册企业数为837家，较上季度增长了89.37%');

@@ -21,7 +21,14 @@ export function baseScores(): Map<string, Scores> {
 
 function csv(quarters: [string, Map<string, Scores>][]): string {
   const lines = ['季度,区县,双创活力,双创环境,双创成效'];
-  for (const [q, scores] of quarters) for (const d of DISTRICTS) lines.push(`${q},${d},${scores.get(d)!.map((x) => x.toFixed(2)).join(',')}`);
+  for (const [q, scores] of quarters)
+    for (const d of DISTRICTS)
+      lines.push(
+        `${q},${d},${scores
+          .get(d)!
+          .map((x) => x.toFixed(2))
+          .join(',')}`,
+      );
   return lines.join('\n') + '\n';
 }
 
@@ -54,7 +61,13 @@ export async function goldenLedger(): Promise<Ledger> {
   set(q2, '江津区', 0, 30);
   set(q2, '大渡口区', 1, 31);
   set(q2, '江北区', 1, 32.5);
-  return ledgerFrom([['2018Q2', q2], ['2018Q3', q3]], '2018Q3');
+  return ledgerFrom(
+    [
+      ['2018Q2', q2],
+      ['2018Q3', q3],
+    ],
+    '2018Q3',
+  );
 }
 
 /**
@@ -90,7 +103,13 @@ export async function edgeLedger(): Promise<Ledger> {
   set(q2, '武隆区', 1, 25);
   set(q2, '云阳县', 1, 25);
   set(q2, '彭水县', 2, 14);
-  return ledgerFrom([['2018Q2', q2], ['2018Q3', q3]], '2018Q3');
+  return ledgerFrom(
+    [
+      ['2018Q2', q2],
+      ['2018Q3', q3],
+    ],
+    '2018Q3',
+  );
 }
 
 /** One quarter only: no previous quarter, no change facts. */
@@ -101,6 +120,10 @@ export async function singleQuarterLedger(): Promise<Ledger> {
 const sampleCache = new Map<string, Promise<Ledger>>();
 /** The ledger of the project's sample data for a quarter (2018Q3, 2018Q4, 2017Q1 …). */
 export function sampleLedger(quarter: string): Promise<Ledger> {
-  if (!sampleCache.has(quarter)) sampleCache.set(quarter, buildFacts({ data: SAMPLE_DATA, quarter }).then((r) => r.ledger));
+  if (!sampleCache.has(quarter))
+    sampleCache.set(
+      quarter,
+      buildFacts({ data: SAMPLE_DATA, quarter }).then((r) => r.ledger),
+    );
   return sampleCache.get(quarter)!;
 }

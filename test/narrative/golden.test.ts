@@ -6,8 +6,7 @@ import { goldenLedger } from './fixtures.js';
 
 let ledger: Ledger;
 let n: Narrative;
-const paragraphs = (kind: string, node?: string) =>
-  n.sections.filter((b) => b.type === 'paragraph' && b.kind === kind && (node === undefined || b.node === node)).map((b) => b.text);
+const paragraphs = (kind: string, node?: string) => n.sections.filter((b) => b.type === 'paragraph' && b.kind === kind && (node === undefined || b.node === node)).map((b) => b.text);
 
 beforeAll(async () => {
   ledger = await goldenLedger();
@@ -20,15 +19,31 @@ describe('golden narrative', () => {
     expect(outline).toEqual([
       'p:lead',
       '1:一、区县双创指数评价结果',
-      'p:tiers', 'p:tiers', 'p:tiers', 'p:tiers', 'p:tiers',
+      'p:tiers',
+      'p:tiers',
+      'p:tiers',
+      'p:tiers',
+      'p:tiers',
       '1:二、区县双创指数一级指标评价结果',
-      '2:（一）双创活力评价结果', 'p:level/双创活力', 'p:change/双创活力',
-      '2:（二）双创环境评价结果', 'p:level/双创环境', 'p:change/双创环境',
-      '2:（三）双创成效评价结果', 'p:level/双创成效', 'p:change/双创成效',
+      '2:（一）双创活力评价结果',
+      'p:level/双创活力',
+      'p:change/双创活力',
+      '2:（二）双创环境评价结果',
+      'p:level/双创环境',
+      'p:change/双创环境',
+      '2:（三）双创成效评价结果',
+      'p:level/双创成效',
+      'p:change/双创成效',
       '1:三、区县双创指数与上季度对比情况',
-      '2:（一）总体情况', 'p:overall/双创指数',
-      '2:（二）典型区县分析', 'p:portraits', 'p:portrait', 'p:portrait', 'p:portrait',
-      '1:四、区县双创指数排名稳健性', 'p:robustness/双创指数',
+      '2:（一）总体情况',
+      'p:overall/双创指数',
+      '2:（二）典型区县分析',
+      'p:portraits',
+      'p:portrait',
+      'p:portrait',
+      'p:portrait',
+      '1:四、区县双创指数排名稳健性',
+      'p:robustness/双创指数',
     ]);
   });
 

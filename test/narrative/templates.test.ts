@@ -51,7 +51,10 @@ describe('editable templates', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(TemplateError);
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('hihgest')) + 1;
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('hihgest')) + 1;
     expect((err as TemplateError).file).toBe('level.hbs');
     expect((err as TemplateError).line).toBe(line);
     expect((err as Error).message).toMatch(new RegExp(`^level\\.hbs:${line}: "hihgest" not defined`));
@@ -61,7 +64,10 @@ describe('editable templates', () => {
     const dir = copyTemplates();
     const file = join(dir, 'change.hbs');
     writeFileSync(file, readFileSync(file, 'utf8').replace('{{#if change.allSame}}', '{{#if change.alSame}}'));
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('alSame')) + 1;
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('alSame')) + 1;
     expect(() => renderNarrative(ledger, { templatesDir: dir })).toThrow(new RegExp(`^change\\.hbs:${line}: "alSame" not defined \\(fields here: meanPct, up, down`));
   });
 

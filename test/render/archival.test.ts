@@ -44,7 +44,10 @@ async function pdfjs(bytes: Uint8Array) {
 describe('PDF/A', () => {
   it('declares PDF/A-3b with attachments and PDF/A-2b without, in the XMP, on a PDF 1.7 file', async () => {
     expect(a3.header).toBe('%PDF-1.7');
-    for (const [bytes, part] of [[withFiles, '3'], [plain, '2']] as const) {
+    for (const [bytes, part] of [
+      [withFiles, '3'],
+      [plain, '2'],
+    ] as const) {
       const doc = await pdfjs(bytes);
       const { metadata } = await doc.getMetadata();
       expect(metadata?.get('pdfaid:part')).toBe(part);
@@ -96,7 +99,11 @@ describe('attachments', () => {
   it('lists the attached files with their bytes, as pdfdetach -list does', async () => {
     const doc = await pdfjs(withFiles);
     const files = (await doc.getAttachments()) as Record<string, { filename: string; content: Uint8Array; description?: string }>;
-    expect(Object.values(files).map((f) => f.filename).sort()).toEqual(['data-2018Q3.csv', 'facts.json']);
+    expect(
+      Object.values(files)
+        .map((f) => f.filename)
+        .sort(),
+    ).toEqual(['data-2018Q3.csv', 'facts.json']);
     expect(Buffer.from(Object.values(files).find((f) => f.filename === 'facts.json')!.content)).toEqual(FACTS);
     expect(Buffer.from(Object.values(files).find((f) => f.filename === 'data-2018Q3.csv')!.content)).toEqual(ROWS);
     await doc.destroy();
@@ -131,25 +138,33 @@ describe('attachments', () => {
 });
 
 describe('header mark', () => {
-  it('prints the mark (样例数据) in the header band of every page when the model has one', async () => {
-    const marked = await readPdf(await renderPdf({ ...model, header: { ...model.header, mark: '样例数据' } }));
-    expect(marked.pages.length).toBeGreaterThan(1);
-    for (const p of marked.pages) expect(p.text).toContain('样例数据');
-    expect((await readPdf(plain)).pages.some((p) => p.text.includes('样例数据'))).toBe(false);
-  }, T);
+  it(
+    'prints the mark (样例数据) in the header band of every page when the model has one',
+    async () => {
+      const marked = await readPdf(await renderPdf({ ...model, header: { ...model.header, mark: '样例数据' } }));
+      expect(marked.pages.length).toBeGreaterThan(1);
+      for (const p of marked.pages) expect(p.text).toContain('样例数据');
+      expect((await readPdf(plain)).pages.some((p) => p.text.includes('样例数据'))).toBe(false);
+    },
+    T,
+  );
 });
 
 describe('figure text', () => {
-  it('puts a figure\'s alt text over it as invisible text: a search finds the districts, the layout is unchanged', async () => {
-    const alt = '图1 38个区县双创指数：渝北区 87.89；江北区 86.51。';
-    const withAlt: DocumentModel = { ...model, blocks: model.blocks.map((b) => (b.type === 'figure' && b.number === 1 ? { ...b, alt } : b)) };
-    const [a, b] = [await readPdf(await renderPdf(withAlt)), await readPdf(plain)];
-    const page = a.pages.findIndex((p) => p.text.includes('图138个区县双创指数：渝北区87.89'));
-    expect(page).toBeGreaterThanOrEqual(0);
-    expect(b.pages[page].text).not.toContain('渝北区87.89');
-    // same pages, and every other piece of text where it was
-    expect(a.pages.length).toBe(b.pages.length);
-    const others = (p: { items: { str: string; y: number }[] }) => p.items.filter((i) => !alt.includes(i.str.trim())).map((i) => `${i.str}@${i.y.toFixed(2)}`);
-    expect(a.pages.map(others)).toEqual(b.pages.map(others));
-  }, T);
+  it(
+    "puts a figure's alt text over it as invisible text: a search finds the districts, the layout is unchanged",
+    async () => {
+      const alt = '图1 38个区县双创指数：渝北区 87.89；江北区 86.51。';
+      const withAlt: DocumentModel = { ...model, blocks: model.blocks.map((b) => (b.type === 'figure' && b.number === 1 ? { ...b, alt } : b)) };
+      const [a, b] = [await readPdf(await renderPdf(withAlt)), await readPdf(plain)];
+      const page = a.pages.findIndex((p) => p.text.includes('图138个区县双创指数：渝北区87.89'));
+      expect(page).toBeGreaterThanOrEqual(0);
+      expect(b.pages[page].text).not.toContain('渝北区87.89');
+      // same pages, and every other piece of text where it was
+      expect(a.pages.length).toBe(b.pages.length);
+      const others = (p: { items: { str: string; y: number }[] }) => p.items.filter((i) => !alt.includes(i.str.trim())).map((i) => `${i.str}@${i.y.toFixed(2)}`);
+      expect(a.pages.map(others)).toEqual(b.pages.map(others));
+    },
+    T,
+  );
 });

@@ -28,30 +28,38 @@ beforeAll(async () => {
 }, T);
 
 describe('figure pairs', () => {
-  it('sets the two figures side by side in the PDF: one page where stacked they would need two, captions level', async () => {
-    const { pages } = await readPdf(await renderPdf(model));
-    expect(pages).toHaveLength(1);
-    const caption = (label: string) => pages[0].items.find((i) => i.str.startsWith(label))!;
-    const [c1, c2] = [caption('图1'), caption('图2')];
-    expect(c1).toBeDefined();
-    expect(c2).toBeDefined();
-    expect(Math.abs(c1.y - c2.y)).toBeLessThan(0.5);
-    // the text after the pair comes below both
-    const after = pages[0].items.find((i) => PARAGRAPHS[1].startsWith(i.str.trim()) && i.str.trim().length > 4)!;
-    expect(after.y).toBeLessThan(c1.y);
-  }, T);
+  it(
+    'sets the two figures side by side in the PDF: one page where stacked they would need two, captions level',
+    async () => {
+      const { pages } = await readPdf(await renderPdf(model));
+      expect(pages).toHaveLength(1);
+      const caption = (label: string) => pages[0].items.find((i) => i.str.startsWith(label))!;
+      const [c1, c2] = [caption('图1'), caption('图2')];
+      expect(c1).toBeDefined();
+      expect(c2).toBeDefined();
+      expect(Math.abs(c1.y - c2.y)).toBeLessThan(0.5);
+      // the text after the pair comes below both
+      const after = pages[0].items.find((i) => PARAGRAPHS[1].startsWith(i.str.trim()) && i.str.trim().length > 4)!;
+      expect(after.y).toBeLessThan(c1.y);
+    },
+    T,
+  );
 
-  it('sets them in one table row of the DOCX, each at most half the text width', async () => {
-    const z = await JSZip.loadAsync(await renderDocx(model));
-    const doc = await z.file('word/document.xml')!.async('string');
-    const tables = [...doc.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]);
-    expect(tables).toHaveLength(1);
-    const row = tables[0];
-    expect(row.match(/<w:tc>/g)).toHaveLength(4); // images in one row, captions in the next
-    expect(row.match(/<w:drawing>/g)).toHaveLength(2);
-    expect(row).toMatch(/<w:cantSplit\/>/);
-    expect(row).toMatch(/SEQ 图[\s\S]*SEQ 图/);
-    const halfEmu = Math.round((HALF_WIDTH * 96) / 72) * 9525;
-    for (const m of row.matchAll(/<wp:extent cx="(\d+)"/g)) expect(Number(m[1])).toBeLessThanOrEqual(halfEmu);
-  }, T);
+  it(
+    'sets them in one table row of the DOCX, each at most half the text width',
+    async () => {
+      const z = await JSZip.loadAsync(await renderDocx(model));
+      const doc = await z.file('word/document.xml')!.async('string');
+      const tables = [...doc.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]);
+      expect(tables).toHaveLength(1);
+      const row = tables[0];
+      expect(row.match(/<w:tc>/g)).toHaveLength(4); // images in one row, captions in the next
+      expect(row.match(/<w:drawing>/g)).toHaveLength(2);
+      expect(row).toMatch(/<w:cantSplit\/>/);
+      expect(row).toMatch(/SEQ 图[\s\S]*SEQ 图/);
+      const halfEmu = Math.round((HALF_WIDTH * 96) / 72) * 9525;
+      for (const m of row.matchAll(/<wp:extent cx="(\d+)"/g)) expect(Number(m[1])).toBeLessThanOrEqual(halfEmu);
+    },
+    T,
+  );
 });

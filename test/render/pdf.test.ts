@@ -20,8 +20,7 @@ beforeAll(async () => {
   ({ pages, info: docInfo, outline } = await readPdf(bytes));
 }, T);
 
-const blockText = (b: Block): string =>
-  'content' in b ? squash((b.content as Inline[]).map((i) => (i.type === 'text' ? i.text : '')).join('')) : '';
+const blockText = (b: Block): string => ('content' in b ? squash((b.content as Inline[]).map((i) => (i.type === 'text' ? i.text : '')).join('')) : '');
 
 describe('PDF renderer', () => {
   it('lays the sample out on several A4 pages', () => {
@@ -175,9 +174,9 @@ describe('PDF renderer', () => {
       const blocks: Block[] = [
         model.blocks[1],
         model.blocks[2],
-        ...PARAGRAPHS.slice(0, 6).map((p, i) => (i === 3 ? withRef(p, 'b') : i === 4 ? withRef(p, 'c') : ({ type: 'paragraph', content: [t(p)] }) as Block)),
-        ...PARAGRAPHS.slice(6).map((p, i) => (i === 4 ? withRef(p, 'd') : ({ type: 'paragraph', content: [t(p)] }) as Block)),
-        ...PARAGRAPHS.map((p, i) => (i === 9 ? withRef(p, 'e') : ({ type: 'paragraph', content: [t(p)] }) as Block)),
+        ...PARAGRAPHS.slice(0, 6).map((p, i) => (i === 3 ? withRef(p, 'b') : i === 4 ? withRef(p, 'c') : ({ type: 'paragraph', content: [t(p)] } as Block))),
+        ...PARAGRAPHS.slice(6).map((p, i) => (i === 4 ? withRef(p, 'd') : ({ type: 'paragraph', content: [t(p)] } as Block))),
+        ...PARAGRAPHS.map((p, i) => (i === 9 ? withRef(p, 'e') : ({ type: 'paragraph', content: [t(p)] } as Block))),
       ];
       const marks = ['①', '②', '③', '④', '⑤'];
       const m: DocumentModel = {

@@ -9,10 +9,44 @@ import type { Block, DocumentModel, Inline } from '../../src/model/types.js';
 import { fontPath } from '../../src/fonts.js';
 
 export const DISTRICTS = [
-  '渝北区', '江北区', '沙坪坝区', '九龙坡区', '南岸区', '渝中区', '万州区', '涪陵区', '北碚区', '巴南区',
-  '大渡口区', '永川区', '璧山区', '荣昌区', '江津区', '合川区', '綦江区', '黔江区', '丰都县', '大足区',
-  '奉节县', '长寿区', '潼南区', '南川区', '云阳县', '铜梁区', '开州区', '垫江县', '酉阳县', '梁平区',
-  '忠县', '巫山县', '石柱县', '秀山县', '城口县', '彭水县', '巫溪县', '武隆区',
+  '渝北区',
+  '江北区',
+  '沙坪坝区',
+  '九龙坡区',
+  '南岸区',
+  '渝中区',
+  '万州区',
+  '涪陵区',
+  '北碚区',
+  '巴南区',
+  '大渡口区',
+  '永川区',
+  '璧山区',
+  '荣昌区',
+  '江津区',
+  '合川区',
+  '綦江区',
+  '黔江区',
+  '丰都县',
+  '大足区',
+  '奉节县',
+  '长寿区',
+  '潼南区',
+  '南川区',
+  '云阳县',
+  '铜梁区',
+  '开州区',
+  '垫江县',
+  '酉阳县',
+  '梁平区',
+  '忠县',
+  '巫山县',
+  '石柱县',
+  '秀山县',
+  '城口县',
+  '彭水县',
+  '巫溪县',
+  '武隆区',
 ];
 
 /** Scores falling from 87.89 (deterministic, no randomness). */
@@ -32,11 +66,9 @@ export const PARAGRAPHS = [
   '大渡口区双创指数得分62.94，较2018年第2季度上升了7.13分，环比增幅为12.77%。从大渡口区双创指数的三个一级指标的得分情况来看，双创活力指数、双创环境指数、双创成效指数均呈上升趋势。双创活力指数增幅最大，得分增幅为29.26%，得分排名从第35位上升到第8位；双创环境指数得分增幅为3.43%，得分排名从第16位上升到第14位。',
 ];
 
-export const LEAD =
-  '重庆区县双创指数以引导全社会营造“大众创业、万众创新”环境和氛围为导向，以评价重庆各区县推进“双创”的基础及潜力为目标，客观反映各区县创新创业情况和发展趋势。';
+export const LEAD = '重庆区县双创指数以引导全社会营造“大众创业、万众创新”环境和氛围为导向，以评价重庆各区县推进“双创”的基础及潜力为目标，客观反映各区县创新创业情况和发展趋势。';
 
-export const FOOTNOTE =
-  '重庆区县双创指数报告研究小组由重庆科技发展战略研究院、重庆大数据研究院等机构的专家学者组成，主要成员有刘斌、陈勇、张欣、刘兰、李政刚、刘朝。';
+export const FOOTNOTE = '重庆区县双创指数报告研究小组由重庆科技发展战略研究院、重庆大数据研究院等机构的专家学者组成，主要成员有刘斌、陈勇、张欣、刘兰、李政刚、刘朝。';
 
 let fontsRegistered = false;
 function registerChartFont(): void {
@@ -82,12 +114,7 @@ function drawBars(ctx: SKRSContext2D, w: number, h: number, labels: string[], va
 }
 
 /** A figure drawn twice: vector SVG (text as outlines) and a 2× PNG fallback. */
-export async function makeFigure(
-  widthPt: number,
-  heightPt: number,
-  labels: string[],
-  values: number[],
-): Promise<{ svg: string; png: Uint8Array; widthPt: number; heightPt: number }> {
+export async function makeFigure(widthPt: number, heightPt: number, labels: string[], values: number[]): Promise<{ svg: string; png: Uint8Array; widthPt: number; heightPt: number }> {
   registerChartFont();
   const w = Math.round(widthPt);
   const h = Math.round(heightPt);

@@ -4,14 +4,11 @@ import { FigureSet, SharedPaths, compileSvg, type SvgProgram } from '../../src/r
 import { renderPdf } from '../../src/render/pdf/index.js';
 import type { DocumentModel } from '../../src/model/types.js';
 
-const svg = (body: string, attrs = 'width="100" height="50" viewBox="0 0 100 50"') =>
-  `<?xml version="1.0" encoding="utf-8" ?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attrs}>\n${body}\n</svg>`;
+const svg = (body: string, attrs = 'width="100" height="50" viewBox="0 0 100 50"') => `<?xml version="1.0" encoding="utf-8" ?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attrs}>\n${body}\n</svg>`;
 
 /** The operators of a compiled figure as text (opacity requests and shared outlines shown inline). */
 function ops(p: SvgProgram): string {
-  return p.parts
-    .map((part) => (part instanceof Uint8Array ? Buffer.from(part).toString('latin1') : 'content' in part ? Buffer.from(part.content).toString('latin1') : `[ca ${part.ca} CA ${part.CA}]\n`))
-    .join('');
+  return p.parts.map((part) => (part instanceof Uint8Array ? Buffer.from(part).toString('latin1') : 'content' in part ? Buffer.from(part.content).toString('latin1') : `[ca ${part.ca} CA ${part.CA}]\n`)).join('');
 }
 
 function compiled(s: string): SvgProgram {
@@ -23,19 +20,11 @@ function compiled(s: string): SvgProgram {
 describe('SVG → PDF operators', () => {
   it('draws rectangles and paths with their fill, stroke and transform', () => {
     const p = compiled(
-      svg(
-        '<rect fill="white" width="100" height="50"/>' +
-          '<path fill="none" stroke="#DCDCDC" stroke-width="0.4" stroke-miterlimit="10" d="M47.5 7.8L47.5 44"/>' +
-          '<path fill="#1A1A1A" transform="translate(37 13.5)" d="M1 2L3 2L3 4Z"/>',
-      ),
+      svg('<rect fill="white" width="100" height="50"/>' + '<path fill="none" stroke="#DCDCDC" stroke-width="0.4" stroke-miterlimit="10" d="M47.5 7.8L47.5 44"/>' + '<path fill="#1A1A1A" transform="translate(37 13.5)" d="M1 2L3 2L3 4Z"/>'),
     );
     expect(p.width).toBe(100);
     expect(p.height).toBe(50);
-    expect(ops(p)).toBe(
-      'q\n1 1 1 rg\n0 0 m\n100 0 l\n100 50 l\n0 50 l\nh\nf\nQ\n' +
-        'q\n0.8627 0.8627 0.8627 RG\n0.4 w\n10 M\n0 j\n0 J\n47.5 7.8 m\n47.5 44 l\nS\nQ\n' +
-        'q\n1 0 0 1 37 13.5 cm\n0.102 0.102 0.102 rg\n1 2 m\n3 2 l\n3 4 l\nh\nf\nQ\n',
-    );
+    expect(ops(p)).toBe('q\n1 1 1 rg\n0 0 m\n100 0 l\n100 50 l\n0 50 l\nh\nf\nQ\n' + 'q\n0.8627 0.8627 0.8627 RG\n0.4 w\n10 M\n0 j\n0 J\n47.5 7.8 m\n47.5 44 l\nS\nQ\n' + 'q\n1 0 0 1 37 13.5 cm\n0.102 0.102 0.102 rg\n1 2 m\n3 2 l\n3 4 l\nh\nf\nQ\n');
   });
 
   it('turns quadratic curves into cubic ones and reads relative, compact path data', () => {

@@ -68,10 +68,17 @@ describe('the sample report (2018Q3)', () => {
 
   it('the PDF holds the narrative in order, then the figure captions in order', () => {
     const md = text(q3.files.get('narrative.md')!);
-    const paragraphs = md.split('\n\n').map((p) => squash(p.replace(/^#+ /, ''))).filter(Boolean);
+    const paragraphs = md
+      .split('\n\n')
+      .map((p) => squash(p.replace(/^#+ /, '')))
+      .filter(Boolean);
     expect(paragraphs.length).toBeGreaterThan(20);
     expectInOrder(pdfPlain, paragraphs, 'PDF');
-    expectInOrder(pdfPlain, Array.from({ length: 13 }, (_, i) => `图${i + 1}`), 'PDF captions');
+    expectInOrder(
+      pdfPlain,
+      Array.from({ length: 13 }, (_, i) => `图${i + 1}`),
+      'PDF captions',
+    );
   });
 
   it('the PDF embeds subsets of the Chinese fonts', () => {
@@ -94,13 +101,20 @@ describe('the sample report (2018Q3)', () => {
     expect(docXml['word/header1.xml']).toContain('样例数据');
     expect(doc.match(/<w:drawing>/g)).toHaveLength(14);
     const plain = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    expectInOrder(plain, Array.from({ length: 14 }, (_, i) => `图${i + 1}`), 'DOCX captions');
+    expectInOrder(
+      plain,
+      Array.from({ length: 14 }, (_, i) => `图${i + 1}`),
+      'DOCX captions',
+    );
     expect(plain).toContain('表1');
   });
 
   it('PDF and DOCX carry the same text in the same order (one model, two renderers)', () => {
     const md = text(q3.files.get('narrative.md')!);
-    const paragraphs = md.split('\n\n').map((p) => squash(p.replace(/^#+ /, ''))).filter(Boolean);
+    const paragraphs = md
+      .split('\n\n')
+      .map((p) => squash(p.replace(/^#+ /, '')))
+      .filter(Boolean);
     const plain = squash([...docXml['word/document.xml'].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
     expectInOrder(plain, paragraphs, 'DOCX');
   });
@@ -132,10 +146,14 @@ describe('the sample report (2018Q3)', () => {
     for (const f of figures) expect(f.rendered.svg, f.spec.id).not.toMatch(/<text/); // text as outlines
   });
 
-  it('is byte-identical when built again', async () => {
-    const again = await buildReport({ data: SAMPLE_DATA, quarter: '2018Q3', issue: '2018年第6期' });
-    for (const [name, bytes] of q3.files) expect(Buffer.compare(Buffer.from(again.files.get(name)!), Buffer.from(bytes)), name).toBe(0);
-  }, T);
+  it(
+    'is byte-identical when built again',
+    async () => {
+      const again = await buildReport({ data: SAMPLE_DATA, quarter: '2018Q3', issue: '2018年第6期' });
+      for (const [name, bytes] of q3.files) expect(Buffer.compare(Buffer.from(again.files.get(name)!), Buffer.from(bytes)), name).toBe(0);
+    },
+    T,
+  );
 });
 
 describe('a quarter without a previous quarter (2017Q1)', () => {
@@ -161,37 +179,53 @@ describe('bad templates give a clear error naming the template line', () => {
     return src.slice(0, src.indexOf(find)).split('\n').length;
   };
 
-  it('an unknown field', async () => {
-    const dir = copy();
-    const line = edit(dir, '{{meta.title}}', '{{meta.titel}}');
-    const e = await buildReport({ data: SAMPLE_DATA, quarter: '2018Q3', templatesDir: dir }).catch((x) => x);
-    expect(e).toBeInstanceOf(TemplateError);
-    expect(e.message).toMatch(new RegExp(`^report\\.hbs:${line}: "titel" not defined`));
-  }, T);
+  it(
+    'an unknown field',
+    async () => {
+      const dir = copy();
+      const line = edit(dir, '{{meta.title}}', '{{meta.titel}}');
+      const e = await buildReport({ data: SAMPLE_DATA, quarter: '2018Q3', templatesDir: dir }).catch((x) => x);
+      expect(e).toBeInstanceOf(TemplateError);
+      expect(e.message).toMatch(new RegExp(`^report\\.hbs:${line}: "titel" not defined`));
+    },
+    T,
+  );
 
-  it('an unclosed Handlebars block', async () => {
-    const dir = copy();
-    edit(dir, '{{#if overall}}', '{{#if overall}}{{#if changesAvailable}}');
-    const e = await buildReport({ data: SAMPLE_DATA, quarter: '2018Q3', templatesDir: dir }).catch((x) => x);
-    expect(e).toBeInstanceOf(TemplateError);
-    expect(e.message).toMatch(/^report\.hbs:\d+: .*(Parse error|doesn't match)/s);
-  }, T);
+  it(
+    'an unclosed Handlebars block',
+    async () => {
+      const dir = copy();
+      edit(dir, '{{#if overall}}', '{{#if overall}}{{#if changesAvailable}}');
+      const e = await buildReport({ data: SAMPLE_DATA, quarter: '2018Q3', templatesDir: dir }).catch((x) => x);
+      expect(e).toBeInstanceOf(TemplateError);
+      expect(e.message).toMatch(/^report\.hbs:\d+: .*(Parse error|doesn't match)/s);
+    },
+    T,
+  );
 
-  it('an unclosed markup block', async () => {
-    const dir = copy();
-    const line = edit(dir, '::: byline\n重庆区县双创指数报告研究小组[^group]\n:::', '::: byline\n重庆区县双创指数报告研究小组[^group]');
-    const e = await buildReport({ data: SAMPLE_DATA, quarter: '2018Q3', templatesDir: dir }).catch((x) => x);
-    expect(e).toBeInstanceOf(InputError);
-    expect(e.problems[0]).toMatchObject({ file: expect.stringMatching(/report\/report\.hbs$/), line });
-    expect(e.problems[0].message).toMatch(/byline/);
-  }, T);
+  it(
+    'an unclosed markup block',
+    async () => {
+      const dir = copy();
+      const line = edit(dir, '::: byline\n重庆区县双创指数报告研究小组[^group]\n:::', '::: byline\n重庆区县双创指数报告研究小组[^group]');
+      const e = await buildReport({ data: SAMPLE_DATA, quarter: '2018Q3', templatesDir: dir }).catch((x) => x);
+      expect(e).toBeInstanceOf(InputError);
+      expect(e.problems[0]).toMatchObject({ file: expect.stringMatching(/report\/report\.hbs$/), line });
+      expect(e.problems[0].message).toMatch(/byline/);
+    },
+    T,
+  );
 
-  it('an edited sentence shows up in every output', async () => {
-    const dir = copy();
-    const lead = join(dir, 'report/lead.hbs');
-    writeFileSync(lead, readFileSync(lead, 'utf8').replace('客观反映各区县创新创业情况和发展趋势', '客观反映各区县创新创业的现状与趋势'));
-    const r = await buildReport({ data: SAMPLE_DATA, quarter: '2017Q1', templatesDir: dir });
-    expect(text(r.files.get('narrative.md')!)).toContain('客观反映各区县创新创业的现状与趋势');
-    expect(squash(await pdfText(r.files.get('report.pdf')!))).toContain('客观反映各区县创新创业的现状与趋势');
-  }, T);
+  it(
+    'an edited sentence shows up in every output',
+    async () => {
+      const dir = copy();
+      const lead = join(dir, 'report/lead.hbs');
+      writeFileSync(lead, readFileSync(lead, 'utf8').replace('客观反映各区县创新创业情况和发展趋势', '客观反映各区县创新创业的现状与趋势'));
+      const r = await buildReport({ data: SAMPLE_DATA, quarter: '2017Q1', templatesDir: dir });
+      expect(text(r.files.get('narrative.md')!)).toContain('客观反映各区县创新创业的现状与趋势');
+      expect(squash(await pdfText(r.files.get('report.pdf')!))).toContain('客观反映各区县创新创业的现状与趋势');
+    },
+    T,
+  );
 });

@@ -11,7 +11,11 @@ const T = 120_000;
 
 function data(score: [number, number, number]): string {
   const dir = tempDir('ties-');
-  writeFile(dir, 'scores.csv', scoreTable(['2018Q2', '2018Q3'], () => score));
+  writeFile(
+    dir,
+    'scores.csv',
+    scoreTable(['2018Q2', '2018Q3'], () => score),
+  );
   return dir;
 }
 

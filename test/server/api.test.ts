@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { SAMPLE_DATA } from '../../src/pipeline.js';
 import { startBench, form, type Bench } from './harness.js';
 
-const SAMPLE = readdirSync(SAMPLE_DATA).sort().map((name) => ({ name, content: readFileSync(join(SAMPLE_DATA, name)) }));
+const SAMPLE = readdirSync(SAMPLE_DATA)
+  .sort()
+  .map((name) => ({ name, content: readFileSync(join(SAMPLE_DATA, name)) }));
 const file2018 = SAMPLE.find((f) => f.name.includes('2018'))!;
 
 /** The 2018 file with one cell changed: 渝北区's 新注册企业数 in 2018Q3. */
@@ -128,7 +130,10 @@ describe('workbench API: data, wording, preview, archive', () => {
     await b.call('POST', '/api/archive/2018Q3/build', {});
     await b.serving.workbench.jobs.idle();
     list = (await b.call('GET', '/api/archive')).json.quarters[0];
-    expect(list.versions.map((v: { version: number; corrects: number | null }) => [v.version, v.corrects])).toEqual([[1, null], [2, 1]]);
+    expect(list.versions.map((v: { version: number; corrects: number | null }) => [v.version, v.corrects])).toEqual([
+      [1, null],
+      [2, 1],
+    ]);
     const changes = (await b.call('GET', '/api/archive/2018Q3/2/changes')).json;
     expect(changes.sections.find((s: { heading: string }) => s.heading === '数据更正').items[0].text).toContain('城口县');
     expect(changes.notice).toContain('本刊2018年第6期刊发的');

@@ -44,7 +44,9 @@ describe('the vocabulary the templates and the check share', () => {
     // Words of the rules themselves (structure, not vocabulary).
     const structural = ['增幅', '降幅', '最高', '最低', '最大', '高于平均', '低于平均', '环比', '增长率'];
     for (const f of readdirSync(DEFAULT_TEMPLATES_DIR).filter((x) => x.endsWith('.hbs'))) {
-      const literal = readFileSync(join(DEFAULT_TEMPLATES_DIR, f), 'utf8').replace(/\{\{!--[\s\S]*?--\}\}/g, '').replace(/\{\{[^}]*\}\}/g, ' ');
+      const literal = readFileSync(join(DEFAULT_TEMPLATES_DIR, f), 'utf8')
+        .replace(/\{\{!--[\s\S]*?--\}\}/g, '')
+        .replace(/\{\{[^}]*\}\}/g, ' ');
       let rest = literal;
       for (const word of [...known, ...structural].sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
       expect(rest.match(/[升降增减涨跌]/g) ?? [], `${f}: ${rest.match(/.{0,6}[升降增减涨跌].{0,6}/g)?.join(' | ')}`).toEqual([]);
@@ -93,7 +95,7 @@ describe('provenance and hand-checked sentences', () => {
     expect(spans.find((s) => s.text === '86.67')?.ref).toMatchObject({ district: '渝北区', quarter: '2018Q2', measure: 'score' });
   });
 
-  it('a template wired to last quarter\'s value where the words say this quarter is refused', () => {
+  it("a template wired to last quarter's value where the words say this quarter is refused", () => {
     const dir = mkdtempSync(join(tmpdir(), 'prov-'));
     cpSync(DEFAULT_TEMPLATES_DIR, dir, { recursive: true });
     const file = join(dir, 'portrait.hbs');

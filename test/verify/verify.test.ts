@@ -10,7 +10,7 @@ const markdown = (l: Ledger) => narrativeToMarkdown(renderNarrative(l));
 /** Text as PDF extraction gives it: short lines, stray spaces between characters, running headers, page numbers, captions. */
 function pdfLike(md: string): string {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const out: string[] = ['科技参考·2018年第6期', '·本期特稿·'];
   let page = 1;
   for (const para of md.split('\n\n')) {
@@ -60,7 +60,17 @@ describe('correct text passes', () => {
 
   it('skips what is not running text', async () => {
     const ledger = await sampleLedger('2018Q3');
-    const extra = ['2018年第三季度重庆区县双创指数报告', '重庆区县双创指数报告研究小组①', '图1 双创指数分布图', '表2 2017年各区县研发投入', '注：数据来源于市统计局。', '（来源：重庆日报）', '① 研究小组由重庆科技发展战略研究院等机构的专家学者组成。', '12', '第3页'].join('\n');
+    const extra = [
+      '2018年第三季度重庆区县双创指数报告',
+      '重庆区县双创指数报告研究小组①',
+      '图1 双创指数分布图',
+      '表2 2017年各区县研发投入',
+      '注：数据来源于市统计局。',
+      '（来源：重庆日报）',
+      '① 研究小组由重庆科技发展战略研究院等机构的专家学者组成。',
+      '12',
+      '第3页',
+    ].join('\n');
     expect(verifyText(`${extra}\n${markdown(ledger)}`, ledger).problems).toEqual([]);
   });
 });
@@ -135,7 +145,7 @@ describe('slips are caught', () => {
 
 describe('the reference article', () => {
   const seed = '/work/shared/seed/000_761156490aac2bdf.txt';
-  it.skipIf(!existsSync(seed))('has its slips flagged (高于平均分, a rate\'s change in %)', async () => {
+  it.skipIf(!existsSync(seed))("has its slips flagged (高于平均分, a rate's change in %)", async () => {
     const ledger = await sampleLedger('2018Q3');
     const text = readFileSync(seed, 'utf8');
     const article = text.slice(0, text.indexOf('重庆市科技创新工作情况调研报告'));

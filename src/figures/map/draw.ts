@@ -119,8 +119,7 @@ function drawOverlay(ctx: SKRSContext2D, plan: MapPlan, l: MapLayout, fills: str
 function mapPlugin(plan: MapPlan, onLabels?: (l: PlacedLabel[]) => void): Plugin {
   let layout: MapLayout | undefined;
   const fills = plan.features.map((f) => plan.fillOf.get(f.properties.name) ?? palette.missing);
-  const layoutOf = (chart: Chart) =>
-    (layout ??= mapLayout(plan, (chart.scales.projection as unknown as { projection: D3Projection }).projection, chart.chartArea));
+  const layoutOf = (chart: Chart) => (layout ??= mapLayout(plan, (chart.scales.projection as unknown as { projection: D3Projection }).projection, chart.chartArea));
   return {
     id: 'mapOverlay',
     beforeDatasetsDraw(chart: Chart) {

@@ -205,8 +205,12 @@ export function labelAnchor(rings: Position[][], precision = 0.5): { x: number; 
 /** Clips a ring to an axis-aligned box (Sutherland–Hodgman); may return fewer than 3 points. */
 export function clipRing(ring: Position[], b: { x0: number; y0: number; x1: number; y1: number }): Position[] {
   type Edge = { inside: (p: Position) => boolean; cut: (p: Position, q: Position) => Position };
-  const atX = (x: number) => (p: Position, q: Position): Position => [x, p[1] + ((q[1] - p[1]) * (x - p[0])) / (q[0] - p[0])];
-  const atY = (y: number) => (p: Position, q: Position): Position => [p[0] + ((q[0] - p[0]) * (y - p[1])) / (q[1] - p[1]), y];
+  const atX =
+    (x: number) =>
+    (p: Position, q: Position): Position => [x, p[1] + ((q[1] - p[1]) * (x - p[0])) / (q[0] - p[0])];
+  const atY =
+    (y: number) =>
+    (p: Position, q: Position): Position => [p[0] + ((q[0] - p[0]) * (y - p[1])) / (q[1] - p[1]), y];
   const edges: Edge[] = [
     { inside: (p) => p[0] >= b.x0, cut: atX(b.x0) },
     { inside: (p) => p[0] <= b.x1, cut: atX(b.x1) },

@@ -46,8 +46,7 @@ export function bboxOf(polys: Position[][][]): Box {
 }
 
 /** Whether any of `pts` lies within `gap` of the box. */
-export const boxHits = (b: Box, pts: Position[], gap: number) =>
-  pts.some(([x, y]) => x > b.x0 - gap && x < b.x1 + gap && y > b.y0 - gap && y < b.y1 + gap);
+export const boxHits = (b: Box, pts: Position[], gap: number) => pts.some(([x, y]) => x > b.x0 - gap && x < b.x1 + gap && y > b.y0 - gap && y < b.y1 + gap);
 
 /** Whether two boxes overlap. */
 export const boxesMeet = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -84,7 +83,10 @@ function projectDistricts(features: DistrictFeature[], proj: D3Projection, frame
     simplified(tolerance) {
       let s = byTolerance.get(tolerance);
       if (!s) {
-        const flat = simplifyRingsShared(districts.flatMap((d) => d.polygons.flat()), tolerance);
+        const flat = simplifyRingsShared(
+          districts.flatMap((d) => d.polygons.flat()),
+          tolerance,
+        );
         let i = 0;
         s = districts.map((d) => d.polygons.map((p) => p.map(() => flat[i++])));
         byTolerance.set(tolerance, s);

@@ -131,9 +131,7 @@ function drawInsetOf(plan: MapPlan, geo: ProjectedDistricts, fit: InsetFit): Ins
   const crossing = crossingIdx
     .map(({ index }) => ({
       index,
-      polygons: simple[index]
-        .map((p) => p.map((r) => roundRing(clipRing(r.map(tx), cut))).filter((r) => r.length >= 3))
-        .filter((p) => p.length > 0),
+      polygons: simple[index].map((p) => p.map((r) => roundRing(clipRing(r.map(tx), cut))).filter((r) => r.length >= 3)).filter((p) => p.length > 0),
     }))
     .filter((c) => c.polygons.length > 0);
   // names of the inset districts, on their visible parts (full resolution)
@@ -141,9 +139,7 @@ function drawInsetOf(plan: MapPlan, geo: ProjectedDistricts, fit: InsetFit): Ins
     .filter(({ d }) => insetSet.has(d.name))
     .map(({ d }) => ({
       name: d.name,
-      polygons: d.polygons
-        .map((p) => p.map((r) => clipRing(r.map(tx), inner)).filter((r) => r.length >= 3))
-        .filter((p) => p.length > 0),
+      polygons: d.polygons.map((p) => p.map((r) => clipRing(r.map(tx), inner)).filter((r) => r.length >= 3)).filter((p) => p.length > 0),
     }))
     .filter((d) => d.polygons.length > 0);
   const labels = placeDistrictLabels(measureCtx(), visible, inner, plan.labelSize);

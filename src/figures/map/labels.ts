@@ -27,8 +27,7 @@ export interface PlacedLabel {
   box: Box;
 }
 
-const overlaps = (a: Box, b: Box, pad = 0) =>
-  a.x0 < b.x1 + pad && b.x0 < a.x1 + pad && a.y0 < b.y1 + pad && b.y0 < a.y1 + pad;
+const overlaps = (a: Box, b: Box, pad = 0) => a.x0 < b.x1 + pad && b.x0 < a.x1 + pad && a.y0 < b.y1 + pad && b.y0 < a.y1 + pad;
 
 const inside = (a: Box, frame: Box) => a.x0 >= frame.x0 && a.y0 >= frame.y0 && a.x1 <= frame.x1 && a.y1 <= frame.y1;
 
@@ -62,12 +61,7 @@ const VERTICAL_LINE = 1.1;
  * Where a district's name fits inside it (ctx.font must be set): horizontally at the
  * pole of inaccessibility, else stacked vertically; null if neither fits.
  */
-export function fitInside(
-  ctx: SKRSContext2D,
-  d: Pick<ProjectedDistrict, 'name' | 'polygons'>,
-  sizePt: number,
-  free: (b: Box) => boolean = () => true,
-): { mode: 'horizontal' | 'vertical'; box: Box; x: number; y: number } | null {
+export function fitInside(ctx: SKRSContext2D, d: Pick<ProjectedDistrict, 'name' | 'polygons'>, sizePt: number, free: (b: Box) => boolean = () => true): { mode: 'horizontal' | 'vertical'; box: Box; x: number; y: number } | null {
   const rings = mainPolygon(d);
   const w = ctx.measureText(d.name).width;
   const n = [...d.name].length;
@@ -142,13 +136,7 @@ export interface LabelPlacement extends PlacedLabel {
  * boxes already taken (inset, legend). Greedy and deterministic (input order); the
  * result depends on the geometry and the text only, so it can be reused for any colours.
  */
-export function placeDistrictLabels(
-  ctx: SKRSContext2D,
-  districts: Pick<ProjectedDistrict, 'name' | 'polygons'>[],
-  frame: Box,
-  sizePt: number,
-  avoid: Box[] = [],
-): LabelPlacement[] {
+export function placeDistrictLabels(ctx: SKRSContext2D, districts: Pick<ProjectedDistrict, 'name' | 'polygons'>[], frame: Box, sizePt: number, avoid: Box[] = []): LabelPlacement[] {
   ctx.save();
   ctx.font = font(sizePt);
   const taken: Box[] = [...avoid];
@@ -247,13 +235,7 @@ export function drawPlacedLabels(ctx: SKRSContext2D, placed: LabelPlacement[], s
  * Places and draws the labels of `districts` within `frame`. `avoid` holds boxes
  * already taken (inset, legend). Returns what was placed (for tests and debugging).
  */
-export function drawDistrictLabels(
-  ctx: SKRSContext2D,
-  districts: ProjectedDistrict[],
-  frame: Box,
-  sizePt: number,
-  avoid: Box[] = [],
-): PlacedLabel[] {
+export function drawDistrictLabels(ctx: SKRSContext2D, districts: ProjectedDistrict[], frame: Box, sizePt: number, avoid: Box[] = []): PlacedLabel[] {
   const placed = placeDistrictLabels(ctx, districts, frame, sizePt, avoid);
   const fills = new Map(districts.map((d) => [d.name, d.fill]));
   drawPlacedLabels(ctx, placed, sizePt, (n) => fills.get(n)!);

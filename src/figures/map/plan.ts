@@ -59,8 +59,7 @@ const MISSING_LABEL = '无数据';
 /** Legends longer than this go under the map instead of in a corner. */
 const CORNER_ROWS = 8;
 
-export const legendItems = (classes: FigureClass[]): LegendItem[] =>
-  classes.map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } }));
+export const legendItems = (classes: FigureClass[]): LegendItem[] => classes.map((c) => ({ label: c.label, key: { kind: 'swatch', color: c.color } }));
 
 /** The fill of each district by its class; every problem of the values in one message. */
 function fillsOf(o: DistributionMapOptions, names: Set<string>): Map<string, string> {
@@ -96,8 +95,7 @@ export function planMap(o: DistributionMapOptions): MapPlan {
   const noteH = note ? size.note * 2 : 0;
   // A long legend (more than CORNER_ROWS entries) would cover the map: it goes in a strip below.
   const items = legendItems(legend);
-  const stripH =
-    items.length > CORNER_ROWS ? Math.ceil(flowLegend(measureCtx(), items, 0, 0, width - 2 * margin, { title: o.legendTitle, draw: false, size }).h + 6) : 0;
+  const stripH = items.length > CORNER_ROWS ? Math.ceil(flowLegend(measureCtx(), items, 0, 0, width - 2 * margin, { title: o.legendTitle, draw: false, size }).h + 6) : 0;
   // Height from the map's aspect ratio at this width.
   const geojsonKey = o.geojsonPath ?? DEFAULT_GEOJSON;
   const outline = outlineOf(memo, geojsonKey, fc.features);

@@ -3,21 +3,7 @@
  * references, figures (SVG with PNG fallback) with their captions, 三线表
  * tables whose header rows repeat.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  FootnoteReferenceRun,
-  ImageRun,
-  SimpleField,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, BorderStyle, FootnoteReferenceRun, ImageRun, SimpleField, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IRunOptions } from 'docx';
 import type { Block, Footnote, Inline } from '../../model/types.js';
 import { HALF_WIDTH, PAIR_GAP, SIZE, TEXT_WIDTH, figureLabel, figureSize } from '../common.js';
 import { hp, px, tw, type Fonts } from './styles.js';
@@ -42,9 +28,7 @@ function runs(content: Inline[], ctx: Ctx): (TextRun | FootnoteReferenceRun | Si
       return [new FootnoteReferenceRun(n)];
     }
     const o: IRunOptions = { bold: i.bold, italics: i.italic, superScript: i.superscript };
-    return withFigureReferences(i.text, ctx).map((part) =>
-      typeof part === 'string' ? new TextRun({ ...o, text: part }) : new SimpleField(`REF ${captionBookmark('图', part.number)} \\h`, figureLabel(part.number)),
-    );
+    return withFigureReferences(i.text, ctx).map((part) => (typeof part === 'string' ? new TextRun({ ...o, text: part }) : new SimpleField(`REF ${captionBookmark('图', part.number)} \\h`, figureLabel(part.number))));
   });
 }
 
@@ -130,8 +114,7 @@ function tableBlocks(b: Extract<Block, { type: 'table' }>): (Paragraph | Table)[
   const total = tw(TEXT_WIDTH);
   const widths = rel.map((w) => Math.floor((w / sum) * total));
   widths[widths.length - 1] += total - widths.reduce((a, w) => a + w, 0);
-  const align = (i: number) =>
-    ({ left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT })[b.align?.[i] ?? 'center'];
+  const align = (i: number) => ({ left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT })[b.align?.[i] ?? 'center'];
   const nHead = b.header.length;
 
   const headerRows = b.header.map(
@@ -227,6 +210,16 @@ export function blockChildren(b: Block, ctx: Ctx, pageBreakNext: { on: boolean }
 
 export function footnoteParagraphs(fn: Footnote, ctx: Ctx): Paragraph[] {
   // docx puts the footnote's own reference mark (①, from the number format) before the first run.
-  return [new Paragraph({ style: 'FootnoteText', children: [new TextRun(' '), ...runs(fn.content.filter((i) => i.type === 'text'), ctx)] })];
+  return [
+    new Paragraph({
+      style: 'FootnoteText',
+      children: [
+        new TextRun(' '),
+        ...runs(
+          fn.content.filter((i) => i.type === 'text'),
+          ctx,
+        ),
+      ],
+    }),
+  ];
 }
-

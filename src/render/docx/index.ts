@@ -28,7 +28,7 @@
  * native SHA-1 of the real data) and the real bytes are put back in the
  * compiled package (`buildDocx` itself still gives docx the real data).
  */
-import { Document, DocumentGridType, Footer, Header, NumberFormat, PageNumber, Paragraph, Tab, TabStopType, Table, TextRun } from 'docx';
+import { Document, DocumentGridType, Footer, Header, NumberFormat, PageNumber, Paragraph, Tab, TabStopType, type Table, TextRun } from 'docx';
 import type { DocumentModel } from '../../model/types.js';
 import { LEADING, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, SIZE, TEXT_WIDTH } from '../common.js';
 import { DEFAULT_FONTS, hp, paragraphStyles, runFont, tw, type FontPair, type Fonts } from './styles.js';
@@ -50,14 +50,9 @@ export interface DocxRenderInfo {
   parts: string[];
 }
 
-
 /** Bulletin left, the mark (if any) centred in light grey, column label right. */
 function headerRuns(h: DocumentModel['header']): TextRun[] {
-  return [
-    new TextRun(h.bulletin),
-    ...(h.mark ? [new TextRun({ children: [new Tab(), h.mark], color: MARK_COLOR.slice(1), characterSpacing: tw(MARK_TRACKING) })] : []),
-    new TextRun({ children: [new Tab(), h.column] }),
-  ];
+  return [new TextRun(h.bulletin), ...(h.mark ? [new TextRun({ children: [new Tab(), h.mark], color: MARK_COLOR.slice(1), characterSpacing: tw(MARK_TRACKING) })] : []), new TextRun({ children: [new Tab(), h.column] })];
 }
 
 function fontsOf(opts: DocxOptions): Fonts {

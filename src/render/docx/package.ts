@@ -83,4 +83,3 @@ export async function packPackage(parts: Parts, model: DocumentModel, fonts: Fon
   }
   return { bytes: await zipEntries(entries, date), parts: names };
 }
-

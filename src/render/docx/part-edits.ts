@@ -46,10 +46,7 @@ function fontTableEntries(fonts: Fonts): string {
   return [...names]
     .map(([name, eastAsian]) => {
       const k = KNOWN_FONTS[name] ?? { panose: '00000000000000000000', charset: eastAsian ? '86' : '00', family: 'auto', pitch: 'variable' };
-      return (
-        `<w:font w:name="${escapeXml(name)}">${k.alt ? `<w:altName w:val="${k.alt}"/>` : ''}<w:panose1 w:val="${k.panose}"/>` +
-        `<w:charset w:val="${k.charset}"/><w:family w:val="${k.family}"/><w:pitch w:val="${k.pitch}"/></w:font>`
-      );
+      return `<w:font w:name="${escapeXml(name)}">${k.alt ? `<w:altName w:val="${k.alt}"/>` : ''}<w:panose1 w:val="${k.panose}"/>` + `<w:charset w:val="${k.charset}"/><w:family w:val="${k.family}"/><w:pitch w:val="${k.pitch}"/></w:font>`;
     })
     .join('');
 }
@@ -85,18 +82,8 @@ export const PART_EDITS: Record<string, Edit> = {
   },
   // No automatic space between Chinese and Latin letters or digits (the PDF sets none: 2018年第3季度,
   // not 2018 年第 3 季度), and lines not snapped to the document grid (their pitch is set per style).
-  'word/styles.xml': (xml) =>
-    must(
-      xml,
-      /<w:pPrDefault><w:pPr>/,
-      '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>',
-      '找不到 w:pPrDefault',
-    ),
+  'word/styles.xml': (xml) => must(xml, /<w:pPrDefault><w:pPr>/, '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>', '找不到 w:pPrDefault'),
   'word/document.xml': (xml) => captionFields(xml),
   // docx gives the separator footnotes a reference mark too; Word's own files have none there.
-  'word/footnotes.xml': (xml) =>
-    xml.replace(
-      /(<w:footnote w:type="(?:separator|continuationSeparator)"[^>]*><w:p>(?:<w:pPr>.*?<\/w:pPr>)?)<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>/g,
-      '$1',
-    ),
+  'word/footnotes.xml': (xml) => xml.replace(/(<w:footnote w:type="(?:separator|continuationSeparator)"[^>]*><w:p>(?:<w:pPr>.*?<\/w:pPr>)?)<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>/g, '$1'),
 };

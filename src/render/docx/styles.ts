@@ -94,32 +94,27 @@ function openingStyles(f: Fonts): IParagraphStyleOptions[] {
 /** Heading1–3 with outline levels. */
 function headingStyles(f: Fonts): IParagraphStyleOptions[] {
   return ([1, 2, 3] as const).map(
-      (level): IParagraphStyleOptions => ({
-        id: `Heading${level}`,
-        name: `heading ${level}`,
-        basedOn: 'Normal',
-        next: 'BodyText',
-        quickFormat: true,
-        run:
+    (level): IParagraphStyleOptions => ({
+      id: `Heading${level}`,
+      name: `heading ${level}`,
+      basedOn: 'Normal',
+      next: 'BodyText',
+      quickFormat: true,
+      run: level === 1 ? { font: runFont(f.sans), size: hp(SIZE.h1), bold: true } : level === 2 ? { font: runFont(f.sans), size: hp(SIZE.h2), bold: false } : { font: runFont(f.serif), size: hp(SIZE.h3), bold: true },
+      paragraph: {
+        outlineLevel: level - 1,
+        keepNext: true,
+        keepLines: true,
+        indent: level === 1 ? undefined : { firstLine: tw(2 * SIZE.body), firstLineChars: 200 },
+        spacing:
           level === 1
-            ? { font: runFont(f.sans), size: hp(SIZE.h1), bold: true }
+            ? { ...lineAtLeast(SIZE.h1, LEADING.heading), before: tw(10), after: tw(4) }
             : level === 2
-              ? { font: runFont(f.sans), size: hp(SIZE.h2), bold: false }
-              : { font: runFont(f.serif), size: hp(SIZE.h3), bold: true },
-        paragraph: {
-          outlineLevel: level - 1,
-          keepNext: true,
-          keepLines: true,
-          indent: level === 1 ? undefined : { firstLine: tw(2 * SIZE.body), firstLineChars: 200 },
-          spacing:
-            level === 1
-              ? { ...lineAtLeast(SIZE.h1, LEADING.heading), before: tw(10), after: tw(4) }
-              : level === 2
-                ? { ...lineAtLeast(SIZE.h2, LEADING.heading), before: tw(6), after: tw(2) }
-                : { ...lineAtLeast(SIZE.h3, LEADING.body), before: tw(2), after: 0 },
-        },
-      }),
-    );
+              ? { ...lineAtLeast(SIZE.h2, LEADING.heading), before: tw(6), after: tw(2) }
+              : { ...lineAtLeast(SIZE.h3, LEADING.body), before: tw(2), after: 0 },
+      },
+    }),
+  );
 }
 
 /** Body text, figures and captions, notes. */

@@ -34,11 +34,7 @@ const xmpDate = (d: Date) => `${d.toISOString().split('.')[0]}Z`;
  * on every page and the mark is in the keywords.)
  */
 function datesXmp(date: Date): string {
-  return (
-    `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">` +
-    `<xmp:ModifyDate>${xmpDate(date)}</xmp:ModifyDate><xmp:MetadataDate>${xmpDate(date)}</xmp:MetadataDate>` +
-    `</rdf:Description>`
-  );
+  return `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">` + `<xmp:ModifyDate>${xmpDate(date)}</xmp:ModifyDate><xmp:MetadataDate>${xmpDate(date)}</xmp:MetadataDate>` + `</rdf:Description>`;
 }
 
 /** The finishing step of a final pass: metadata and attachments, in the given order (deterministic). */

@@ -67,7 +67,10 @@ function figureParts(b: Extract<Block, { type: 'figure' }>, st: BuildState, room
   const part = { figPart: b.number };
   const under: Node[] = [
     {
-      text: [{ text: figureLabel(b.number), bold: true, ...part }, { text: ` ${b.caption}`, ...part }],
+      text: [
+        { text: figureLabel(b.number), bold: true, ...part },
+        { text: ` ${b.caption}`, ...part },
+      ],
       style: 'caption',
       margin: [0, 4, 0, 0],
     },
@@ -126,9 +129,7 @@ function tableNodes(b: Extract<Block, { type: 'table' }>): Node[] {
   const inner = TEXT_WIDTH - cols * 6 - 0.01;
   const widths = rel.map((w) => (w / sum) * inner);
   const headerRows = b.header.map((row) => row.map((c) => ({ text: c, style: 'tableHead' })));
-  const bodyRows = b.rows.map((row) =>
-    Array.from({ length: cols }, (_, i) => ({ text: row[i] ?? '', style: 'tableCell', alignment: b.align?.[i] ?? 'center' })),
-  );
+  const bodyRows = b.rows.map((row) => Array.from({ length: cols }, (_, i) => ({ text: row[i] ?? '', style: 'tableCell', alignment: b.align?.[i] ?? 'center' })));
   const nHead = b.header.length;
   const out: Node[] = [
     {
@@ -218,10 +219,7 @@ function noteInlines(fn: Footnote, tag: Node): Node[] {
 
 function footnoteBlock(ids: string[], st: BuildState): Node {
   return {
-    stack: [
-      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: TEXT_WIDTH * 0.3, y2: 0, lineWidth: 0.5 }], margin: [0, 0, 0, FN_RULE] },
-      ...ids.map((id) => ({ text: noteInlines(st.footnotes.get(id)!, { fnNote: id }), style: 'footnote' })),
-    ],
+    stack: [{ canvas: [{ type: 'line', x1: 0, y1: 0, x2: TEXT_WIDTH * 0.3, y2: 0, lineWidth: 0.5 }], margin: [0, 0, 0, FN_RULE] }, ...ids.map((id) => ({ text: noteInlines(st.footnotes.get(id)!, { fnNote: id }), style: 'footnote' }))],
     margin: [MARGIN.left, FN_GAP, MARGIN.right, 0],
   };
 }

@@ -72,7 +72,7 @@ export function floatOnce(model: DocumentModel, pages: PdfmakePage[]): DocumentM
     const b = blocks[i];
     if (b.type !== 'figure') continue;
     const where = at.figures.get(b.number);
-    if (!where || !where.first || where.page === 0) continue;
+    if (!where?.first || where.page === 0) continue;
     const gap = PAGE.height - MARGIN.bottom - at.bottoms[where.page - 1];
     if (gap < MAX_GAP_SHARE * TEXT_HEIGHT) continue;
     // The run of figures standing together, and the running text after it that fills the gap.

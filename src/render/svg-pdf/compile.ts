@@ -11,7 +11,6 @@ import { ROOT_STYLE, inherit, properties, type Style } from './style.js';
 import { Bytes, PathWriter } from './operator-writer.js';
 import { SHAPES, len, shapeGeometry } from './shapes.js';
 
-
 /**
  * A path outline with its painting operator, drawn as a Form XObject when
  * several figures (or places) use it: the district outlines of the four maps,
@@ -215,7 +214,7 @@ function drawElement(el: El, parent: Style, ctx: Ctx, ctm: Matrix): void {
   let children = el.children;
   if (el.name === 'use') {
     const href = el.attrs.href ?? el.attrs['xlink:href'];
-    if (!href || href[0] !== '#') fail('use without a local href');
+    if (href?.[0] !== '#') fail('use without a local href');
     const target = ctx.ids.get(href!.slice(1)) ?? fail(`missing ${href}`);
     if (!SHAPES.has(target.name) && target.name !== 'g') fail(`use of <${target.name}>`);
     if (++ctx.useDepth > 8) fail('use nesting');

@@ -132,8 +132,7 @@ export class FigureSet {
   }
 }
 
-const deflateAsync = (data: Uint8Array, level: number) =>
-  new Promise<Uint8Array>((resolve, reject) => deflate(data, { level }, (e, r) => (e ? reject(e) : resolve(r))));
+const deflateAsync = (data: Uint8Array, level: number) => new Promise<Uint8Array>((resolve, reject) => deflate(data, { level }, (e, r) => (e ? reject(e) : resolve(r))));
 
 /** Objects already written into a document, per figure set member. */
 const written = new WeakMap<object, Map<object, PdfRefLike>>();
@@ -174,9 +173,7 @@ export function drawSvgFigure(doc: FormCanvas, f: SvgFigure, x: number, y: numbe
   const form = once(doc, f, () => {
     const XObject: Record<string, PdfRefLike> = {};
     for (const [name, sf] of f.xobjects) {
-      XObject[name] = once(doc, sf, () =>
-        deflatedStream(doc, { Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: sf.path.bbox.map((v) => Math.round(v * 100) / 100), Resources: {} }, sf.deflated!),
-      );
+      XObject[name] = once(doc, sf, () => deflatedStream(doc, { Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: sf.path.bbox.map((v) => Math.round(v * 100) / 100), Resources: {} }, sf.deflated!));
     }
     const ExtGState: Record<string, PdfRefLike> = {};
     for (const [name, o] of f.gstates) {

@@ -3,7 +3,6 @@
  */
 import { isIdentity, type Matrix } from './values.js';
 
-
 /**
  * A growing ASCII byte buffer: content-stream text is written here directly
  * (numbers digit by digit), so compiling a figure makes no strings.
@@ -173,4 +172,3 @@ export class PathWriter {
     return this.out.len === this.start;
   }
 }
-

@@ -53,7 +53,6 @@ export function arc(w: PathWriter, x0: number, y0: number, rx: number, ry: numbe
   }
 }
 
-
 /** Arguments per path command, by character code (−1: not a command). */
 const CMD_ARGS = new Int8Array(128).fill(-1);
 for (const [c, n] of Object.entries({ M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, T: 2, A: 7, Z: 0 })) {
@@ -232,7 +231,9 @@ function applyCommand(upper: number, rel: boolean, a: number[], s: PathState, w:
 
 /** C (explicit first control point) or S (reflected from the last C/S). */
 function cubic(explicit: boolean, ox: number, oy: number, a: number[], s: PathState, w: PathWriter): void {
-  let x1: number, y1: number, k = 0;
+  let x1: number,
+    y1: number,
+    k = 0;
   if (explicit) {
     x1 = ox + a[0];
     y1 = oy + a[1];
@@ -241,7 +242,10 @@ function cubic(explicit: boolean, ox: number, oy: number, a: number[], s: PathSt
     x1 = s.last === 67 ? 2 * s.x - s.cx : s.x;
     y1 = s.last === 67 ? 2 * s.y - s.cy : s.y;
   }
-  const x2 = ox + a[k], y2 = oy + a[k + 1], ex = ox + a[k + 2], ey = oy + a[k + 3];
+  const x2 = ox + a[k],
+    y2 = oy + a[k + 1],
+    ex = ox + a[k + 2],
+    ey = oy + a[k + 3];
   w.curve(x1, y1, x2, y2, ex, ey);
   s.cx = x2;
   s.cy = y2;

@@ -24,7 +24,10 @@ export function shapeGeometry(el: El, w: PathWriter): boolean {
       pathData(el.attrs.d ?? '', w);
       break;
     case 'rect': {
-      const x = len(el, 'x', 0), y = len(el, 'y', 0), wd = len(el, 'width', 0), ht = len(el, 'height', 0);
+      const x = len(el, 'x', 0),
+        y = len(el, 'y', 0),
+        wd = len(el, 'width', 0),
+        ht = len(el, 'height', 0);
       if (!(wd > 0 && ht > 0)) return false;
       let rx = el.attrs.rx !== undefined ? len(el, 'rx', 0) : undefined;
       let ry = el.attrs.ry !== undefined ? len(el, 'ry', 0) : undefined;
@@ -54,7 +57,8 @@ export function shapeGeometry(el: El, w: PathWriter): boolean {
     }
     case 'circle':
     case 'ellipse': {
-      const cx = len(el, 'cx', 0), cy = len(el, 'cy', 0);
+      const cx = len(el, 'cx', 0),
+        cy = len(el, 'cy', 0);
       const rx = el.name === 'circle' ? len(el, 'r', 0) : len(el, 'rx', 0);
       const ry = el.name === 'circle' ? rx : len(el, 'ry', 0);
       if (!(rx > 0 && ry > 0)) return false;

@@ -9,10 +9,7 @@ import { rule } from './rule.js';
 
 const UNIT = '个百分点|%|分|家|个|次|亿元|元|项|人';
 
-type ChangeClaim =
-  | { form: 'share'; at: number; x: number; tok?: Token }
-  | { form: 'amount'; at: number; sign: number; x: number; unit: string; word: string; tok?: Token }
-  | { form: 'flat'; at: number };
+type ChangeClaim = { form: 'share'; at: number; x: number; tok?: Token } | { form: 'amount'; at: number; sign: number; x: number; unit: string; word: string; tok?: Token } | { form: 'flat'; at: number };
 
 const pctOf = (sc: SentenceCheck, d: string, t: string) => (sc.f.isNode(t) ? sc.f.score(d, t)?.pct : sc.f.indicator(d, t)?.pct);
 const diffOf = (sc: SentenceCheck, d: string, t: string) => (sc.f.isNode(t) ? sc.f.score(d, t)?.diff : sc.f.indicator(d, t)?.diff);
@@ -22,17 +19,17 @@ export const changes = rule<ChangeClaim>({
   read(sc) {
     const out: ChangeClaim[] = [];
     const { up, down } = sc.lex;
-    sc.each(new RegExp(`占(?:全市|全市的)?(?:总量|总数|合计)?的?比重?(?:为)?(${NUM})%|占全市(?:总量|总数)?的(${NUM})%`, 'g'), (m, inside) =>
-      out.push({ form: 'share', at: m.index!, x: parseNum(m[1] ?? m[2]), tok: inside[0] }),
+    sc.each(new RegExp(`占(?:全市|全市的)?(?:总量|总数|合计)?的?比重?(?:为)?(${NUM})%|占全市(?:总量|总数)?的(${NUM})%`, 'g'), (m, inside) => out.push({ form: 'share', at: m.index!, x: parseNum(m[1] ?? m[2]), tok: inside[0] }));
+    sc.each(
+      new RegExp(`(增幅|降幅|增长幅度|上升幅度|下降幅度|降低幅度|变化率|变化幅度|变动幅度|增长率|增速|变化|变动)(?:均|仅)?(?:为|达到|达|是|约为)?(${NUM})(%|个百分点|分)`, 'g'),
+      (m, inside) => {
+        const word = m[1];
+        const sign = /^[增上]/.test(word) ? 1 : /^[降下]/.test(word) ? -1 : 0;
+        out.push({ form: 'amount', at: m.index!, sign, x: parseNum(m[2]), unit: m[3], word, tok: inside[0] });
+      },
+      (m) => sc.insideTarget(m.index!),
     );
-    sc.each(new RegExp(`(增幅|降幅|增长幅度|上升幅度|下降幅度|降低幅度|变化率|变化幅度|变动幅度|增长率|增速|变化|变动)(?:均|仅)?(?:为|达到|达|是|约为)?(${NUM})(%|个百分点|分)`, 'g'), (m, inside) => {
-      const word = m[1];
-      const sign = /^[增上]/.test(word) ? 1 : /^[降下]/.test(word) ? -1 : 0;
-      out.push({ form: 'amount', at: m.index!, sign, x: parseNum(m[2]), unit: m[3], word, tok: inside[0] });
-    }, (m) => sc.insideTarget(m.index!));
-    sc.each(new RegExp(`(${up}|${down})了?(${NUM})(${UNIT})?`, 'g'), (m, inside) =>
-      out.push({ form: 'amount', at: m.index!, sign: sc.lex.isUp(m[1]) ? 1 : -1, x: parseNum(m[2]), unit: m[3] ?? '', word: m[1], tok: inside[0] }),
-    );
+    sc.each(new RegExp(`(${up}|${down})了?(${NUM})(${UNIT})?`, 'g'), (m, inside) => out.push({ form: 'amount', at: m.index!, sign: sc.lex.isUp(m[1]) ? 1 : -1, x: parseNum(m[2]), unit: m[3] ?? '', word: m[1], tok: inside[0] }));
     sc.each(new RegExp(`(?:与|较|和)(?:上一?季度|\\d{4}年第\\d季度)(?:相比)?(?:${sc.lex.flat})`, 'g'), (m) => out.push({ form: 'flat', at: m.index! }));
     return out;
   },
@@ -51,7 +48,7 @@ export const changes = rule<ChangeClaim>({
       if (!d) return sc.unverifiable(`“与上季度持平”没有说明是哪个区县`);
       return sc.value(0, diffOf(sc, d, t), `${d}${t}的变化`);
     }
-    const clause = sc.s.slice(sc.clauseStart(c.at), sc.clauseEnd(c.at));
+    const _clause = sc.s.slice(sc.clauseStart(c.at), sc.clauseEnd(c.at));
     if (sc.yoy(c.at)) return sc.unverifiable(`台账没有${d ?? ''}${t}的同比变化（与${sc.f.label(sc.f.yearAgo)}相比）`);
     if (!d && /平均/.test(sc.s.slice(0, c.at))) {
       // 全市……平均得分为60.94分，比上季度提高0.41分: the change of the city mean.

@@ -30,7 +30,12 @@ export const clipped = rule<ClippedClaim>({
   },
   check(sc, c) {
     const byIndicator = clippedValues(sc.f.ledger);
-    if (c.form === 'total') return sc.value(c.n, [...byIndicator.values()].reduce((s, d) => s + d.length, 0), '超出目标值范围的指标值个数');
+    if (c.form === 'total')
+      return sc.value(
+        c.n,
+        [...byIndicator.values()].reduce((s, d) => s + d.length, 0),
+        '超出目标值范围的指标值个数',
+      );
     const want = byIndicator.get(c.indicator) ?? [];
     sc.value(c.n, want.length, `${c.indicator}超出目标值范围的值的个数`);
     sc.list(c.named, want, `${c.indicator}超出目标值范围的区县`);

@@ -42,9 +42,7 @@ export const comparisons = rule<CompareClaim | OrderClaim>({
     const out: (CompareClaim | OrderClaim)[] = [];
     const D = [...sc.f.districts].sort((a, b) => b.length - a.length).join('|');
     const order = new RegExp(`(${D})(?:的)?(${T})?(?:指数)?(?:的)?(得分|指数值|排名|位次)?(?:仍|均|也|明显|略)?(高于|低于|超过|领先于|落后于|不及|优于|差于|强于|弱于)(${D})(?![\\d])`, 'g');
-    sc.each(order, (m) =>
-      out.push({ form: 'order', at: m.index!, a: m[1], b: m[5], target: m[2] ?? null, rank: /排名|位次/.test(m[3] ?? ''), higher: /高于|超过|领先于|优于|强于/.test(m[4]), text: m[0] }),
-    );
+    sc.each(order, (m) => out.push({ form: 'order', at: m.index!, a: m[1], b: m[5], target: m[2] ?? null, rank: /排名|位次/.test(m[3] ?? ''), higher: /高于|超过|领先于|优于|强于/.test(m[4]), text: m[0] }));
     const re = new RegExp(`比(?:排名)?(?:第(\\d+)位的|最(?:高|低)的)?(?:(${L})|(全市平均(?:水平|得分|分|值)?))?(?:的)?(?:${T})?(?:指数|得分|指数值)?(高出|低出|高|低|多|少)了?(${NUM})(分|%|个百分点|位|家|个|次)?`, 'g');
     sc.each(re, (m) => {
       if (m[1]) sc.tokens.filter((t) => t.start === m.index! + m[0].indexOf(m[1])).forEach((t) => (t.consumed = true));

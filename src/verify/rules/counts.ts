@@ -47,7 +47,12 @@ export const counts = rule<CountClaim>({
       return sc.value(c.n, want, `${c.level}的个数`);
     }
     // 全市38个区县 (all of them); 全市24个区县……上升 counts the risers.
-    if (c.form === 'n' && ((c.n === sc.f.ledger.meta.districtCount && /平均/.test(sc.s.slice(c.at, sc.clauseEnd(c.at)))) || (c.all && (c.n === sc.f.ledger.meta.districtCount || /平均/.test(sc.s.slice(c.at, c.at + 12)))) || (c.n === sc.f.ledger.meta.districtCount && !meaning(sc, sc.s.slice(c.at, sc.clauseEnd(c.at)))))) {
+    if (
+      c.form === 'n' &&
+      ((c.n === sc.f.ledger.meta.districtCount && /平均/.test(sc.s.slice(c.at, sc.clauseEnd(c.at)))) ||
+        (c.all && (c.n === sc.f.ledger.meta.districtCount || /平均/.test(sc.s.slice(c.at, c.at + 12)))) ||
+        (c.n === sc.f.ledger.meta.districtCount && !meaning(sc, sc.s.slice(c.at, sc.clauseEnd(c.at)))))
+    ) {
       sc.crossCheck(sc.tokenAt(c.at), { measure: 'districtCount' });
       return sc.value(c.n, sc.f.ledger.meta.districtCount, '区县数');
     }

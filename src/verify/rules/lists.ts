@@ -26,25 +26,19 @@ export const lists = rule<ListClaim>({
     const T = sc.f.nodes.join('|');
     const { up, down, strong, weak } = sc.lex;
     const out: ListClaim[] = [];
-    sc.each(new RegExp(`(增幅|降幅)(?:较大|明显|居前|靠前)的(?:区县)?(?:分别)?(?:有|为|是)：?(${L})`, 'g'), (m) =>
-      out.push({ form: 'movers', at: m.index!, up: m[1] === '增幅', names: sc.f.listOf(m[2]) }),
-    );
+    sc.each(new RegExp(`(增幅|降幅)(?:较大|明显|居前|靠前)的(?:区县)?(?:分别)?(?:有|为|是)：?(${L})`, 'g'), (m) => out.push({ form: 'movers', at: m.index!, up: m[1] === '增幅', names: sc.f.listOf(m[2]) }));
     sc.each(new RegExp(`(\\d+)个区县的(${T})(?:指数)?(?:得分)?(?:有所|均)?(${up}|${down})，(?:分别)?(?:为|是)：?(${L})`, 'g'), (m) => {
       const tok = sc.tokenAt(m.index!);
       sc.crossCheck(tok, { target: m[2] });
       out.push({ form: 'movers', at: m.index!, up: sc.lex.isUp(m[3]), names: sc.f.listOf(m[4]), node: m[2], count: Number(m[1]) });
     });
-    sc.each(new RegExp(`仅有(${L})的(${T})(?:指数)?(?:得分)?(?:有所)?(${up}|${down})`, 'g'), (m) =>
-      out.push({ form: 'movers', at: m.index!, up: sc.lex.isUp(m[3]), names: sc.f.listOf(m[1]), node: m[2] }),
-    );
+    sc.each(new RegExp(`仅有(${L})的(${T})(?:指数)?(?:得分)?(?:有所)?(${up}|${down})`, 'g'), (m) => out.push({ form: 'movers', at: m.index!, up: sc.lex.isUp(m[3]), names: sc.f.listOf(m[1]), node: m[2] }));
     // 双创活力靠前的有：…… / 双创环境较弱的区县为……
     sc.each(new RegExp(`(${T})(?:指数)?(?:得分)?(?:表现)?(${strong}|${weak})的(?:区县)?(?:有|为|是|包括)：?(${L})`, 'g'), (m) =>
       out.push({ form: 'level', at: m.index!, end: m.index! + m[0].length, node: m[1], strong: sc.lex.adjective(m[2]) === 'strong', names: sc.f.listOf(m[3]), adjective: m[2] }),
     );
     // 最低的5个区县为…… / 得分最高的3个区县是……
-    sc.each(new RegExp(`最(高|低)的(\\d+)个区县(?:依次|分别)?(?:为|是|有)：?(${L})`, 'g'), (m) =>
-      out.push({ form: 'head', at: m.index!, n: Number(m[2]), top: m[1] === '高', names: sc.f.listOf(m[3]), text: m[0] }),
-    );
+    sc.each(new RegExp(`最(高|低)的(\\d+)个区县(?:依次|分别)?(?:为|是|有)：?(${L})`, 'g'), (m) => out.push({ form: 'head', at: m.index!, n: Number(m[2]), top: m[1] === '高', names: sc.f.listOf(m[3]), text: m[0] }));
     sc.each(new RegExp(`(${L})的?(${T})(?:指数)?(?:得分)?(?:均)?(?:表现)?(${strong}|${weak})`, 'g'), (m) =>
       out.push({ form: 'level', at: m.index!, end: m.index! + m[0].length, node: m[2], strong: sc.lex.adjective(m[3]) === 'strong', names: sc.f.listOf(m[1]), adjective: m[3] }),
     );
@@ -71,8 +65,7 @@ export const lists = rule<ListClaim>({
       const bottom = n?.bottom.map((x) => x.district) ?? [];
       const want = c.strong ? top : bottom;
       // "……的双创活力突出" with a list that is the other end: the adjective is the wrong way round.
-      if (c.names.join() !== want.join() && c.names.join() === (c.strong ? bottom : top).join())
-        return sc.check(false, `${c.names.join('、')}是${c.node}${c.strong ? '最低' : '最高'}的${c.names.length}个区县，文中却说“${c.adjective}”`);
+      if (c.names.join() !== want.join() && c.names.join() === (c.strong ? bottom : top).join()) return sc.check(false, `${c.names.join('、')}是${c.node}${c.strong ? '最低' : '最高'}的${c.names.length}个区县，文中却说“${c.adjective}”`);
       // Fewer names than the list (渝中区的双创活力突出): each must be of that end; the whole list in order.
       if (c.names.length < want.length) {
         const out = c.names.filter((d) => !want.includes(d));
@@ -83,7 +76,10 @@ export const lists = rule<ListClaim>({
     if (c.form === 'head') {
       const t = sc.targetBefore(c.at);
       if (sc.periodAt(c.at) !== 'current') return sc.unverifiable(`台账只有本季度的排名名单`);
-      const ranked = sc.f.districts.map((d) => ({ d, r: sc.f.ranks(d, t)?.rank ?? Infinity })).sort((a, b) => a.r - b.r).map((x) => x.d);
+      const ranked = sc.f.districts
+        .map((d) => ({ d, r: sc.f.ranks(d, t)?.rank ?? Infinity }))
+        .sort((a, b) => a.r - b.r)
+        .map((x) => x.d);
       const want = c.top ? ranked.slice(0, c.n) : ranked.slice(-c.n);
       if (c.names.length !== c.n) sc.check(false, `“${c.text}”说${c.n}位，列出了${c.names.length}个区县`);
       return sc.list(c.names, want, `${t}${c.top ? '前' : '后'}${c.n}位`);
@@ -93,8 +89,14 @@ export const lists = rule<ListClaim>({
     if (!d) return sc.unverifiable(`“次于${c.names.join('、')}”没有说明是哪个区县`);
     const r = sc.f.ranks(d, t);
     const ahead = sc.f.isNode(t)
-      ? sc.f.ledger.districts.filter((x) => r && x.scores[t].rank < r.rank).sort((a, b) => a.scores[t].rank - b.scores[t].rank).map((x) => x.district)
-      : Object.entries(sc.f.ledger.indicators[t]?.values ?? {}).filter(([, v]) => r && v.rank < r.rank).sort((a, b) => a[1].rank - b[1].rank).map(([x]) => x);
+      ? sc.f.ledger.districts
+          .filter((x) => r && x.scores[t].rank < r.rank)
+          .sort((a, b) => a.scores[t].rank - b.scores[t].rank)
+          .map((x) => x.district)
+      : Object.entries(sc.f.ledger.indicators[t]?.values ?? {})
+          .filter(([, v]) => r && v.rank < r.rank)
+          .sort((a, b) => a[1].rank - b[1].rank)
+          .map(([x]) => x);
     sc.list(c.names, ahead, `${t}排名在${d}之前的区县`);
   },
   examples: {

@@ -22,9 +22,7 @@ export const means = rule<MeanClaim>({
     );
     sc.each(new RegExp(`平均(?:变化率|增长率|增幅|变化幅度)为(${NUM})(%|个百分点)`, 'g'), (m) => out.push({ form: 'meanChange', at: m.index!, sign: 1, x: parseNum(m[1]), unit: m[2], pos: m.index! + m[0].indexOf(m[1]) }));
     sc.each(new RegExp(`平均(?:得分|分值|指数值|值|分)(?:为|是|达到|达)?(${NUM})分?`, 'g'), (m) => out.push({ form: 'meanLevel', at: m.index!, x: parseNum(m[1]), pos: m.index! + m[0].indexOf(m[1]) }));
-    sc.each(new RegExp(`整体(?:有所|呈|呈现|略有|小幅)?(${up}|${down})|整体(?:基本)?(?:${flat})`, 'g'), (m) =>
-      out.push({ form: 'overall', at: m.index!, said: m[1] ? (sc.lex.isUp(m[1]) ? 'up' : 'down') : 'flat' }),
-    );
+    sc.each(new RegExp(`整体(?:有所|呈|呈现|略有|小幅)?(${up}|${down})|整体(?:基本)?(?:${flat})`, 'g'), (m) => out.push({ form: 'overall', at: m.index!, said: m[1] ? (sc.lex.isUp(m[1]) ? 'up' : 'down') : 'flat' }));
     sc.each(/(?:幅度|增幅|降幅|增长率|变化率|增速)[^，；。]*?(?:高于|低于|大于|小于|超过|不及)(?:全市)?平均(?:分|得分|分值|指数值)/g, (m) => out.push({ form: 'rateVsScore', text: m[0] }));
     sc.each(/(?:得分|指数值|分值)[^，；。]*?(?:高于|低于|大于|小于|超过|不及)(?:全市)?平均(?:增幅|降幅|增长率|变化率|增速)/g, (m) => out.push({ form: 'rateVsScore', text: m[0] }));
     return out;

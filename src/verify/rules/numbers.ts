@@ -81,8 +81,7 @@ export const numbers = rule<NumberClaim>({
       sc.crossCheck(tok, { district: d, target: sc.explicitTargetBefore(tok.start) ?? undefined, period: ['score', 'rank', 'value', 'mean'].includes(tok.ref.measure) ? period : undefined });
       if (typeof tok.ref.value === 'number' && !same(Math.abs(tok.value), Math.abs(tok.ref.value)))
         sc.check(false, `${n}：模板印出的是${fmt(tok.ref.value)}（${tok.ref.district ?? ''}${tok.ref.target}的${measureName(tok.ref.measure)}），文中读作${n}；请检查 wording.yaml 的数字格式`, 'number');
-      if (unit && !fits(sc, tok.ref.target, unit, tok.ref.measure) && tok.ref.district)
-        sc.check(false, `${n}${unit}：${tok.ref.target}的${measureName(tok.ref.measure)}不以“${unit}”表述`, 'unit');
+      if (unit && !fits(sc, tok.ref.target, unit, tok.ref.measure) && tok.ref.district) sc.check(false, `${n}${unit}：${tok.ref.target}的${measureName(tok.ref.measure)}不以“${unit}”表述`, 'unit');
       sc.record(tok, tok.ref);
       return sc.check(true, '');
     }
@@ -102,8 +101,7 @@ export const numbers = rule<NumberClaim>({
       return sc.check(true, '');
     }
     const other = fitting.find((c) => c.value !== null && c.value !== undefined && same(c.value, tok.value));
-    if (other)
-      return sc.check(false, `${n}${unit}是${d}${t}${other.period === 'previous' ? '上一季度' : '本季度'}的${measureName(other.measure)}，句中说的是${wantPeriod === 'previous' ? '上一季度' : '本季度'}`, 'provenance');
+    if (other) return sc.check(false, `${n}${unit}是${d}${t}${other.period === 'previous' ? '上一季度' : '本季度'}的${measureName(other.measure)}，句中说的是${wantPeriod === 'previous' ? '上一季度' : '本季度'}`, 'provenance');
     const byValue = all.find((c) => c.value !== null && c.value !== undefined && same(c.value, tok.value));
     if (byValue) return sc.check(false, `${n}是${d}${t}的${measureName(byValue.measure)}，不能以“${unit || '（无单位）'}”表述`, 'unit');
     const want = fitting.filter((c) => c.period === wantPeriod && c.value !== undefined && c.value !== null);

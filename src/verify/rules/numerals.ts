@@ -51,7 +51,15 @@ export const numerals = rule<NumeralClaim>({
   read(sc) {
     const raw = sc.raw;
     const out: NumeralClaim[] = [];
-    for (const m of raw.matchAll(/[０-９]+(?:[．.][０-９]+)?[％%]?/g)) out.push({ text: m[0], arabic: m[0].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace('％', '%').replace('．', '.'), form: 'fullwidth' });
+    for (const m of raw.matchAll(/[０-９]+(?:[．.][０-９]+)?[％%]?/g))
+      out.push({
+        text: m[0],
+        arabic: m[0]
+          .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+          .replace('％', '%')
+          .replace('．', '.'),
+        form: 'fullwidth',
+      });
     for (const m of raw.matchAll(new RegExp(`百分之([${CN}点]+)`, 'g'))) out.push({ text: m[0], arabic: `${chineseToNumber(m[1]) ?? '?'}%`, form: 'chinese' });
     for (const m of raw.matchAll(new RegExp(`(?<![第前后${CN}])([${CN}][${CN}点]*)(?=${MEASURE_UNITS})`, 'g'))) {
       const after = raw.slice(m.index! + m[0].length);

@@ -6,7 +6,7 @@
  * that follow, which check levels against the quarter the text speaks of.
  */
 import { quarterKey } from '../../quarter.js';
-import type { Period, SentenceCheck } from '../sentence.js';
+import type { Period } from '../sentence.js';
 import { rule } from './rule.js';
 
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
@@ -64,7 +64,10 @@ export const quarters = rule<QuarterClaim>({
     // Without a previous quarter in the data, the text may still name it (to say it is missing).
     const known = [meta.quarter, meta.previous ?? quarterKey(sc.f.quarters[1]), sc.f.yearAgo];
     if (q.key === null) {
-      sc.check(sc.f.quarters.some((x) => x.year === q.year), `${q.text}既不是本期报告的年份，也不是上一季度的年份`);
+      sc.check(
+        sc.f.quarters.some((x) => x.year === q.year),
+        `${q.text}既不是本期报告的年份，也不是上一季度的年份`,
+      );
       return;
     }
     if (sc.f.isYoy && q.key !== meta.quarter && q.key !== sc.f.yearAgo) {

@@ -33,15 +33,11 @@ export const ranks = rule<RankClaim>({
     );
     sc.each(/(?:仍居|仍为|保持在|继续位居|仍位居|仍列|仍排在|仍处于)(?:全市)?(并列)?第(\d+)位/g, (m) => out.push({ form: 'stay', at: m.index!, rank: Number(m[2]), tied: !!m[1] }));
     sc.each(/排名(?:保持)?不变|排名与上季度(?:相同|持平)/g, (m) => out.push({ form: 'stay', at: m.index!, rank: null, tied: false }));
-    sc.each(new RegExp(`(?:排名|位次)(?:较上季度|比上季度)?(${up}|${down}|前进|后退|提升)了?(\\d+)(?:位|个位次|名)`, 'g'), (m) =>
-      out.push({ form: 'places', at: m.index!, n: Number(m[2]), verb: m[1] }),
-    );
+    sc.each(new RegExp(`(?:排名|位次)(?:较上季度|比上季度)?(${up}|${down}|前进|后退|提升)了?(\\d+)(?:位|个位次|名)`, 'g'), (m) => out.push({ form: 'places', at: m.index!, n: Number(m[2]), verb: m[1] }));
     sc.each(new RegExp(`(${up}|${down}|前进|后退)了?(\\d+)(?:位|个位次|名)(?!数)`, 'g'), (m) => out.push({ form: 'places', at: m.index!, n: Number(m[2]), verb: m[1] }));
     // 连续2个季度位居全市第1位: the rank this quarter and last.
     sc.each(/连续(\d+|两|二)个季度(?:均|都)?(?:位居|居|排名|排在|位列|保持)(?:全市)?(?:在)?第(\d+)位/g, (m) => out.push({ form: 'run', at: m.index!, quarters: /\d/.test(m[1]) ? Number(m[1]) : 2, rank: Number(m[2]) }));
-    sc.each(/(?:(?:居|位列|位居|排名|排在|排|列|名列|处于|位于)(?:全市)?(?:的)?(并列)?|(并列)(?:全市)?)第(\d+)位?/g, (m) =>
-      out.push({ form: 'rank', at: m.index!, rank: Number(m[3]), tied: !!(m[1] || m[2]) }),
-    );
+    sc.each(/(?:(?:居|位列|位居|排名|排在|排|列|名列|处于|位于)(?:全市)?(?:的)?(并列)?|(并列)(?:全市)?)第(\d+)位?/g, (m) => out.push({ form: 'rank', at: m.index!, rank: Number(m[3]), tied: !!(m[1] || m[2]) }));
     sc.each(/(并列)?第(\d+)位/g, (m) => out.push({ form: 'rank', at: m.index!, rank: Number(m[2]), tied: !!m[1] }));
     return out;
   },

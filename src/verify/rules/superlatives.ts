@@ -55,27 +55,15 @@ export const superlatives = rule<SupClaim>({
     sc.each(new RegExp(`(并列)?最(高|低)的(?:区县)?(?:也|仍|依然|依旧)?(?:为|是|有)?(${L})`, 'g'), (m) =>
       out.push({ form: 'extreme', at: m.index!, high: m[2] === '高', names: sc.f.listOf(m[3]), tied: !!m[1], partial: !!m[1] && !/^(?:为|是|有)/.test(m[0].slice(m[0].indexOf('的') + 1)) }),
     );
-    sc.each(new RegExp(`(${L})的?(?:(${T})(?:指数)?)?(?:值|得分|指数值)?(?:均)?(?:为|是)?(?:全市)?(并列)?最(高|低)`, 'g'), (m) =>
-      out.push({ form: 'extreme', at: m.index!, node: m[2], high: m[4] === '高', names: sc.f.listOf(m[1]), tied: !!m[3] }),
-    );
-    sc.each(new RegExp(`(${L})(?:的?(${T})?(?:指数|得分)?)?(增幅|降幅)(并列)?最大`, 'g'), (m) =>
-      out.push({ form: 'biggest', at: m.index!, node: m[2], up: m[3] === '增幅', names: sc.f.listOf(m[1]), tied: !!m[4] }),
-    );
-    sc.each(new RegExp(`(增幅|降幅)(并列)?最大的(?:区县)?(?:为|是)?(${L})`, 'g'), (m) =>
-      out.push({ form: 'biggest', at: m.index!, up: m[1] === '增幅', names: sc.f.listOf(m[3]), tied: !!m[2] }),
-    );
-    sc.each(new RegExp(`是全市(${T})?(?:得分)?(增幅|降幅)(并列)?最大的区县`, 'g'), (m) =>
-      out.push({ form: 'biggest', at: m.index!, node: m[1], up: m[2] === '增幅', names: null, tied: !!m[3] }),
-    );
-    sc.each(new RegExp(`其中(${sc.f.ledger.meta.firstLevel.join('|')})(?:指数)?(增幅|降幅)最大`, 'g'), (m) =>
-      out.push({ form: 'ownBiggest', at: m.index!, node: m[1], up: m[2] === '增幅' }),
-    );
+    sc.each(new RegExp(`(${L})的?(?:(${T})(?:指数)?)?(?:值|得分|指数值)?(?:均)?(?:为|是)?(?:全市)?(并列)?最(高|低)`, 'g'), (m) => out.push({ form: 'extreme', at: m.index!, node: m[2], high: m[4] === '高', names: sc.f.listOf(m[1]), tied: !!m[3] }));
+    sc.each(new RegExp(`(${L})(?:的?(${T})?(?:指数|得分)?)?(增幅|降幅)(并列)?最大`, 'g'), (m) => out.push({ form: 'biggest', at: m.index!, node: m[2], up: m[3] === '增幅', names: sc.f.listOf(m[1]), tied: !!m[4] }));
+    sc.each(new RegExp(`(增幅|降幅)(并列)?最大的(?:区县)?(?:为|是)?(${L})`, 'g'), (m) => out.push({ form: 'biggest', at: m.index!, up: m[1] === '增幅', names: sc.f.listOf(m[3]), tied: !!m[2] }));
+    sc.each(new RegExp(`是全市(${T})?(?:得分)?(增幅|降幅)(并列)?最大的区县`, 'g'), (m) => out.push({ form: 'biggest', at: m.index!, node: m[1], up: m[2] === '增幅', names: null, tied: !!m[3] }));
+    sc.each(new RegExp(`其中(${sc.f.ledger.meta.firstLevel.join('|')})(?:指数)?(增幅|降幅)最大`, 'g'), (m) => out.push({ form: 'ownBiggest', at: m.index!, node: m[1], up: m[2] === '增幅' }));
     sc.each(new RegExp(`(首位|第一名|第一位|榜首|末位|最后一名)(?:由|是|为|属于|归)(${L})`, 'g'), (m) => {
       out.push({ form: 'place', at: m.index! + m[0].length, first: !/末位|最后/.test(m[1]), word: m[1] });
     });
-    sc.each(/(?:位居|居|位列|排名|排在|进入|跻身|名列)(?:全市)?前(\d+|[二三四五六七八九十])(?:位|名)?/g, (m) =>
-      out.push({ form: 'top', at: m.index!, n: /\d/.test(m[1]) ? Number(m[1]) : '一二三四五六七八九十'.indexOf(m[1]) + 1, word: m[0] }),
-    );
+    sc.each(/(?:位居|居|位列|排名|排在|进入|跻身|名列)(?:全市)?前(\d+|[二三四五六七八九十])(?:位|名)?/g, (m) => out.push({ form: 'top', at: m.index!, n: /\d/.test(m[1]) ? Number(m[1]) : '一二三四五六七八九十'.indexOf(m[1]) + 1, word: m[0] }));
     sc.each(/(?:居|位居|位列|排名|排在|排|列|名列|处于|稳居|占据|位于)(?:全市)?(?:的)?(首位|第一位|第一名|第一|榜首|末位|最后一位|倒数第一位?|最后一名)/g, (m) =>
       out.push({ form: 'place', at: m.index!, first: /首|第一|榜首/.test(m[1]) && !/倒数/.test(m[1]), word: m[1] }),
     );
@@ -104,9 +92,7 @@ export const superlatives = rule<SupClaim>({
     if (c.form === 'ownBiggest') {
       const d = sc.districtBefore(c.at);
       if (!d) return sc.unverifiable(`“其中${c.node}${c.up ? '增幅' : '降幅'}最大”没有说明是哪个区县`);
-      const pcts = sc.f.ledger.meta.firstLevel
-        .map((n) => ({ n, p: sc.f.score(d, n)?.pct ?? null }))
-        .filter((x): x is { n: string; p: number } => x.p !== null && (c.up ? x.p > 0 : x.p < 0));
+      const pcts = sc.f.ledger.meta.firstLevel.map((n) => ({ n, p: sc.f.score(d, n)?.pct ?? null })).filter((x): x is { n: string; p: number } => x.p !== null && (c.up ? x.p > 0 : x.p < 0));
       const max = Math.max(...pcts.map((x) => Math.abs(x.p)));
       const top = pcts.filter((x) => Math.abs(x.p) === max).map((x) => x.n);
       return sc.check(top.length === 1 && top[0] === c.node, `${d}的一级指标中${c.up ? '增幅' : '降幅'}最大的是${top.join('、') || '（无）'}，不是${c.node}`);

@@ -6,7 +6,13 @@
 import { NUM, parseNum, type SentenceCheck } from '../sentence.js';
 import { rule } from './rule.js';
 
-type TierClaim = { form: 'tier'; name: string } | { form: 'tierSum'; names: string[]; n: number; most: string | null } | { form: 'tierList'; name: string; names: string[] } | { form: 'member'; at: number; name: string } | { form: 'threshold'; at: number; end: number; lo: number | null; hi: number | null; text: string } | { form: 'tierCount'; n: number };
+type TierClaim =
+  | { form: 'tier'; name: string }
+  | { form: 'tierSum'; names: string[]; n: number; most: string | null }
+  | { form: 'tierList'; name: string; names: string[] }
+  | { form: 'member'; at: number; name: string }
+  | { form: 'threshold'; at: number; end: number; lo: number | null; hi: number | null; text: string }
+  | { form: 'tierCount'; n: number };
 
 function withinThreshold(sc: SentenceCheck, target: string, lo: number | null, hi: number | null): string[] {
   const level = (d: string) => sc.f.level(d, target);
@@ -32,7 +38,12 @@ function checkTier(sc: SentenceCheck, name: string): void {
     sc.value(Number(count[1]), tier.count, `${tier.name}的区县数`);
   } else if (/没有/.test(sc.s)) sc.check(tier.count === 0, `${tier.name}：文中说没有区县，台账有${tier.count}个`);
   const list = new RegExp(`(?:为|有)：?(${sc.f.listSource})`).exec(sc.s);
-  if (list || tier.count > 0) sc.list(list ? sc.f.listOf(list[1]) : [], tier.members.map((x) => x.district), `${tier.name}的区县`);
+  if (list || tier.count > 0)
+    sc.list(
+      list ? sc.f.listOf(list[1]) : [],
+      tier.members.map((x) => x.district),
+      `${tier.name}的区县`,
+    );
 }
 
 export const tiers = rule<TierClaim>({
@@ -70,7 +81,11 @@ export const tiers = rule<TierClaim>({
     if (c.form === 'tierList') {
       const tier = sc.f.ledger.tiers.find((t) => t.name === c.name);
       if (!tier) return sc.check(false, `台账中没有${c.name}`);
-      return sc.list(c.names, tier.members.map((m) => m.district), `${c.name}的区县`);
+      return sc.list(
+        c.names,
+        tier.members.map((m) => m.district),
+        `${c.name}的区县`,
+      );
     }
     if (c.form === 'tierSum') {
       const tiers = c.names.map((n) => sc.f.ledger.tiers.find((t) => t.name === n));
@@ -80,7 +95,12 @@ export const tiers = rule<TierClaim>({
         const best = c.most === '最多' ? Math.max(...counts) : Math.min(...counts);
         sc.check(tiers.length === 1 && tiers[0]!.count === best, `区县${c.most}的一类有${best}个区县，${c.names.join('、')}有${tiers.map((t) => t!.count).join('、')}个`);
       }
-      return sc.value(c.n, tiers.reduce((a, t) => a + t!.count, 0), `${c.names.join('、')}的区县数之和`, 'count');
+      return sc.value(
+        c.n,
+        tiers.reduce((a, t) => a + t!.count, 0),
+        `${c.names.join('、')}的区县数之和`,
+        'count',
+      );
     }
     if (c.form === 'member') {
       const d = sc.districtBefore(c.at);

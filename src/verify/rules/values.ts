@@ -60,8 +60,17 @@ export const values = rule<ValueClaim>({
       if (sc.periodAt(c.at) !== 'current') return sc.unverifiable(`“均为${c.x}”说的不是本季度`);
       const names = c.names === 'all' ? sc.f.districts : c.names;
       if (c.count !== null) sc.value(c.count, sc.f.ledger.meta.districtCount, '区县数', 'count');
-      const off = names.filter((d) => { const v = sc.f.level(d, t); return v === undefined || Math.abs(v - c.x) >= 0.005; });
-      return sc.check(off.length === 0, `${t}并非都为${c.x}：${off.slice(0, 5).map((d) => `${d}${sc.f.level(d, t)}`).join('，')}${off.length > 5 ? `等${off.length}个区县` : ''}`);
+      const off = names.filter((d) => {
+        const v = sc.f.level(d, t);
+        return v === undefined || Math.abs(v - c.x) >= 0.005;
+      });
+      return sc.check(
+        off.length === 0,
+        `${t}并非都为${c.x}：${off
+          .slice(0, 5)
+          .map((d) => `${d}${sc.f.level(d, t)}`)
+          .join('，')}${off.length > 5 ? `等${off.length}个区县` : ''}`,
+      );
     }
     const d = sc.districtBefore(c.at);
     const t = sc.targetBefore(c.at);

@@ -68,7 +68,10 @@ describe('true sentences pass', () => {
   it.each(TRUE.map((c) => [c.id, c] as const))('%s', async (_, c) => {
     const o = await runCase(c);
     expect(o.result.templateError, `${c.note}: template error`).toBeUndefined();
-    expect(o.result.problems.map((p) => `${p.message}「${p.sentence}」`), c.note).toEqual([]);
+    expect(
+      o.result.problems.map((p) => `${p.message}「${p.sentence}」`),
+      c.note,
+    ).toEqual([]);
   });
 });
 

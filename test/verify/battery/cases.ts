@@ -77,7 +77,13 @@ const previousAsCurrent: BatteryCase[] = [
   wrong('prev-rank-own', 'previous-as-current', '江北区双创活力 was 第2位 in 2018Q2; now 第6位', own('江北区双创活力指数排名全市第2位。', '双创活力'), '江北区双创活力指数排名全市第2位'),
   wrong('prev-rank-total', 'previous-as-current', '荣昌区双创指数 was 第10位 in 2018Q2; now 第17位', own('荣昌区的双创指数位列全市第10位。'), '荣昌区的双创指数位列全市第10位'),
   wrong('prev-rank-env', 'previous-as-current', '沙坪坝区双创环境 第6位 is 2018Q2; now 第2位', own('在双创环境方面，沙坪坝区居全市第6位。', '双创环境'), '沙坪坝区居全市第6位'),
-  wrong('prev-score-template', 'previous-as-current', 'portrait.hbs prints total.previousScore as the score: 渝北区 86.67 (2018Q3: 88.59)', edit('portrait.hbs', '{{district}}{{@root.root}}得分{{f2 total.score}}分', '{{district}}{{@root.root}}得分{{f2 total.previousScore}}分'), '渝北区双创指数得分86.67分'),
+  wrong(
+    'prev-score-template',
+    'previous-as-current',
+    'portrait.hbs prints total.previousScore as the score: 渝北区 86.67 (2018Q3: 88.59)',
+    edit('portrait.hbs', '{{district}}{{@root.root}}得分{{f2 total.score}}分', '{{district}}{{@root.root}}得分{{f2 total.previousScore}}分'),
+    '渝北区双创指数得分86.67分',
+  ),
   wrong('prev-rank-template', 'previous-as-current', 'portrait.hbs prints the previous rank as the rank: 大渡口区 第17位 (2018Q3: 第12位)', edit('portrait.hbs', '全市排名{{rankMove total}}', '全市排名第{{total.previousRank}}位'), '全市排名第17位'),
   wrong('prev-sub-score', 'previous-as-current', '大渡口区双创活力 20.24 is 2018Q2 (2018Q3: 23.89, 第7位)', own('大渡口区双创活力指数得分为20.24分，居全市第7位。', '双创活力'), '大渡口区双创活力指数得分为20.24分'),
   wrong('prev-indicator', 'previous-as-current', '渝北区众创空间数 39家 is 2018Q2 (2018Q3: 43家)', own('渝北区众创空间数为39家，居全市第1位。', 'portraits'), '渝北区众创空间数为39家'),
@@ -85,20 +91,50 @@ const previousAsCurrent: BatteryCase[] = [
 ];
 
 const units: BatteryCase[] = [
-  wrong('unit-pp-score-pct', 'unit', 'risers.hbs: % change of a score written in 个百分点 (大渡口区双创活力 +18.03 %)', edit('risers.hbs', '增幅{{#if m.extreme.tied}}均{{/if}}为{{abs2 m.extreme.pct}}%', '增幅{{#if m.extreme.tied}}均{{/if}}为{{abs2 m.extreme.pct}}个百分点'), '增幅为18.03个百分点'),
+  wrong(
+    'unit-pp-score-pct',
+    'unit',
+    'risers.hbs: % change of a score written in 个百分点 (大渡口区双创活力 +18.03 %)',
+    edit('risers.hbs', '增幅{{#if m.extreme.tied}}均{{/if}}为{{abs2 m.extreme.pct}}%', '增幅{{#if m.extreme.tied}}均{{/if}}为{{abs2 m.extreme.pct}}个百分点'),
+    '增幅为18.03个百分点',
+  ),
   wrong('unit-pp-score-points', 'unit', '大渡口区双创指数 rose 4.04分, not 个百分点 (a score)', own('大渡口区双创指数上升了4.04个百分点。', 'overall'), '上升了4.04个百分点'),
   wrong('unit-pct-rate', 'unit', '荣昌区新注册企业数环比增长率 (a rate) fell 73.49 个百分点, not %', own('荣昌区新注册企业数环比增长率下降了73.49%。', 'portraits'), '荣昌区新注册企业数环比增长率下降了73.49%'),
   wrong('unit-pct-rate-up', 'unit', '大渡口区新注册企业数环比增长率 rose 70.23 个百分点, not %', own('大渡口区的新注册企业数环比增长率较上季度提高了70.23%。', 'portraits'), '提高了70.23%'),
   wrong('unit-mean-pp', 'unit', 'change.hbs: the mean % change (0.69 %) written 平均提高了0.69个百分点', edit('change.hbs', '{{else}}平均{{growth change.meanPct}}', '{{else}}平均提高了{{f2 change.meanPct}}个百分点'), '平均提高了0.69个百分点'),
-  wrong('unit-mean-points', 'unit', 'overall.hbs: the mean % change 0.70 written in 分 (mean change in points is 0.41)', edit('overall.hbs', '{{else}}平均{{growth overall.change.meanPct}}{{/if}}', '{{else}}平均上升了{{f2 overall.change.meanPct}}分{{/if}}'), '平均上升了0.70分'),
+  wrong(
+    'unit-mean-points',
+    'unit',
+    'overall.hbs: the mean % change 0.70 written in 分 (mean change in points is 0.41)',
+    edit('overall.hbs', '{{else}}平均{{growth overall.change.meanPct}}{{/if}}', '{{else}}平均上升了{{f2 overall.change.meanPct}}分{{/if}}'),
+    '平均上升了0.70分',
+  ),
   wrong('unit-pct-as-points', 'unit', '大渡口区双创活力 增幅 18.03 is a %, the rise in points is 3.65分', own('大渡口区双创活力指数增幅为18.03分。', '双创活力'), '大渡口区双创活力指数增幅为18.03分'),
   wrong('unit-pp-count', 'unit', '大渡口区新注册企业数 (a count) grew 89.37 %, not 个百分点', own('大渡口区新注册企业数较上季度增长了89.37个百分点。', 'portraits'), '增长了89.37个百分点'),
-  wrong('unit-driver-template', 'unit', 'driver-up.hbs: a count driver stated in 个百分点 (新注册企业数 +89.37 %)', edit('driver-up.hbs', '该指标较上季度{{indChange this}}', '该指标较上季度增长了{{abs2 pct}}个百分点'), '该指标较上季度增长了89.37个百分点'),
+  wrong(
+    'unit-driver-template',
+    'unit',
+    'driver-up.hbs: a count driver stated in 个百分点 (新注册企业数 +89.37 %)',
+    edit('driver-up.hbs', '该指标较上季度{{indChange this}}', '该指标较上季度增长了{{abs2 pct}}个百分点'),
+    '该指标较上季度增长了89.37个百分点',
+  ),
 ];
 
 const directionWords: BatteryCase[] = [
-  wrong('dir-portrait-swap', 'direction-word', 'portrait.hbs: 有所上升 → 有所下降 for the sub-indices that rose (渝北区双创活力 +4.55 %, 双创环境 +3.66 %)', edit('portrait.hbs', '有所上升{{/if}}', '有所下降{{/if}}'), '双创活力指数和双创环境指数有所下降'),
-  wrong('dir-city-swap', 'direction-word', 'change.hbs: the city mean of 双创活力 rose (+0.69 %), the text says 整体有所下降', edit('change.hbs', '整体有所{{#if change.up}}上升{{else}}下降{{/if}}', '整体有所{{#if change.up}}下降{{else}}上升{{/if}}'), '全市双创活力指数整体有所下降'),
+  wrong(
+    'dir-portrait-swap',
+    'direction-word',
+    'portrait.hbs: 有所上升 → 有所下降 for the sub-indices that rose (渝北区双创活力 +4.55 %, 双创环境 +3.66 %)',
+    edit('portrait.hbs', '有所上升{{/if}}', '有所下降{{/if}}'),
+    '双创活力指数和双创环境指数有所下降',
+  ),
+  wrong(
+    'dir-city-swap',
+    'direction-word',
+    'change.hbs: the city mean of 双创活力 rose (+0.69 %), the text says 整体有所下降',
+    edit('change.hbs', '整体有所{{#if change.up}}上升{{else}}下降{{/if}}', '整体有所{{#if change.up}}下降{{else}}上升{{/if}}'),
+    '全市双创活力指数整体有所下降',
+  ),
   wrong('dir-district-up', 'direction-word', '荣昌区双创活力 fell (−11.11 %)', own('荣昌区双创活力指数有所上升。', '双创活力'), '荣昌区双创活力指数有所上升'),
   wrong('dir-district-down', 'direction-word', '沙坪坝区双创环境 rose (+5.56 %)', own('沙坪坝区的双创环境得分有所下降。', '双创环境'), '沙坪坝区的双创环境得分有所下降'),
   wrong('dir-overall-top', 'direction-word', 'overall.hbs: 渝北区 rose (86.67 → 88.59), the text says 得分有所下降', edit('overall.hbs', '{{#if up}}得分有所上升，', '{{#if up}}得分有所下降，'), '得分有所下降'),
@@ -106,7 +142,13 @@ const directionWords: BatteryCase[] = [
   wrong('dir-jiangbei', 'direction-word', '江北区双创活力 fell (28.04 → 26.64)', own('江北区双创活力明显提升。', '双创活力'), '江北区双创活力明显提升'),
   wrong('dir-jiulongpo', 'direction-word', '九龙坡区双创指数 fell (80.83 → 79.14)', own('与上季度相比，九龙坡区的双创指数有所提高。', 'overall'), '九龙坡区的双创指数有所提高'),
   wrong('dir-yubei-outcome', 'direction-word', '渝北区双创成效 fell (22.88 → 22.21, −2.93 %)', own('渝北区双创成效指数继续走高，仍居全市第1位。', '双创成效'), '渝北区双创成效指数继续走高'),
-  wrong('dir-all-rose', 'direction-word', 'overall.hbs: 各区县…均有所提升, but 14 districts fell', edit('overall.hbs', '其中有{{int overall.change.rose}}个区县的{{root}}得分较上季度有所提升。', '各区县的{{root}}得分均较上季度有所提升。'), '各区县的双创指数得分均较上季度有所提升'),
+  wrong(
+    'dir-all-rose',
+    'direction-word',
+    'overall.hbs: 各区县…均有所提升, but 14 districts fell',
+    edit('overall.hbs', '其中有{{int overall.change.rose}}个区县的{{root}}得分较上季度有所提升。', '各区县的{{root}}得分均较上季度有所提升。'),
+    '各区县的双创指数得分均较上季度有所提升',
+  ),
   wrong('dir-city-total-fell', 'direction-word', 'the city mean of 双创指数 rose (60.53 → 60.94)', own('从全市看，双创指数平均得分较上季度下降。', 'overall'), '双创指数平均得分较上季度下降'),
 ];
 
@@ -145,35 +187,128 @@ const superlatives: BatteryCase[] = [
   wrong('sup-biggest-fall', 'superlative', 'the biggest fall of 双创指数 is 荣昌区 (−7.03 %), not 九龙坡区', own('双创指数降幅最大的是九龙坡区。', 'overall'), '降幅最大的是九龙坡区'),
   wrong('sup-rise-first', 'superlative', '酉阳县双创指数 rose second most (4.36 %); 大渡口区 first', own('酉阳县双创指数增幅居全市首位。', 'overall'), '酉阳县双创指数增幅居全市首位'),
   wrong('sup-last-env', 'superlative', '武隆区双创环境 is 第37位; 彭水县 is last', own('武隆区双创环境指数得分排名末位。', '双创环境'), '武隆区双创环境指数得分排名末位'),
-  wrong('sup-highest-template', 'superlative', 'level.hbs names the second of the top list as highest (南岸区 in 双创活力, 第2位)', edit('level.hbs', '指数最高的为{{join level.highest.districts}}', '指数最高的为{{level.top.[1]}}'), '双创活力指数最高的为南岸区'),
+  wrong(
+    'sup-highest-template',
+    'superlative',
+    'level.hbs names the second of the top list as highest (南岸区 in 双创活力, 第2位)',
+    edit('level.hbs', '指数最高的为{{join level.highest.districts}}', '指数最高的为{{level.top.[1]}}'),
+    '双创活力指数最高的为南岸区',
+  ),
 ];
 
 const figureRefs: BatteryCase[] = [
   wrong('fig-tiers', 'figure-ref', 'the tiers are shown in 图1 (map of 双创指数); 图4 is the map of 双创活力', edit('tiers.hbs', '划分为{{int tierCount}}类：', '划分为{{int tierCount}}类（见图4）：'), '划分为4类'),
-  wrong('fig-level', 'figure-ref', 'level.hbs: （见图1） in every section; 双创活力 is shown in 图4, 双创环境 in 图7, 双创成效 in 图10', edit('level.hbs', '{{join level.top}}的{{node}}{{strong}}', '{{join level.top}}的{{node}}{{strong}}（见图1）'), '的双创活力突出'),
+  wrong(
+    'fig-level',
+    'figure-ref',
+    'level.hbs: （见图1） in every section; 双创活力 is shown in 图4, 双创环境 in 图7, 双创成效 in 图10',
+    edit('level.hbs', '{{join level.top}}的{{node}}{{strong}}', '{{join level.top}}的{{node}}{{strong}}（见图1）'),
+    '的双创活力突出',
+  ),
   wrong('fig-change', 'figure-ref', 'change.hbs: （见图2） in every section; the change of 双创活力 is 图5', edit('change.hbs', '从{{node}}指数的环比变化来看，', '从{{node}}指数的环比变化来看（见图2），'), '从双创活力指数的环比变化来看'),
-  wrong('fig-two-quarter', 'figure-ref', 'both quarters of every district are 图13, not 图12 (bars of 双创成效)', edit('overall.hbs', '{{root}}得分较上季度有所提升。', '{{root}}得分较上季度有所提升（见图12）。'), '有24个区县的双创指数得分较上季度有所提升'),
+  wrong(
+    'fig-two-quarter',
+    'figure-ref',
+    'both quarters of every district are 图13, not 图12 (bars of 双创成效)',
+    edit('overall.hbs', '{{root}}得分较上季度有所提升。', '{{root}}得分较上季度有所提升（见图12）。'),
+    '有24个区县的双创指数得分较上季度有所提升',
+  ),
   wrong('fig-missing', 'figure-ref', 'the report has 13 figures: there is no 图14', own('各区县双创指数得分见图14。'), '各区县双创指数得分见'),
 ];
 
 const document: BatteryCase[] = [
-  wrong('doc-caption-quarter', 'caption-footnote-note', 'figures.yaml: the caption of 图1 hard-codes 2018年第2季度 (the map shows 2018Q3)', edit(FIG, 'id: map-total\n    kind: map\n    node: 双创指数\n    caption: "{{quarterLabel}}{{node}}分布图"', 'id: map-total\n    kind: map\n    node: 双创指数\n    caption: "2018年第2季度{{node}}分布图"'), '2018年第2季度双创指数分布图', { where: 'document' }),
-  wrong('doc-caption-unit', 'caption-footnote-note', 'figures.yaml: 图2 shows the % change of a score, captioned in 个百分点', edit(FIG, 'id: change-total\n    kind: change\n    node: 双创指数\n    caption: "{{quarterLabel}}{{node}}环比变化（%）"', 'id: change-total\n    kind: change\n    node: 双创指数\n    caption: "{{quarterLabel}}{{node}}环比变化（个百分点）"'), '双创指数环比变化（个百分点）', { where: 'document' }),
-  wrong('doc-caption-count', 'caption-footnote-note', 'figures.yaml: 图3 shows 38 districts, captioned 39个区县', edit(FIG, 'id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"', 'id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "39个区县{{node}}得分（{{quarterLabel}}）"'), '39个区县双创指数得分', { where: 'document' }),
-  wrong('doc-caption-yoy', 'caption-footnote-note', 'figures.yaml: 图5 shows the change on the previous quarter (环比), captioned 同比', edit(FIG, 'id: change-vitality\n    kind: change\n    node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（%）"', 'id: change-vitality\n    kind: change\n    node: 双创活力\n    caption: "{{quarterLabel}}{{node}}同比变化（%）"'), '双创活力同比变化', { where: 'document' }),
-  wrong('doc-caption-period', 'caption-footnote-note', 'figures.yaml: 图13 compares 2018Q2 and 2018Q3, captioned from 2018年第1季度', edit(FIG, '（{{previousQuarterLabel}}—{{quarterLabel}}）', '（2018年第1季度—{{quarterLabel}}）'), '2018年第1季度—2018年第3季度', { where: 'document' }),
-  wrong('doc-footnote-count', 'caption-footnote-note', 'report.hbs footnote: the report assesses 38 districts, not 40', edit('report.hbs', '等机构的专家学者组成。', '等机构的专家学者组成，负责对全市40个区县进行季度评价。'), '全市40个区县', { where: 'document' }),
-  wrong('doc-note-line', 'caption-footnote-note', 'a 注 line under the figures of 一、: 6 districts are above 70 (1 + 5), not 7', edit('report.hbs', '{{figures root}}', '{{figures root}}\n{{#markup}}\n> 注：2018年第3季度双创指数得分在70分以上的区县共7个。\n{{/markup}}'), '得分在70分以上的区县共7个', { where: 'document' }),
-  wrong('doc-figure-note', 'caption-footnote-note', 'figures.yaml: a note under 图3 with 渝北区 86.67 (2018Q2; 2018Q3 is 88.59)', after(FIG, 'id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"', '\n    note: 注：图中渝北区得分最高，为86.67分。'), '渝北区得分最高，为86.67分', { where: 'document' }),
-  wrong('doc-title-quarter', 'caption-footnote-note', 'report.hbs: the title hard-coded as 2018年第二季度 for the 2018Q3 report', edit('report.hbs', '{{meta.title}}', '2018年第二季度重庆区县双创指数报告'), '2018年第二季度重庆区县双创指数报告', { where: 'document' }),
+  wrong(
+    'doc-caption-quarter',
+    'caption-footnote-note',
+    'figures.yaml: the caption of 图1 hard-codes 2018年第2季度 (the map shows 2018Q3)',
+    edit(FIG, 'id: map-total\n    kind: map\n    node: 双创指数\n    caption: "{{quarterLabel}}{{node}}分布图"', 'id: map-total\n    kind: map\n    node: 双创指数\n    caption: "2018年第2季度{{node}}分布图"'),
+    '2018年第2季度双创指数分布图',
+    { where: 'document' },
+  ),
+  wrong(
+    'doc-caption-unit',
+    'caption-footnote-note',
+    'figures.yaml: 图2 shows the % change of a score, captioned in 个百分点',
+    edit(FIG, 'id: change-total\n    kind: change\n    node: 双创指数\n    caption: "{{quarterLabel}}{{node}}环比变化（%）"', 'id: change-total\n    kind: change\n    node: 双创指数\n    caption: "{{quarterLabel}}{{node}}环比变化（个百分点）"'),
+    '双创指数环比变化（个百分点）',
+    { where: 'document' },
+  ),
+  wrong(
+    'doc-caption-count',
+    'caption-footnote-note',
+    'figures.yaml: 图3 shows 38 districts, captioned 39个区县',
+    edit(
+      FIG,
+      'id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"',
+      'id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "39个区县{{node}}得分（{{quarterLabel}}）"',
+    ),
+    '39个区县双创指数得分',
+    { where: 'document' },
+  ),
+  wrong(
+    'doc-caption-yoy',
+    'caption-footnote-note',
+    'figures.yaml: 图5 shows the change on the previous quarter (环比), captioned 同比',
+    edit(FIG, 'id: change-vitality\n    kind: change\n    node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（%）"', 'id: change-vitality\n    kind: change\n    node: 双创活力\n    caption: "{{quarterLabel}}{{node}}同比变化（%）"'),
+    '双创活力同比变化',
+    { where: 'document' },
+  ),
+  wrong(
+    'doc-caption-period',
+    'caption-footnote-note',
+    'figures.yaml: 图13 compares 2018Q2 and 2018Q3, captioned from 2018年第1季度',
+    edit(FIG, '（{{previousQuarterLabel}}—{{quarterLabel}}）', '（2018年第1季度—{{quarterLabel}}）'),
+    '2018年第1季度—2018年第3季度',
+    { where: 'document' },
+  ),
+  wrong('doc-footnote-count', 'caption-footnote-note', 'report.hbs footnote: the report assesses 38 districts, not 40', edit('report.hbs', '等机构的专家学者组成。', '等机构的专家学者组成，负责对全市40个区县进行季度评价。'), '全市40个区县', {
+    where: 'document',
+  }),
+  wrong(
+    'doc-note-line',
+    'caption-footnote-note',
+    'a 注 line under the figures of 一、: 6 districts are above 70 (1 + 5), not 7',
+    edit('report.hbs', '{{figures root}}', '{{figures root}}\n{{#markup}}\n> 注：2018年第3季度双创指数得分在70分以上的区县共7个。\n{{/markup}}'),
+    '得分在70分以上的区县共7个',
+    { where: 'document' },
+  ),
+  wrong(
+    'doc-figure-note',
+    'caption-footnote-note',
+    'figures.yaml: a note under 图3 with 渝北区 86.67 (2018Q2; 2018Q3 is 88.59)',
+    after(FIG, 'id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"', '\n    note: 注：图中渝北区得分最高，为86.67分。'),
+    '渝北区得分最高，为86.67分',
+    { where: 'document' },
+  ),
+  wrong('doc-title-quarter', 'caption-footnote-note', 'report.hbs: the title hard-coded as 2018年第二季度 for the 2018Q3 report', edit('report.hbs', '{{meta.title}}', '2018年第二季度重庆区县双创指数报告'), '2018年第二季度重庆区县双创指数报告', {
+    where: 'document',
+  }),
 ];
 
 const quarterLabels: BatteryCase[] = [
-  wrong('q-level', 'quarter-label', 'level.hbs: previousLabel for this quarter: 2018年第2季度 the top five of 双创活力 were 渝北区、江北区、沙坪坝区…, not 渝北区、南岸区…', edit('level.hbs', '从全市总体比较情况来看，{{@root.meta.quarterLabel}}，', '从全市总体比较情况来看，{{@root.meta.previousLabel}}，'), '2018年第2季度，渝北区、南岸区、沙坪坝区'),
-  wrong('q-tier', 'quarter-label', 'tier.hbs: previousLabel in the tier sentence: in 2018Q2 two districts were above 80 (渝北区 86.67, 九龙坡区 80.83), not 1', edit('tier.hbs', '{{@root.root}}得分在{{range label}}的区县有{{int count}}个', '{{@root.meta.previousLabel}}{{@root.root}}得分在{{range label}}的区县有{{int count}}个'), '2018年第2季度双创指数得分在80分以上的区县有1个'),
+  wrong(
+    'q-level',
+    'quarter-label',
+    'level.hbs: previousLabel for this quarter: 2018年第2季度 the top five of 双创活力 were 渝北区、江北区、沙坪坝区…, not 渝北区、南岸区…',
+    edit('level.hbs', '从全市总体比较情况来看，{{@root.meta.quarterLabel}}，', '从全市总体比较情况来看，{{@root.meta.previousLabel}}，'),
+    '2018年第2季度，渝北区、南岸区、沙坪坝区',
+  ),
+  wrong(
+    'q-tier',
+    'quarter-label',
+    'tier.hbs: previousLabel in the tier sentence: in 2018Q2 two districts were above 80 (渝北区 86.67, 九龙坡区 80.83), not 1',
+    edit('tier.hbs', '{{@root.root}}得分在{{range label}}的区县有{{int count}}个', '{{@root.meta.previousLabel}}{{@root.root}}得分在{{range label}}的区县有{{int count}}个'),
+    '2018年第2季度双创指数得分在80分以上的区县有1个',
+  ),
   wrong('q-shapingba', 'quarter-label', '沙坪坝区 is 第2位 in 2018Q3; in 2018Q2 it was 第5位', own('2018年第2季度，沙坪坝区双创指数居全市第2位。'), '2018年第2季度，沙坪坝区'),
   wrong('q-dadukou', 'quarter-label', '大渡口区双创活力 23.89 is 2018Q3; 2018Q2 was 20.24', own('2018年第2季度，大渡口区双创活力指数得分为23.89分。', '双创活力'), '大渡口区双创活力指数得分为23.89分'),
-  wrong('q-overall-swapped', 'quarter-label', 'overall.hbs: the two labels swapped (the mean rose from 2018Q2 to 2018Q3)', edit('overall.hbs', '相比{{meta.previousLabel}}，{{meta.quarterLabel}}全市', '相比{{meta.quarterLabel}}，{{meta.previousLabel}}全市'), '相比2018年第3季度，2018年第2季度'),
+  wrong(
+    'q-overall-swapped',
+    'quarter-label',
+    'overall.hbs: the two labels swapped (the mean rose from 2018Q2 to 2018Q3)',
+    edit('overall.hbs', '相比{{meta.previousLabel}}，{{meta.quarterLabel}}全市', '相比{{meta.quarterLabel}}，{{meta.previousLabel}}全市'),
+    '相比2018年第3季度，2018年第2季度',
+  ),
   wrong('q-short', 'quarter-label', '第2季度 for this quarter: 渝北区 88.59 is 第3季度', own('第2季度渝北区双创指数得分为88.59分。', 'overall'), '第2季度渝北区双创指数得分为88.59分'),
 ];
 
@@ -192,9 +327,21 @@ const rateVsScore: BatteryCase[] = [
 ];
 
 const counts: BatteryCase[] = [
-  wrong('count-rose-as-above', 'count-other-claim', 'change.hbs: the count of risers (20) given as those above the mean change (16)', edit('change.hbs', '其中有{{int change.aboveMean}}个区县', '其中有{{int change.rose}}个区县'), '有20个区县的双创活力指数增幅高于平均增幅'),
-  wrong('count-above-as-rose', 'count-other-claim', 'overall.hbs: 19 (above the mean change) given as the risers (24)', edit('overall.hbs', '其中有{{int overall.change.rose}}个区县', '其中有{{int overall.change.aboveMean}}个区县'), '有19个区县的双创指数得分较上季度有所提升'),
-  wrong('count-tier-template', 'count-other-claim', 'tier.hbs: the number of tiers (4) given as each tier\'s count (第一类 has 1)', edit('tier.hbs', '的区县有{{int count}}个', '的区县有{{int @root.tierCount}}个'), '80分以上的区县有4个'),
+  wrong(
+    'count-rose-as-above',
+    'count-other-claim',
+    'change.hbs: the count of risers (20) given as those above the mean change (16)',
+    edit('change.hbs', '其中有{{int change.aboveMean}}个区县', '其中有{{int change.rose}}个区县'),
+    '有20个区县的双创活力指数增幅高于平均增幅',
+  ),
+  wrong(
+    'count-above-as-rose',
+    'count-other-claim',
+    'overall.hbs: 19 (above the mean change) given as the risers (24)',
+    edit('overall.hbs', '其中有{{int overall.change.rose}}个区县', '其中有{{int overall.change.aboveMean}}个区县'),
+    '有19个区县的双创指数得分较上季度有所提升',
+  ),
+  wrong('count-tier-template', 'count-other-claim', "tier.hbs: the number of tiers (4) given as each tier's count (第一类 has 1)", edit('tier.hbs', '的区县有{{int count}}个', '的区县有{{int @root.tierCount}}个'), '80分以上的区县有4个'),
   wrong('count-29', 'count-other-claim', '29 is the third tier / the risers of 双创成效; 双创指数 rose in 24', own('全市有29个区县的双创指数得分上升。', 'overall'), '有29个区县的双创指数得分上升'),
   wrong('count-14', 'count-other-claim', '14 fell in 双创指数; 双创活力 fell in 17', own('全市有14个区县的双创活力指数下降。', '双创活力'), '有14个区县的双创活力指数下降'),
   wrong('count-9', 'count-other-claim', '9 fell in 双创成效; 双创环境 fell in 14', own('双创环境指数下降的区县有9个。', '双创环境'), '双创环境指数下降的区县有9个'),
@@ -224,21 +371,33 @@ const adjectives: BatteryCase[] = [
 ];
 
 const drivers: BatteryCase[] = [
-  wrong('drv-fixed-text', 'driver', 'driver-up.hbs: the driver hard-coded as 社会关注度 without its change; 大渡口区双创活力 rose through 新注册企业数', edit('driver-up.hbs', '{{#if d}}{{#with d}}，主要得益于{{indicator}}的{{#if isRate}}提高{{else}}增长{{/if}}，该指标较上季度{{indChange this}}{{/with}}{{/if}}', '{{#if d}}，主要得益于社会关注度的增长{{/if}}'), '18.03%，主要得益于社会关注度的增长'),
+  wrong(
+    'drv-fixed-text',
+    'driver',
+    'driver-up.hbs: the driver hard-coded as 社会关注度 without its change; 大渡口区双创活力 rose through 新注册企业数',
+    edit('driver-up.hbs', '{{#if d}}{{#with d}}，主要得益于{{indicator}}的{{#if isRate}}提高{{else}}增长{{/if}}，该指标较上季度{{indChange this}}{{/with}}{{/if}}', '{{#if d}}，主要得益于社会关注度的增长{{/if}}'),
+    '18.03%，主要得益于社会关注度的增长',
+  ),
   wrong('drv-wrong-own', 'driver', '沙坪坝区双创环境 rose through 社会关注度, not 知识产权保护程度 (named without its change)', own('沙坪坝区双创环境指数的提升主要得益于知识产权保护程度的提高。', '双创环境'), '主要得益于知识产权保护程度的提高'),
   wrong('drv-wrong-fall', 'driver', '荣昌区双创成效 fell through 就业潜力, not 新增就业岗位数', own('荣昌区双创成效指数下降主要受新增就业岗位数下降影响。', '双创成效'), '主要受新增就业岗位数下降影响'),
-  wrong('drv-direction', 'driver', 'driver-down.hbs: the driver of a fall said to rise (新注册企业数环比增长率 fell 73.49 个百分点)', edit('driver-down.hbs', '主要受{{indicator}}下降影响', '主要受{{indicator}}上升影响'), '主要受新注册企业数环比增长率上升影响'),
-  wrong('drv-other-value', 'driver', '大渡口区新注册企业数 grew 89.37 %; 24.39 % is 渝北区\'s', own('大渡口区双创活力指数增幅最大，主要得益于新注册企业数的增长，该指标较上季度增长了24.39%。', '双创活力'), '该指标较上季度增长了24.39%'),
+  wrong(
+    'drv-direction',
+    'driver',
+    'driver-down.hbs: the driver of a fall said to rise (新注册企业数环比增长率 fell 73.49 个百分点)',
+    edit('driver-down.hbs', '主要受{{indicator}}下降影响', '主要受{{indicator}}上升影响'),
+    '主要受新注册企业数环比增长率上升影响',
+  ),
+  wrong('drv-other-value', 'driver', "大渡口区新注册企业数 grew 89.37 %; 24.39 % is 渝北区's", own('大渡口区双创活力指数增幅最大，主要得益于新注册企业数的增长，该指标较上季度增长了24.39%。', '双创活力'), '该指标较上季度增长了24.39%'),
   wrong('drv-unchanged', 'driver', '九龙坡区科技企业孵化器数 did not change (7 → 7); its fall in 双创环境 came from 众创空间数', own('九龙坡区双创环境指数降幅最大，主要受科技企业孵化器数下降影响。', '双创环境'), '主要受科技企业孵化器数下降影响'),
 ];
 
 const cityMeans: BatteryCase[] = [
   wrong('mean-previous', 'city-mean', '双创活力 mean 20.85 is 2018Q2; 2018Q3 is 20.98', own('全市双创活力指数平均得分为20.85分。', '双创活力'), '全市双创活力指数平均得分为20.85分'),
-  wrong('mean-other-index', 'city-mean', '60.94 is the mean of 双创指数; 双创活力\'s is 20.98', own('全市双创活力指数平均得分为60.94分。', '双创活力'), '双创活力指数平均得分为60.94分'),
+  wrong('mean-other-index', 'city-mean', "60.94 is the mean of 双创指数; 双创活力's is 20.98", own('全市双创活力指数平均得分为60.94分。', '双创活力'), '双创活力指数平均得分为60.94分'),
   wrong('mean-previous-total', 'city-mean', '双创指数 mean 60.53 is 2018Q2; 2018Q3 is 60.94', own('2018年第3季度全市双创指数平均得分60.53分。', 'overall'), '全市双创指数平均得分60.53分'),
-  wrong('mean-other-env', 'city-mean', '15.68 is the mean of 双创成效; 双创环境\'s is 24.29', own('全市双创环境指数平均分为15.68分。', '双创环境'), '全市双创环境指数平均分为15.68分'),
-  wrong('mean-pct-other', 'city-mean', '0.70 % is the mean change of 双创指数 / 双创环境; 双创成效\'s is 0.77 %', own('38个区县双创成效指数平均增长了0.70%。', '双创成效'), '双创成效指数平均增长了0.70%'),
-  wrong('mean-diff-other', 'city-mean', '0.13分 is the mean change of 双创活力; 双创指数\'s is 0.41分', own('全市双创指数平均得分提高了0.13分。', 'overall'), '全市双创指数平均得分提高了0.13分'),
+  wrong('mean-other-env', 'city-mean', "15.68 is the mean of 双创成效; 双创环境's is 24.29", own('全市双创环境指数平均分为15.68分。', '双创环境'), '全市双创环境指数平均分为15.68分'),
+  wrong('mean-pct-other', 'city-mean', "0.70 % is the mean change of 双创指数 / 双创环境; 双创成效's is 0.77 %", own('38个区县双创成效指数平均增长了0.70%。', '双创成效'), '双创成效指数平均增长了0.70%'),
+  wrong('mean-diff-other', 'city-mean', "0.13分 is the mean change of 双创活力; 双创指数's is 0.41分", own('全市双创指数平均得分提高了0.13分。', 'overall'), '全市双创指数平均得分提高了0.13分'),
 ];
 
 const verbs: BatteryCase[] = [
@@ -247,7 +406,13 @@ const verbs: BatteryCase[] = [
   wrong('verb-rate-up', 'verb', 'wording.yaml verbs.rate.up → 降低: 大渡口区新注册企业数环比增长率 rose 70.23 个百分点', edit(W, 'rate: { up: 提高, down: 下降, flat: 持平 }', 'rate: { up: 降低, down: 下降, flat: 持平 }'), '降低了70.23个百分点'),
   wrong('verb-growth-down', 'verb', 'wording.yaml verbs.growth.down → 增长: 九龙坡区众创空间数 fell 10.00 %', edit(W, 'growth: { up: 增长, down: 下降, flat: 持平 }', 'growth: { up: 增长, down: 增长, flat: 持平 }'), '该指标较上季度增长了10.00%'),
   wrong('verb-rank-up', 'verb', 'wording.yaml rankMove.up → 下降: 大渡口区 moved up from 第17位 to 第12位', edit(W, 'up: 从{from}上升到{to}', 'up: 从{from}下降到{to}'), '从第17位下降到第12位'),
-  wrong('verb-hard-coded', 'verb', 'portrait.hbs: the helper replaced by a hard-coded 上升了: 荣昌区 fell 4.50分', edit('portrait.hbs', '{{change total.diff "分"}}', '上升了{{abs2 total.diff}}分'), '荣昌区双创指数得分59.54分，较2018年第2季度上升了4.50分'),
+  wrong(
+    'verb-hard-coded',
+    'verb',
+    'portrait.hbs: the helper replaced by a hard-coded 上升了: 荣昌区 fell 4.50分',
+    edit('portrait.hbs', '{{change total.diff "分"}}', '上升了{{abs2 total.diff}}分'),
+    '荣昌区双创指数得分59.54分，较2018年第2季度上升了4.50分',
+  ),
   wrong('verb-rank-keep', 'verb', 'wording.yaml rankMove.keep → 有所上升，仍为{to}: 荣昌区双创环境 stayed at 第10位', edit(W, 'keep: 保持不变，仍为{to}', 'keep: 有所上升，仍为{to}'), '得分排名有所上升，仍为第10位'),
   wrong('verb-score-down', 'verb', 'wording.yaml verbs.score.down → 回升: 荣昌区 fell 4.50分', edit(W, 'score: { up: 上升, down: 下降, flat: 持平 }', 'score: { up: 上升, down: 回升, flat: 持平 }'), '回升了4.50分'),
 ];

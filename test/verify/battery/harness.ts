@@ -113,8 +113,7 @@ export function ledgerOf(quarter: string): Promise<Ledger> {
   return l;
 }
 
-const inlineText = (content: Inline[], marks: Map<string, string>) =>
-  content.map((i) => (i.type === 'text' ? i.text : (marks.get(i.id) ?? ''))).join('');
+const inlineText = (content: Inline[], marks: Map<string, string>) => content.map((i) => (i.type === 'text' ? i.text : (marks.get(i.id) ?? ''))).join('');
 
 /**
  * The document's text in reading order, as a reader sees it: title, byline (with
@@ -216,7 +215,10 @@ export function applyEdits(templatesDir: string, edits: Edit[]): void {
     const text = readFileSync(path, 'utf8');
     const n = occurrences(text, e.find);
     if (n !== 1) throw new Error(`battery edit: ${JSON.stringify(e.find)} occurs ${n} times in templates/report/${e.file} (must be exactly once)`);
-    writeFileSync(path, text.replace(e.find, () => e.replace));
+    writeFileSync(
+      path,
+      text.replace(e.find, () => e.replace),
+    );
   }
 }
 
@@ -249,8 +251,7 @@ export async function checkEdits(edits: Edit[], opts: { quarter?: string } = {})
       if (!isTemplateProblem(e, dir)) throw e;
       return { ok: false, problems: [], narrative: '', document: '', templateError: e.message.replaceAll(dir, 'templates') };
     }
-    if (rendered.markdown === base.markdown && rendered.document === base.document)
-      throw new Error(`battery edit changed nothing in the rendered text of ${quarter}: ${JSON.stringify(edits)}`);
+    if (rendered.markdown === base.markdown && rendered.document === base.document) throw new Error(`battery edit changed nothing in the rendered text of ${quarter}: ${JSON.stringify(edits)}`);
     const r = factCheck(rendered, ledger);
     return { ok: r.ok, problems: r.problems, narrative: rendered.markdown, document: rendered.document, claims: r.claims, byKind: r.byKind };
   } finally {

@@ -33,8 +33,7 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /** The sentence of `text` holding `mark` (sentences end at 。；！？ or a line break). */
 function sentenceWith(text: string, mark: string): string | null {
-  for (const line of text.split('\n'))
-    for (const s of squeeze(line).split(/(?<=[。；！？])/)) if (s.includes(mark)) return s;
+  for (const line of text.split('\n')) for (const s of squeeze(line).split(/(?<=[。；！？])/)) if (s.includes(mark)) return s;
   return null;
 }
 

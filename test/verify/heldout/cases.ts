@@ -215,8 +215,20 @@ type E = [id: string, kind: string, edits: Edit[], mark: string, note: string, w
 
 /** Wrong edits of the templates, wording.yaml, figures.yaml (the generated text carries its facts). */
 const TEMPLATE_WRONG: E[] = [
-  ['tpl-prev-score', 'previous-as-current', [edit('portrait.hbs', '{{district}}{{@root.root}}得分{{f2 total.score}}分，', '{{district}}{{@root.root}}得分{{f2 total.previousScore}}分，')], '渝北区双创指数得分86.67分', 'portrait: 渝北区 2018Q3 88.59分 (86.67 is 2018Q2)'],
-  ['tpl-unit-risers', 'unit', [edit('risers.hbs', '增幅{{#if m.extreme.tied}}均{{/if}}为{{abs2 m.extreme.pct}}%', '增幅{{#if m.extreme.tied}}均{{/if}}为{{abs2 m.extreme.pct}}个百分点')], '增幅为18.03个百分点', '大渡口区 双创活力 +18.03% (a score: %)'],
+  [
+    'tpl-prev-score',
+    'previous-as-current',
+    [edit('portrait.hbs', '{{district}}{{@root.root}}得分{{f2 total.score}}分，', '{{district}}{{@root.root}}得分{{f2 total.previousScore}}分，')],
+    '渝北区双创指数得分86.67分',
+    'portrait: 渝北区 2018Q3 88.59分 (86.67 is 2018Q2)',
+  ],
+  [
+    'tpl-unit-risers',
+    'unit',
+    [edit('risers.hbs', '增幅{{#if m.extreme.tied}}均{{/if}}为{{abs2 m.extreme.pct}}%', '增幅{{#if m.extreme.tied}}均{{/if}}为{{abs2 m.extreme.pct}}个百分点')],
+    '增幅为18.03个百分点',
+    '大渡口区 双创活力 +18.03% (a score: %)',
+  ],
   ['tpl-dir-overall', 'direction-word', [edit('overall.hbs', '得分有所上升，从', '得分有所下降，从')], '得分有所下降，从2018年第2季度的86.67分', '渝北区 86.67 → 88.59 rose'],
   ['tpl-tie-level', 'tie', [edit('level.hbs', '的{{node}}指数值{{#if level.lowest.tied}}并列{{/if}}最低', '的{{node}}指数值并列最低')], '武隆区的双创活力指数值并列最低', '双创活力 lowest 武隆区 alone'],
   ['tpl-quarter-tiers', 'quarter-label', [edit('tiers.hbs', '根据各区县{{meta.quarterLabel}}', '根据各区县{{meta.previousLabel}}')], '根据各区县2018年第2季度双创指数的综合得分', 'the tiers are of 2018Q3'],
@@ -229,10 +241,50 @@ const TEMPLATE_WRONG: E[] = [
   ['yaml-adj-weak', 'adjective', [edit('wording.yaml', '双创成效: { strong: 显著, weak: 较低 }', '双创成效: { strong: 较低, weak: 较低 }')], '沙坪坝区的双创成效较低', 'the top five of 双创成效 called 较低'],
   ['yaml-verb-swap', 'verb', [edit('wording.yaml', 'score: { up: 上升, down: 下降, flat: 持平 }', 'score: { up: 下降, down: 上升, flat: 持平 }')], '较2018年第2季度下降了1.92分', '渝北区 +1.92 (rose)'],
   ['yaml-rankmove-swap', 'verb', [edit('wording.yaml', 'up: 从{from}上升到{to}', 'up: 从{from}下降到{to}')], '从第17位下降到第12位', '大渡口区 17 → 12 is a rise'],
-  ['fig-caption-quarter', 'caption-footnote-note', [edit('../figures.yaml', '- id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"', '- id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（2018年第2季度）"')], '双创指数得分（2018年第2季度）', 'the bar chart shows 2018Q3', 'document'],
-  ['fig-caption-unit', 'caption-footnote-note', [edit('../figures.yaml', '- id: change-vitality\n    kind: change\n    node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（%）"', '- id: change-vitality\n    kind: change\n    node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（个百分点）"')], '双创活力环比变化（个百分点）', 'the change chart of 双创活力 (a score) is in %', 'document'],
-  ['fig-caption-count', 'caption-footnote-note', [edit('../figures.yaml', '- id: bars-outcome\n    kind: bars\n    node: 双创成效\n    caption: "{{districtCount}}个区县', '- id: bars-outcome\n    kind: bars\n    node: 双创成效\n    caption: "37个区县')], '37个区县双创成效得分', 'the data has 38 districts', 'document'],
-  ['fig-caption-span', 'caption-footnote-note', [edit('../figures.yaml', '（{{previousQuarterLabel}}—{{quarterLabel}}）', '（2018年第1季度—2018年第3季度）')], '2018年第1季度—2018年第3季度', 'the two quarters are 2018年第2季度 and 2018年第3季度', 'document'],
+  [
+    'fig-caption-quarter',
+    'caption-footnote-note',
+    [
+      edit(
+        '../figures.yaml',
+        '- id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"',
+        '- id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（2018年第2季度）"',
+      ),
+    ],
+    '双创指数得分（2018年第2季度）',
+    'the bar chart shows 2018Q3',
+    'document',
+  ],
+  [
+    'fig-caption-unit',
+    'caption-footnote-note',
+    [
+      edit(
+        '../figures.yaml',
+        '- id: change-vitality\n    kind: change\n    node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（%）"',
+        '- id: change-vitality\n    kind: change\n    node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（个百分点）"',
+      ),
+    ],
+    '双创活力环比变化（个百分点）',
+    'the change chart of 双创活力 (a score) is in %',
+    'document',
+  ],
+  [
+    'fig-caption-count',
+    'caption-footnote-note',
+    [edit('../figures.yaml', '- id: bars-outcome\n    kind: bars\n    node: 双创成效\n    caption: "{{districtCount}}个区县', '- id: bars-outcome\n    kind: bars\n    node: 双创成效\n    caption: "37个区县')],
+    '37个区县双创成效得分',
+    'the data has 38 districts',
+    'document',
+  ],
+  [
+    'fig-caption-span',
+    'caption-footnote-note',
+    [edit('../figures.yaml', '（{{previousQuarterLabel}}—{{quarterLabel}}）', '（2018年第1季度—2018年第3季度）')],
+    '2018年第1季度—2018年第3季度',
+    'the two quarters are 2018年第2季度 and 2018年第3季度',
+    'document',
+  ],
   ['footnote-count', 'caption-footnote-note', [edit('report.hbs', '等机构的专家学者组成。', '等机构的专家学者组成，本期共评价39个区县。')], '本期共评价39个区县', 'the data has 38 districts', 'document'],
 ];
 
@@ -305,9 +357,25 @@ type TE = [id: string, kind: string, edits: Edit[], note: string];
 const TEMPLATE_TRUE: TE[] = [
   ['t-yaml-verb-syn', 'true:wording', [edit('wording.yaml', 'score: { up: 上升, down: 下降, flat: 持平 }', 'score: { up: 提升, down: 下滑, flat: 持平 }')], 'synonyms from the lexicon for the score verbs'],
   ['t-yaml-adj-syn', 'true:wording', [edit('wording.yaml', '双创环境: { strong: 相对优良, weak: 有待改善 }', '双创环境: { strong: 较好, weak: 有待提升 }')], 'synonyms from the lexicon for the 双创环境 adjectives'],
-  ['t-yaml-rankmove', 'true:wording', [edit('wording.yaml', 'up: [上升,', 'up: [升至, 上升,'), edit('wording.yaml', 'up: 从{from}上升到{to}', 'up: 由{from}升至{to}')], 'a new rank-move phrase, its verb added to the lexicon first (as wording.yaml says)'],
+  [
+    't-yaml-rankmove',
+    'true:wording',
+    [edit('wording.yaml', 'up: [上升,', 'up: [升至, 上升,'), edit('wording.yaml', 'up: 从{from}上升到{to}', 'up: 由{from}升至{to}')],
+    'a new rank-move phrase, its verb added to the lexicon first (as wording.yaml says)',
+  ],
   ['t-footnote-count', 'true:footnote', [edit('report.hbs', '等机构的专家学者组成。', '等机构的专家学者组成，本期共评价38个区县。')], 'the data has 38 districts (the true twin of footnote-count)'],
-  ['t-caption-reworded', 'true:figure', [edit('../figures.yaml', '- id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"', '- id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{quarterLabel}}{{districtCount}}个区县{{node}}得分"')], 'caption reworded, same facts'],
+  [
+    't-caption-reworded',
+    'true:figure',
+    [
+      edit(
+        '../figures.yaml',
+        '- id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"',
+        '- id: bars-total\n    kind: bars\n    node: 双创指数\n    caption: "{{quarterLabel}}{{districtCount}}个区县{{node}}得分"',
+      ),
+    ],
+    'caption reworded, same facts',
+  ],
 ];
 
 export const TRUE: HeldoutCase[] = [

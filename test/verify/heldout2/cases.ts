@@ -31,13 +31,9 @@ const inOverall = (s: string): Edit[] => [
   { file: 'report.hbs', find: '{{#paragraph "overall" node=root}}{{> overall}}{{/paragraph}}', replace: `{{#paragraph "overall" node=root}}{{> overall}}{{/paragraph}}\n{{#paragraph "own"}}${s}{{/paragraph}}` },
 ];
 /** A paragraph of one's own in 二、（N） of one first-level index (before its figures). */
-const inNode = (node: string, s: string): Edit[] => [
-  { file: 'report.hbs', find: '{{figures node}}', replace: `{{#if (eq node "${node}")}}{{#paragraph "own" node=node}}${s}{{/paragraph}}{{/if}}\n{{figures node}}` },
-];
+const inNode = (node: string, s: string): Edit[] => [{ file: 'report.hbs', find: '{{figures node}}', replace: `{{#if (eq node "${node}")}}{{#paragraph "own" node=node}}${s}{{/paragraph}}{{/if}}\n{{figures node}}` }];
 /** 2017Q1 (no previous quarter): a paragraph after the no-change sentence. */
-const inNoChange = (s: string): Edit[] => [
-  { file: 'report.hbs', find: '{{#paragraph "noChange"}}{{> no-change}}{{/paragraph}}', replace: `{{#paragraph "noChange"}}{{> no-change}}{{/paragraph}}\n{{#paragraph "own"}}${s}{{/paragraph}}` },
-];
+const inNoChange = (s: string): Edit[] => [{ file: 'report.hbs', find: '{{#paragraph "noChange"}}{{> no-change}}{{/paragraph}}', replace: `{{#paragraph "noChange"}}{{> no-change}}{{/paragraph}}\n{{#paragraph "own"}}${s}{{/paragraph}}` }];
 /** A 注 line after the appendix table. */
 const noteLine = (s: string): Edit[] => [{ file: 'report.hbs', find: '::: table appendix :::', replace: `::: table appendix :::\n\n> ${s}` }];
 /** A second footnote on the byline. */
@@ -61,7 +57,13 @@ export const WRONG: HeldoutCase[] = [
   wrong({ id: 'q-last-quarter-now-value', kind: 'quarter', mark: '上季度荣昌区双创指数得分为59.54分', edits: inOverall('上季度荣昌区双创指数得分为59.54分。'), note: '荣昌区 2018Q2 64.04; 59.54 is 2018Q3' }),
   wrong({ id: 'q-tongbi', kind: 'quarter', mark: '渝北区双创指数得分同比增长2.22%', edits: inOverall('渝北区双创指数得分同比增长2.22%。'), note: '2.22% is 环比 (on 2018Q2); 同比 would need 2017Q3, not in the ledger' }),
   wrong({ id: 'q-tongbi-template', kind: 'quarter', mark: '同比增长2.22%', edits: edit('portrait.hbs', '环比{{growth total.pct le=false}}', '同比{{growth total.pct le=false}}'), note: 'portrait: the change on 2018Q2 printed as 同比' }),
-  wrong({ id: 'q-wrong-base-quarter', kind: 'quarter', mark: '较2017年第3季度上升了1.92分', edits: edit('portrait.hbs', '较{{@root.meta.previousLabel}}{{change total.diff "分"}}', '较2017年第3季度{{change total.diff "分"}}'), note: '渝北区 +1.92 is on 2018Q2, not 2017Q3' }),
+  wrong({
+    id: 'q-wrong-base-quarter',
+    kind: 'quarter',
+    mark: '较2017年第3季度上升了1.92分',
+    edits: edit('portrait.hbs', '较{{@root.meta.previousLabel}}{{change total.diff "分"}}', '较2017年第3季度{{change total.diff "分"}}'),
+    note: '渝北区 +1.92 is on 2018Q2, not 2017Q3',
+  }),
   wrong({ id: 'q-prev-mean', kind: 'quarter', mark: '2018年第3季度全市双创指数平均得分为60.53分', edits: inOverall('2018年第3季度全市双创指数平均得分为60.53分。'), note: 'mean 2018Q3 60.94; 60.53 is the 2018Q2 mean' }),
   wrong({ id: 'q-prev-mean-as-prev', kind: 'quarter', mark: '上季度全市双创指数平均得分为60.94分', edits: inOverall('上季度全市双创指数平均得分为60.94分。'), note: 'previous mean 60.53; 60.94 is this quarter' }),
   wrong({ id: 'q-prev-rank-move', kind: 'quarter', mark: '上季度排名第2位的江北区', edits: inOverall('上季度排名第2位的江北区本季度降至第5位。'), note: '江北区 2018Q2 rank 3 (2 was 九龙坡区)' }),
@@ -79,7 +81,13 @@ export const WRONG: HeldoutCase[] = [
   wrong({ id: 'unit-rate-pct', kind: 'unit', mark: '较上季度提高了70.23%', edits: inOverall('大渡口区新注册企业数环比增长率较上季度提高了70.23%。'), note: 'a rate changes by 70.23个百分点' }),
   wrong({ id: 'unit-count-pp', kind: 'unit', mark: '渝北区社会关注度较上季度增长了17.09个百分点', edits: inOverall('渝北区社会关注度较上季度增长了17.09个百分点。'), note: 'a count changes by 17.09%' }),
   wrong({ id: 'unit-rate-fen', kind: 'unit', mark: '荣昌区新注册企业数环比增长率为-33.33分', edits: inOverall('荣昌区新注册企业数环比增长率为-33.33分。'), note: 'rate -33.33%, not 分' }),
-  wrong({ id: 'unit-mean-pp', kind: 'unit', mark: '平均提高了0.70个百分点', edits: edit('overall.hbs', '平均{{growth overall.change.meanPct}}', '平均提高了{{f2 overall.change.meanPct}}个百分点'), note: 'mean % change of a score 0.70%, not 个百分点' }),
+  wrong({
+    id: 'unit-mean-pp',
+    kind: 'unit',
+    mark: '平均提高了0.70个百分点',
+    edits: edit('overall.hbs', '平均{{growth overall.change.meanPct}}', '平均提高了{{f2 overall.change.meanPct}}个百分点'),
+    note: 'mean % change of a score 0.70%, not 个百分点',
+  }),
   wrong({ id: 'unit-diff-as-pct', kind: 'unit', mark: '增幅为3.65%', edits: edit('risers.hbs', '增幅{{#if m.extreme.tied}}均{{/if}}为{{abs2 m.extreme.pct}}%', '增幅为{{abs2 m.extreme.diff}}%'), note: '大渡口区 双创活力 diff 3.65分, pct 18.03%' }),
 
   // ——— names, superlatives, ties ———
@@ -90,7 +98,13 @@ export const WRONG: HeldoutCase[] = [
   wrong({ id: 'sup-rise-first', kind: 'superlative', mark: '双创环境指数增幅排名第一的是酉阳县', edits: inOverall('双创环境指数增幅排名第一的是酉阳县。'), note: 'biggest rise 双创环境 沙坪坝区 5.56%; 酉阳县 4.75%' }),
   wrong({ id: 'sup-fall-biggest', kind: 'superlative', mark: '双创成效指数降幅最大的是九龙坡区', edits: inOverall('双创成效指数降幅最大的是九龙坡区。'), note: 'biggest fall 双创成效 荣昌区 -14.93%; 九龙坡区 -4.03%' }),
   wrong({ id: 'sup-top3', kind: 'superlative', mark: '南岸区双创指数得分位居全市前三', edits: inOverall('南岸区双创指数得分位居全市前三。'), note: '南岸区 rank 4', twin: 't-top3' }),
-  wrong({ id: 'sup-template-highest', kind: 'superlative', mark: '指数最高的为武隆区', edits: edit('level.hbs', '其中，{{node}}指数最高的为{{join level.highest.districts}}', '其中，{{node}}指数最高的为{{join level.lowest.districts}}'), note: '双创活力 highest 渝北区 30.11; 武隆区 lowest' }),
+  wrong({
+    id: 'sup-template-highest',
+    kind: 'superlative',
+    mark: '指数最高的为武隆区',
+    edits: edit('level.hbs', '其中，{{node}}指数最高的为{{join level.highest.districts}}', '其中，{{node}}指数最高的为{{join level.lowest.districts}}'),
+    note: '双创活力 highest 渝北区 30.11; 武隆区 lowest',
+  }),
   wrong({ id: 'tie-false-top', kind: 'tie', mark: '渝北区和沙坪坝区的双创指数得分并列最高', edits: inOverall('渝北区和沙坪坝区的双创指数得分并列最高。'), note: '渝北区 88.59 alone; 沙坪坝区 79.20' }),
   wrong({ id: 'tie-wrong-rank', kind: 'tie', mark: '开州区和奉节县的双创环境指数并列第24位', edits: inNode('双创环境', '开州区和奉节县的双创环境指数并列第24位。'), note: 'tied rank 25 (22.40)', twin: 't-tie-env-25' }),
   wrong({ id: 'tie-false-low', kind: 'tie', mark: '彭水县和武隆区的双创环境指数并列最低', edits: inNode('双创环境', '彭水县和武隆区的双创环境指数并列最低。'), note: '双创环境 lowest 彭水县 19.23 alone; 武隆区 19.37' }),
@@ -100,7 +114,14 @@ export const WRONG: HeldoutCase[] = [
   wrong({ id: 'name-template-append', kind: 'name', mark: '垫江县、大渡口区，其中荣昌区降幅最大', edits: edit('fallers.hbs', '降幅较大的有：{{join m.names}}', '降幅较大的有：{{join m.names}}、大渡口区'), note: '大渡口区 rose (双创活力 +18.03%)' }),
 
   // ——— values and ranks ———
-  wrong({ id: 'val-two-facts', kind: 'value', mark: '渝北区和沙坪坝区双创指数得分分别为88.59分和79.14分', edits: inOverall('渝北区和沙坪坝区双创指数得分分别为88.59分和79.14分。'), note: '沙坪坝区 79.20 (79.14 is 九龙坡区)', twin: 't-val-two-facts' }),
+  wrong({
+    id: 'val-two-facts',
+    kind: 'value',
+    mark: '渝北区和沙坪坝区双创指数得分分别为88.59分和79.14分',
+    edits: inOverall('渝北区和沙坪坝区双创指数得分分别为88.59分和79.14分。'),
+    note: '沙坪坝区 79.20 (79.14 is 九龙坡区)',
+    twin: 't-val-two-facts',
+  }),
   wrong({ id: 'rank-respectively-swapped', kind: 'rank', mark: '九龙坡区、沙坪坝区双创指数得分分别居全市第2位和第3位', edits: inOverall('九龙坡区、沙坪坝区双创指数得分分别居全市第2位和第3位。'), note: '沙坪坝区 2, 九龙坡区 3' }),
   wrong({ id: 'rank-number-before', kind: 'rank', mark: '双创指数得分位居全市第2位的是九龙坡区', edits: inOverall('双创指数得分位居全市第2位的是九龙坡区。'), note: 'rank 2 沙坪坝区' }),
   wrong({ id: 'rank-places', kind: 'rank', mark: '大渡口区双创指数排名上升了6位', edits: inOverall('大渡口区双创指数排名上升了6位。'), note: '17 → 12: 5 places', twin: 't-rank-places' }),
@@ -142,14 +163,42 @@ export const WRONG: HeldoutCase[] = [
   wrong({ id: 'diff-top-bottom', kind: 'difference', mark: '最高的渝北区比最低的武隆区高41.12分', edits: inOverall('最高的渝北区比最低的武隆区高41.12分。'), note: '88.59 - 47.38 = 41.21', twin: 't-diff-top-bottom' }),
   wrong({ id: 'driver-wrong', kind: 'driver', mark: '主要得益于众创空间数的增长', edits: inNode('双创环境', '沙坪坝区双创环境指数增幅最大，主要得益于众创空间数的增长。'), note: 'driver of 沙坪坝区 双创环境: 社会关注度 (+29.92%)' }),
   wrong({ id: 'driver-wrong-fall', kind: 'driver', mark: '主要受社会关注度下降影响', edits: inNode('双创环境', '九龙坡区双创环境指数降幅最大，主要受社会关注度下降影响。'), note: 'driver of 九龙坡区 fall: 众创空间数 (-10.00%)' }),
-  wrong({ id: 'driver-other-indicator', kind: 'driver', mark: '主要得益于新增就业岗位数的增长', edits: inNode('双创成效', '涪陵区双创成效指数增幅最大，主要得益于新增就业岗位数的增长。'), note: 'driver of 涪陵区 双创成效: 就业潜力 (+58.86%)', twin: 't-driver-fuling' }),
+  wrong({
+    id: 'driver-other-indicator',
+    kind: 'driver',
+    mark: '主要得益于新增就业岗位数的增长',
+    edits: inNode('双创成效', '涪陵区双创成效指数增幅最大，主要得益于新增就业岗位数的增长。'),
+    note: 'driver of 涪陵区 双创成效: 就业潜力 (+58.86%)',
+    twin: 't-driver-fuling',
+  }),
 
   // ——— figures, captions, footnotes, 注 lines ———
   wrong({ id: 'fig-other-section', kind: 'figure', mark: '双创活力指数的分布情况见图7', edits: inNode('双创活力', '双创活力指数的分布情况见图7。'), note: '双创活力 map is 图4; 图7 is the 双创环境 map' }),
   wrong({ id: 'fig-wrong-kind', kind: 'figure', mark: '各区县双创指数得分排序见图2', edits: inTiers('各区县双创指数得分排序见图2。'), note: 'the ranked bars are 图3; 图2 is the % change', twin: 't-fig-bars' }),
-  wrong({ id: 'cap-quarter', kind: 'caption', where: 'document', mark: '38个区县双创指数得分（2018年第2季度）', edits: edit('../figures.yaml', 'caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"\n\n  # 二、（一）', 'caption: "{{districtCount}}个区县{{node}}得分（2018年第2季度）"\n\n  # 二、（一）'), note: 'the bars show 2018Q3' }),
-  wrong({ id: 'cap-unit', kind: 'caption', where: 'document', mark: '双创活力环比变化（个百分点）', edits: edit('../figures.yaml', 'node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（%）"', 'node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（个百分点）"'), note: 'the change of a score is in %' }),
-  wrong({ id: 'cap-count', kind: 'caption', where: 'document', mark: '36个区县双创环境得分', edits: edit('../figures.yaml', 'node: 双创环境\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"', 'node: 双创环境\n    caption: "36个区县{{node}}得分（{{quarterLabel}}）"'), note: '38 districts' }),
+  wrong({
+    id: 'cap-quarter',
+    kind: 'caption',
+    where: 'document',
+    mark: '38个区县双创指数得分（2018年第2季度）',
+    edits: edit('../figures.yaml', 'caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"\n\n  # 二、（一）', 'caption: "{{districtCount}}个区县{{node}}得分（2018年第2季度）"\n\n  # 二、（一）'),
+    note: 'the bars show 2018Q3',
+  }),
+  wrong({
+    id: 'cap-unit',
+    kind: 'caption',
+    where: 'document',
+    mark: '双创活力环比变化（个百分点）',
+    edits: edit('../figures.yaml', 'node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（%）"', 'node: 双创活力\n    caption: "{{quarterLabel}}{{node}}环比变化（个百分点）"'),
+    note: 'the change of a score is in %',
+  }),
+  wrong({
+    id: 'cap-count',
+    kind: 'caption',
+    where: 'document',
+    mark: '36个区县双创环境得分',
+    edits: edit('../figures.yaml', 'node: 双创环境\n    caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"', 'node: 双创环境\n    caption: "36个区县{{node}}得分（{{quarterLabel}}）"'),
+    note: '38 districts',
+  }),
   wrong({ id: 'note-mean', kind: 'note', where: 'document', mark: '全市38个区县双创指数平均得分为61.94分', edits: noteLine('注：全市38个区县双创指数平均得分为61.94分。'), note: 'mean 60.94', twin: 't-note-mean' }),
   wrong({ id: 'note-top', kind: 'note', where: 'document', mark: '2018年第3季度双创指数得分最高的为沙坪坝区', edits: noteLine('注：2018年第3季度双创指数得分最高的为沙坪坝区。'), note: 'highest 渝北区' }),
   wrong({ id: 'footnote-mean-pct', kind: 'footnote', where: 'document', mark: '2018年第3季度全市双创指数平均增长0.77%', edits: footnote('2018年第3季度全市双创指数平均增长0.77%。'), note: 'meanPct 0.70 (0.77 is 双创成效)' }),
@@ -171,7 +220,13 @@ export const WRONG: HeldoutCase[] = [
   wrong({ id: 'wy-thousands-dot', kind: 'wording', mark: '社会关注度达53.761次', edits: edit('wording.yaml', 'thousands: ","', 'thousands: "."'), note: 'the 千分撇 set to a point: 53,761次 printed 53.761次 (a different number)' }),
   wrong({ id: 'wy-keeptop-rise', kind: 'wording', mark: '全市排名上升到第1位', edits: edit('wording.yaml', 'keepTop: 仍居{to}', 'keepTop: 上升到{to}'), note: '渝北区 rank 1 in both quarters (rankMove 0)' }),
   wrong({ id: 'wy-role-riser', kind: 'wording', mark: '增幅第二的大渡口区', edits: edit('wording.yaml', 'riser: 增幅最大', 'riser: 增幅第二'), note: '大渡口区 has the biggest rise (6.87%)' }),
-  wrong({ id: 'sign-rise-as-fall-template', kind: 'sign', mark: '较2018年第2季度下降了1.92分', edits: edit('portrait.hbs', '较{{@root.meta.previousLabel}}{{change total.diff "分"}}', '较{{@root.meta.previousLabel}}下降了{{abs2 total.diff}}分'), note: '渝北区 +1.92 (a fixed 下降 in the template)' }),
+  wrong({
+    id: 'sign-rise-as-fall-template',
+    kind: 'sign',
+    mark: '较2018年第2季度下降了1.92分',
+    edits: edit('portrait.hbs', '较{{@root.meta.previousLabel}}{{change total.diff "分"}}', '较{{@root.meta.previousLabel}}下降了{{abs2 total.diff}}分'),
+    note: '渝北区 +1.92 (a fixed 下降 in the template)',
+  }),
 
   // ——— more: previous-quarter tiers and superlatives, numbers first, parentheses, units of indicators, title ———
   wrong({ id: 'q-prev-tier', kind: 'quarter', mark: '上季度沙坪坝区属于第一类', edits: inOverall('上季度沙坪坝区属于第一类。'), note: '沙坪坝区 2018Q2 77.42 (<80); 九龙坡区 80.83 was the other one ≥80', twin: 't-prev-tier' }),
@@ -185,7 +240,14 @@ export const WRONG: HeldoutCase[] = [
   wrong({ id: 'unit-indicator-wan', kind: 'unit', mark: '渝北区创业投资额为20.72万元', edits: inOverall('渝北区创业投资额为20.72万元。'), note: '创业投资额 20.72亿元', twin: 't-invest-yiyuan' }),
   wrong({ id: 'tier-list-stranger', kind: 'list', mark: '江北区和万州区', edits: inTiers('位列第二类的有沙坪坝区、九龙坡区、南岸区、江北区和万州区。'), note: '第二类: 沙坪坝区、九龙坡区、南岸区、江北区、渝中区; 万州区 66.41 is 第三类' }),
   wrong({ id: 'tier-count-template', kind: 'tier', mark: '可将全市38个区县划分为5类', edits: edit('tiers.hbs', '划分为{{int tierCount}}类', '划分为5类'), note: '4 tiers' }),
-  wrong({ id: 'title-quarter', kind: 'caption', where: 'document', mark: '2018年第二季度重庆区县双创指数报告', edits: edit('report.hbs', '::: title\n{{meta.title}}\n:::', '::: title\n2018年第二季度重庆区县双创指数报告\n:::'), note: 'the report is of 2018Q3 (title 2018年第三季度…)' }),
+  wrong({
+    id: 'title-quarter',
+    kind: 'caption',
+    where: 'document',
+    mark: '2018年第二季度重庆区县双创指数报告',
+    edits: edit('report.hbs', '::: title\n{{meta.title}}\n:::', '::: title\n2018年第二季度重庆区县双创指数报告\n:::'),
+    note: 'the report is of 2018Q3 (title 2018年第三季度…)',
+  }),
 
   // ——— 2017Q1: no previous quarter ———
   wrong({ id: 'q1-no-previous', kind: 'quarter', quarter: '2017Q1', mark: '与上季度相比，渝北区双创指数得分上升了1.92分', edits: inNoChange('与上季度相比，渝北区双创指数得分上升了1.92分。'), note: '2017Q1 has no previous quarter in the data' }),
@@ -223,7 +285,12 @@ export const TRUE: HeldoutCase[] = [
   right({ id: 't-wy-score-up', kind: 'wording', edits: edit('wording.yaml', 'score: { up: 上升, down: 下降, flat: 持平 }', 'score: { up: 升高, down: 降低, flat: 持平 }'), note: 'synonyms of the lexicon' }),
   right({ id: 't-wy-node-adjectives', kind: 'wording', edits: edit('wording.yaml', '双创活力: { strong: 突出, weak: 偏弱 }', '双创活力: { strong: 较强, weak: 较弱 }'), note: 'synonyms of the lexicon' }),
   right({ id: 't-wy-rankmove', kind: 'wording', edits: edit('wording.yaml', 'up: 从{from}上升到{to}', 'up: 由{from}提升到{to}'), note: '提升 is in the lexicon' }),
-  right({ id: 't-cap-reworded', kind: 'caption', edits: edit('../figures.yaml', 'caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"\n\n  # 二、（一）', 'caption: "{{quarterLabel}}全市{{districtCount}}个区县{{node}}得分排序"\n\n  # 二、（一）'), note: 'a reworded caption' }),
+  right({
+    id: 't-cap-reworded',
+    kind: 'caption',
+    edits: edit('../figures.yaml', 'caption: "{{districtCount}}个区县{{node}}得分（{{quarterLabel}}）"\n\n  # 二、（一）', 'caption: "{{quarterLabel}}全市{{districtCount}}个区县{{node}}得分排序"\n\n  # 二、（一）'),
+    note: 'a reworded caption',
+  }),
   right({ id: 't-q1-vitality', kind: 'quarter', quarter: '2017Q1', edits: inNoChange('2017年第1季度，渝北区双创活力指数值为27.46，居全市首位。'), note: '2017Q1 27.46, rank 1' }),
   right({ id: 't-count-rose-24', kind: 'count', edits: inOverall('共有24个区县的双创指数得分较上季度有所提升。'), note: 'rose 24' }),
   right({ id: 't-count-flat-1', kind: 'count', edits: inNode('双创活力', '双创活力指数与上季度持平的区县有1个。'), note: 'same 1 (奉节县)' }),

@@ -10,7 +10,7 @@
  *   assertion is a measurement: it is allowed to fail, and says by how much.
  */
 import { describe, expect, it } from 'vitest';
-import { CASES, TRUE, WRONG } from "./cases.js";
+import { CASES, TRUE, WRONG } from './cases.js';
 import { isCaught, runCase, runCases, type CaseOutcome } from '../battery/run.js';
 
 const TARGET = 0.95;
@@ -23,17 +23,26 @@ describe('the second held-out set itself', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of WRONG) expect(c.mark, c.id).toBeTruthy();
     for (const c of TRUE) expect(c.kind.startsWith('true:'), c.id).toBe(true);
-    for (const c of WRONG) if (c.twin) expect(TRUE.some((t) => t.id === c.twin), `${c.id}: twin ${c.twin}`).toBe(true);
+    for (const c of WRONG)
+      if (c.twin)
+        expect(
+          TRUE.some((t) => t.id === c.twin),
+          `${c.id}: twin ${c.twin}`,
+        ).toBe(true);
   });
 });
 
 describe('held-out (2) true sentences pass', () => {
-  it.each(TRUE.map((c) => [c.id, c] as const))('%s', async (_, c) => {
-    const o = await runCase(c);
-    const messages = o.result.problems.map((p) => `${p.message}「${p.sentence}」`);
-    if (o.result.templateError) messages.push(`template error: ${o.result.templateError}`);
-    expect(messages, `${c.id} (${c.note})`).toEqual([]);
-  }, 60_000);
+  it.each(TRUE.map((c) => [c.id, c] as const))(
+    '%s',
+    async (_, c) => {
+      const o = await runCase(c);
+      const messages = o.result.problems.map((p) => `${p.message}「${p.sentence}」`);
+      if (o.result.templateError) messages.push(`template error: ${o.result.templateError}`);
+      expect(messages, `${c.id} (${c.note})`).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 /** Per kind: caught / total, in the order the kinds first appear. */
@@ -67,7 +76,9 @@ describe('held-out (2) wrong sentences stop the build, naming the sentence', () 
     console.log(
       `held-out 2: ${caught.length} of ${outcomes.length} wrong cases caught (${(100 * share).toFixed(1)} %); ` +
         `${caught.length - forOtherReason.length} caught for their own error (${(100 * strict).toFixed(1)} %)\nby kind:\n${byKind(outcomes).join('\n')}` +
-        (forOtherReason.length ? `\ncaught, but their true twin is refused too (stopped for another reason):\n${forOtherReason.map((o) => `  - ${o.case.id} (twin ${twinOf(o)}): 「${o.sentence}」 — ${o.result.problems.map((p) => p.message).join(' | ')}`).join('\n')}` : '') +
+        (forOtherReason.length
+          ? `\ncaught, but their true twin is refused too (stopped for another reason):\n${forOtherReason.map((o) => `  - ${o.case.id} (twin ${twinOf(o)}): 「${o.sentence}」 — ${o.result.problems.map((p) => p.message).join(' | ')}`).join('\n')}`
+          : '') +
         (templateErrors.length ? `\nstopped by a template error (counted as caught):\n${templateErrors.join('\n')}` : '') +
         (misses.length ? `\nnot caught:\n${misses.join('\n')}` : ''),
     );
