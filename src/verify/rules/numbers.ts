@@ -15,7 +15,7 @@ interface NumberClaim {
   unit: string;
 }
 
-const UNIT = /^(个百分点|%|分|位|家|个|次|亿元|元|项|人|倍)/;
+const UNIT = /^(个百分点|%|分|位|家|个|次|亿元|万元|元|项|人|倍)/;
 
 interface Candidate {
   measure: string;

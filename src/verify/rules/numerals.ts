@@ -43,7 +43,7 @@ export function chineseToNumber(s: string): number | null {
 const CN = '零〇一二三四五六七八九十百千万两';
 /** Words whose numerals are not numbers (十分显著, 千家万户 …). */
 // 一个/两个 are words in running text (一个区县, 两个季度), allowed by GB/T 15835 §5.1 for such set phrases.
-const FIXED = ['一个', '两个', '百分点', '百分比', '十分', '千家万户', '一分为二', '百分百', '万分', '一个个', '一家一户'];
+const FIXED = ['一个', '两个', '百分之', '百分点', '百分比', '十分', '千家万户', '一分为二', '百分百', '万分', '一个个', '一家一户'];
 const MEASURE_UNITS = '个|家|位|分|次|名|项|亿元|万元|元|倍|人|区县|季度';
 
 export const numerals = rule<NumeralClaim>({
@@ -61,7 +61,7 @@ export const numerals = rule<NumeralClaim>({
         form: 'fullwidth',
       });
     for (const m of raw.matchAll(new RegExp(`百分之([${CN}点]+)`, 'g'))) out.push({ text: m[0], arabic: `${chineseToNumber(m[1]) ?? '?'}%`, form: 'chinese' });
-    for (const m of raw.matchAll(new RegExp(`(?<![第前后${CN}])([${CN}][${CN}点]*)(?=${MEASURE_UNITS})`, 'g'))) {
+    for (const m of raw.matchAll(new RegExp(`(?<![第前后${CN}\\d.])([${CN}][${CN}点]*)(?=${MEASURE_UNITS})`, 'g'))) {
       const after = raw.slice(m.index! + m[0].length);
       const before = raw.slice(Math.max(0, m.index! - 1), m.index!);
       if (before === '百' || (/^季度/.test(after) && before === '第')) continue;
