@@ -158,6 +158,8 @@ describe("the editors' workbench in a browser", () => {
     await page.type('#issue-note', '主编审定');
     await page.click('#issue-confirm');
     await waitText(page, '#archive-message', '已发布');
+    // The list of versions is reloaded after the message: wait for the row, do not race it.
+    await waitText(page, '#versions tr[data-version="2018Q3-v1"]', '已发布');
     expect(await textOf(page, '#versions tr[data-version="2018Q3-v1"]')).toContain('已发布');
 
     // corrected data: one cell of 城口县 in 2018Q3
