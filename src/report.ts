@@ -19,7 +19,7 @@ import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } fro
 import { dataCache, sourcesDigest } from './bundle.mjs';
 import { loadFigureSpecs, type FigureSpec } from './figures/spec.js';
 import type { IndexConfig } from './config/types.js';
-import { renderNarrative, narrativeToMarkdown, createTemplateEngine, engineOf, type Narrative } from './narrative/index.js';
+import { renderNarrative, narrativeToMarkdown, type Narrative } from './narrative/index.js';
 import { narrativeSentences, verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';
 import { figuresOfNarrative } from './verify/figure-list.js';
 import { pdfText, docxText, prewarmPdfText } from './verify/extract.js';
@@ -159,7 +159,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column } },
   });
   const narrativeMd = narrativeToMarkdown(narrative);
-  const checkOptions = factCheckOptions(narrative, kept, config, templatesDir);
+  const checkOptions = factCheckOptions(narrative, kept, config);
   const narrativeCheck = verifyNarrative(narrative, ledger, checkOptions);
   checkOrFail('narrative', narrativeCheck);
   // The documents must hold the narrative's sentences, in order; what else they hold (title, captions, notes) is checked there.
@@ -216,10 +216,10 @@ function factCheckJson(factCheck: Record<'narrative' | 'pdf' | 'docx', VerifyRep
   return utf8(JSON.stringify({ ...outputs, handChecked: factCheck.narrative.handChecked }, null, 2) + '\n');
 }
 
-/** What the fact check is told besides the text: the lexicon, the figures, old district names, hand-checked sentences. */
-function factCheckOptions(narrative: Narrative, kept: FigureSpec[], config: IndexConfig, templatesDir: string): VerifyOptions {
+/** What the fact check is told besides the text: the lexicon the narrative was written with, the figures, old district names, hand-checked sentences. */
+function factCheckOptions(narrative: Narrative, kept: FigureSpec[], config: IndexConfig): VerifyOptions {
   return {
-    lexicon: engineOf(createTemplateEngine(join(templatesDir, 'report'))).wording.lexicon,
+    lexicon: narrative.lexicon,
     figures: figuresOfNarrative(narrative, kept),
     aliases: Object.fromEntries(config.districts.flatMap((d) => (d.aliases ?? []).map((a) => [a, d.name]))),
     handChecked: narrative.handChecked,

@@ -79,7 +79,7 @@ export function renderNarrative(ledger: Ledger, opts: RenderOptions = {}): Narra
     reasons,
     handChecked,
   );
-  return { sections: blocks.filter((b): b is NarrativeBlock => b.type !== 'markup'), blocks, handChecked };
+  return { sections: blocks.filter((b): b is NarrativeBlock => b.type !== 'markup'), blocks, handChecked, lexicon: engine.wording.lexicon };
 }
 
 /** The narrative as Markdown: # 一、… / ## （一）… headings and paragraphs separated by blank lines. */

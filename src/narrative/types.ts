@@ -1,4 +1,5 @@
 import type { FactSpan } from './provenance.js';
+import type { Wording } from './wording.js';
 
 export type NarrativeBlock =
   | { type: 'heading'; level: 1 | 2; text: string }
@@ -30,6 +31,8 @@ export interface Narrative {
   blocks: (NarrativeBlock | MarkupBlock)[];
   /** Sentences inside {{#checked "理由"}} passages: the fact check lists them, it does not check them. */
   handChecked: { sentence: string; reason: string }[];
+  /** The words the templates chose from (wording.yaml's lexicon): the fact check reads the text with these. */
+  lexicon: Wording['lexicon'];
 }
 
 /** What the report template may place besides the narrative. */

@@ -202,3 +202,26 @@ export function yearOnYearView(ledger: Ledger): Ledger | null {
     ),
   };
 }
+
+/** The look-ups of a ledger: as it is, and as a 同比 sentence reads it (null without year-ago facts). */
+export interface LedgerLookups {
+  current: LedgerFacts;
+  yearOnYear: LedgerFacts | null;
+}
+
+const lookupsByLedger = new WeakMap<Ledger, LedgerLookups>();
+
+/**
+ * The look-ups of a ledger, made once per ledger object: a build checks the narrative,
+ * the PDF and the Word file against the same ledger. A ledger is not changed once built
+ * (facts.json is written from it), so what was made from it stays true.
+ */
+export function lookupsOf(ledger: Ledger): LedgerLookups {
+  let l = lookupsByLedger.get(ledger);
+  if (!l) {
+    const yoy = yearOnYearView(ledger);
+    l = { current: new LedgerFacts(ledger), yearOnYear: yoy ? new LedgerFacts(yoy, true) : null };
+    lookupsByLedger.set(ledger, l);
+  }
+  return l;
+}

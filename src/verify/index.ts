@@ -14,7 +14,7 @@
 import type { Ledger } from '../facts/types.js';
 import type { Narrative } from '../narrative/types.js';
 import type { FactSpan } from '../narrative/provenance.js';
-import { LedgerFacts, yearOnYearView } from './facts.js';
+import { lookupsOf } from './facts.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { RULES, tiers, numerals, places, quarters } from './rules/index.js';
 import type { Rule } from './rules/rule.js';
@@ -107,9 +107,7 @@ function ownText(unit: Unit, match: NarrativeMatch | null): { s: string; raw: st
 }
 
 function checkPieces(pieces: Piece[], ledger: Ledger, opts: VerifyOptions): VerifyReport {
-  const f = new LedgerFacts(ledger);
-  const yoyLedger = yearOnYearView(ledger);
-  const fYoy = yoyLedger ? new LedgerFacts(yoyLedger, true) : null;
+  const { current: f, yearOnYear: fYoy } = lookupsOf(ledger);
   // A sentence of 同比 (and no 环比) is read against the year-ago changes.
   const factsFor = (s: string) => (fYoy && /同比|去年同期|上年同期/.test(s) && !/环比|上一?季度/.test(s) ? fYoy : f);
   const lex = compileLexicon(opts.lexicon);
@@ -218,7 +216,7 @@ export function verifyNarrative(narrative: Narrative, ledger: Ledger, opts: Veri
       }
     }
   }
-  return checkPieces(pieces, ledger, { where: 'narrative', ...opts });
+  return checkPieces(pieces, ledger, { where: 'narrative', ...opts, lexicon: opts.lexicon ?? narrative.lexicon });
 }
 
 /** The narrative's sentences in order (what verifyText of a document is told to find). */
