@@ -4,14 +4,6 @@
  *   npx tsx test/verify/heldout/report.ts [id-or-kind-prefix …]
  */
 import { CASES } from './cases.js';
-import { runCase } from '../battery/run.js';
+import { printOutcomes } from '../battery/heldout.js';
 
-const filters = process.argv.slice(2);
-const chosen = filters.length ? CASES.filter((c) => filters.some((f) => c.id === f || c.kind.startsWith(f))) : CASES;
-for (const c of chosen) {
-  const o = await runCase(c);
-  console.log(`${o.verdict.padEnd(17)} [${c.kind}] ${c.id} — ${c.note}`);
-  if (o.sentence) console.log(`    「${o.sentence}」`);
-  if (o.result.templateError) console.log(`    template error: ${o.result.templateError}`);
-  for (const p of o.result.problems) console.log(`    · ${p.message}「${p.sentence}」`);
-}
+await printOutcomes(CASES, process.argv.slice(2));
