@@ -113,6 +113,27 @@ export class SentenceCheck {
     this.problem(`无法核实：${message}`, 'unverifiable');
   }
 
+  /**
+   * The guard of a claim about a change said to be 同比 (at `pos`) where this view has no
+   * year-ago facts: it is unverifiable (台账没有 `what`) and the rule stops (true).
+   */
+  lacksYearAgo(pos: number, what: string): boolean {
+    if (!this.yoy(pos)) return false;
+    this.unverifiable(`台账没有${what}`);
+    return true;
+  }
+
+  /**
+   * The guard of a claim about a change on the previous quarter whose facts (`facts`)
+   * are missing, as when the data hold no previous quarter: it is unverifiable
+   * (无法核实 `what`) and the rule stops (true).
+   */
+  lacksPrevious<T>(facts: T | null | undefined, what: string, missing = '数据'): facts is null | undefined {
+    if (facts !== null && facts !== undefined) return false;
+    this.unverifiable(`没有上一季度的${missing}，无法核实${what}`);
+    return true;
+  }
+
   /** Runs `fn` on each match whose numbers no earlier rule has claimed; claims them. */
   each(re: RegExp, fn: (m: RegExpMatchArray, inside: Token[]) => void, skip?: (m: RegExpMatchArray) => boolean): void {
     for (const m of this.s.matchAll(re)) {

@@ -49,17 +49,17 @@ export const changes = rule<ChangeClaim>({
       return sc.value(0, diffOf(sc, d, t), `${d}${t}的变化`);
     }
     const _clause = sc.s.slice(sc.clauseStart(c.at), sc.clauseEnd(c.at));
-    if (sc.yoy(c.at)) return sc.unverifiable(`台账没有${d ?? ''}${t}的同比变化（与${sc.f.label(sc.f.yearAgo)}相比）`);
+    if (sc.lacksYearAgo(c.at, `${d ?? ''}${t}的同比变化（与${sc.f.label(sc.f.yearAgo)}相比）`)) return;
     if (!d && /平均/.test(sc.s.slice(0, c.at))) {
       // 全市……平均得分为60.94分，比上季度提高0.41分: the change of the city mean.
       const ch = sc.f.change(t);
-      if (!ch) return sc.unverifiable(`没有上一季度的数据，无法核实全市${t}的平均变化`);
+      if (sc.lacksPrevious(ch, `全市${t}的平均变化`)) return;
       if (c.unit === '分') return sc.value((c.sign || 1) * c.x, ch.meanDiff, `全市${t}平均得分的变化（分）`, 'mean');
       if (c.unit === '%') return sc.value((c.sign || 1) * c.x, ch.meanPct, `全市${t}的平均变化率（%）`, 'mean');
       return sc.check(false, `全市${t}的平均变化以分或%表述，文中为“${c.unit || '（无单位）'}”`, 'unit');
     }
     if (!d) return sc.unverifiable(`${c.word}${c.x}${c.unit}没有说明是哪个区县（全市的平均变化请写“平均${c.word}”）`);
-    if (!diffOf(sc, d, t) && diffOf(sc, d, t) !== 0) return sc.unverifiable(`没有上一季度的数据，无法核实${d}${t}的变化`);
+    if (sc.lacksPrevious(diffOf(sc, d, t), `${d}${t}的变化`)) return;
     const rate = sc.f.kindOf(t) === 'rate';
     const unit = c.unit;
     const x = (c.sign || 1) * c.x;

@@ -63,8 +63,7 @@ export const counts = rule<CountClaim>({
     const n = c.form === 'none' ? 0 : c.n;
     if (c.form === 'after' && sc.districtBefore(c.at) && sc.districts.some((x) => x.end <= c.at)) return sc.unverifiable(`“${c.word}的区县有${c.n}个”前面的区县与这个数目的关系不明`);
     if (!what) return sc.unverifiable(`“${clause}”中的${n}个区县没有说明是哪一类区县`);
-    if (sc.yoy(c.at)) return sc.unverifiable(`台账没有${t}同比${NAMES[what]}区县数`);
-    if (!ch) return sc.unverifiable(`没有上一季度的数据，无法核实${t}${NAMES[what]}区县数`);
+    if (sc.lacksYearAgo(c.at, `${t}同比${NAMES[what]}区县数`) || sc.lacksPrevious(ch, `${t}${NAMES[what]}区县数`)) return;
     const want = what === 'belowMean' ? sc.f.ledger.meta.districtCount - ch.aboveMean : ch[what];
     if (c.form === 'n') sc.crossCheck(sc.tokenAt(c.at), { target: t });
     sc.value(n, want, `${t}${NAMES[what]}区县数`);

@@ -63,22 +63,19 @@ export const directions = rule<DirectionClaim>({
   check(sc, c) {
     const up = sc.lex.isUp(c.word);
     const targets = c.targets.length ? c.targets : [sc.targetBefore(c.at)];
-    if (sc.yoy(c.at)) return sc.unverifiable(`台账没有${targets.join('、')}的同比变化`);
+    if (sc.lacksYearAgo(c.at, `${targets.join('、')}的同比变化`)) return;
     const d = sc.districtBefore(c.at);
     for (const t of targets) {
       if (c.all || c.city || !d) {
         const ch = sc.f.change(t);
-        if (!ch) return sc.unverifiable(`没有上一季度的数据，无法核实${t}的升降`);
+        if (sc.lacksPrevious(ch, `${t}的升降`)) return;
         if (c.all) sc.check(up ? ch.fell === 0 && ch.same === 0 : ch.rose === 0 && ch.same === 0, `文中说各区县的${t}均${c.word}，台账：${ch.rose}个上升、${ch.fell}个下降、${ch.same}个持平`);
         else if (c.city) sc.check(ch.direction === (up ? 'up' : 'down'), `全市${t}${c.word}：台账的全市平均变化率为${ch.meanPct}%（平均得分从${ch.previousMean}到${ch.mean}）`);
         else sc.unverifiable(`“${t}${c.word}”没有说明是哪个区县`);
         continue;
       }
       const diff = sc.f.isNode(t) ? sc.f.score(d, t)?.diff : sc.f.indicator(d, t)?.diff;
-      if (diff === undefined) {
-        sc.unverifiable(`没有上一季度的数据，无法核实${d}${t}的升降`);
-        continue;
-      }
+      if (sc.lacksPrevious(diff, `${d}${t}的升降`)) continue;
       sc.check(up ? diff > 0 : diff < 0, `${d}${t}较上季度${diff > 0 ? '上升' : diff < 0 ? '下降' : '持平'}（${diff > 0 ? '+' : ''}${diff}），文中为“${c.word}”`);
     }
   },

@@ -42,7 +42,7 @@ export const drivers = rule<DriverClaim>({
     const node = sc.targets.filter((t) => t.end <= c.at && sc.f.isNode(t.name)).pop()?.name ?? sc.ctx.section;
     if (!d) return sc.unverifiable(`“${c.indicator}”是哪个区县变化的原因，句中没有说明`);
     const nodeDiff = sc.f.score(d, node)?.diff;
-    if (nodeDiff === undefined) return sc.unverifiable(`没有上一季度的数据，无法核实${d}${node}变化的原因`);
+    if (sc.lacksPrevious(nodeDiff, `${d}${node}变化的原因`)) return;
     const up = nodeDiff > 0;
     const want = driverOf(sc, d, node, up);
     sc.check(want === c.indicator, `${d}${node}${up ? '上升' : '下降'}的主要原因是${want ?? '（无）'}，不是${c.indicator}`);

@@ -52,9 +52,8 @@ export const lists = rule<ListClaim>({
   check(sc, c) {
     if (c.form === 'movers') {
       const node = c.node ?? sc.targetBefore(c.at);
-      if (sc.yoy(c.at)) return sc.unverifiable(`台账没有${node}同比变化的区县名单`);
       const c2 = sc.f.change(node);
-      if (!c2) return sc.unverifiable(`没有上一季度的数据，无法核实${node}的升降`);
+      if (sc.lacksYearAgo(c.at, `${node}同比变化的区县名单`) || sc.lacksPrevious(c2, `${node}的升降`)) return;
       if (c.count !== undefined) sc.value(c.count, c.up ? c2.rose : c2.fell, `${node}${c.up ? '上升' : '下降'}的区县数`, 'count');
       return sc.list(c.names, movers(sc, node, c.up), `${node}${c.up ? '增幅' : '降幅'}较大的区县`);
     }

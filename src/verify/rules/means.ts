@@ -31,10 +31,8 @@ export const means = rule<MeanClaim>({
     if (c.form === 'rateVsScore') return sc.check(false, `把变化幅度与得分相比（“${c.text}”）：增幅应与平均增幅相比，得分应与平均得分相比`, 'unit');
     const t = sc.targetBefore(c.at);
     const ch = sc.f.change(t);
-    const yoy = sc.yoy(c.at);
     if (c.form === 'overall') {
-      if (yoy) return sc.unverifiable(`台账没有${t}的同比变化`);
-      if (!ch) return sc.unverifiable(`没有上一季度的数据，无法核实${t}整体的升降`);
+      if (sc.lacksYearAgo(c.at, `${t}的同比变化`) || sc.lacksPrevious(ch, `${t}整体的升降`)) return;
       return sc.check(ch.direction === c.said, `${t}整体${{ up: '上升', down: '下降', flat: '持平' }[c.said]}：台账为${{ up: '上升', down: '下降', flat: '持平' }[ch.direction]}（平均变化率${ch.meanPct}%）`);
     }
     const tok = sc.tokenAt(c.pos);
@@ -47,8 +45,7 @@ export const means = rule<MeanClaim>({
       sc.record(tok, { target: t, quarter: sc.quarterOf(period) ?? '', measure: 'mean' });
       return sc.value(c.x, want, `${period === 'previous' ? '上一季度' : ''}全市${t}平均得分`);
     }
-    if (yoy) return sc.unverifiable(`台账没有${t}的同比变化`);
-    if (!ch) return sc.unverifiable(`没有上一季度的数据，无法核实${t}的平均变化`);
+    if (sc.lacksYearAgo(c.at, `${t}的同比变化`) || sc.lacksPrevious(ch, `${t}的平均变化`)) return;
     sc.crossCheck(tok, { target: t });
     if (c.unit === '个百分点') return sc.check(false, `${t}的平均变化是得分的变化率，单位是%，不是个百分点（台账：平均${ch.meanPct}%）`, 'unit');
     if (c.unit === '分') return sc.value(c.sign * c.x, ch.meanDiff, `全市${t}平均得分的变化（分）`);

@@ -53,7 +53,7 @@ export const ranks = rule<RankClaim>({
     }
     const { d, t, r } = who(sc, c.at);
     if (!d || !r) return sc.unverifiable(`${t}的排名没有说明是哪个区县`);
-    if (sc.yoy(c.at) && c.form !== 'rank') return sc.unverifiable(`台账没有${d}${t}上年同季度的排名`);
+    if (c.form !== 'rank' && sc.lacksYearAgo(c.at, `${d}${t}上年同季度的排名`)) return;
     if (c.form === 'move') {
       sc.crossCheck(sc.tokenAt(sc.s.indexOf(`第${c.from}位`, c.at)), { district: d, target: t, period: 'previous' });
       sc.value(c.from, r.previousRank, `${d}${t}${meta.previousLabel ?? '上季度'}的排名`);
@@ -72,7 +72,7 @@ export const ranks = rule<RankClaim>({
       return sc.check(r.rank === c.rank && r.previousRank === c.rank, `${d}${t}的排名上季度为第${r.previousRank ?? '—'}位、本季度为第${r.rank}位，并非连续${c.quarters}个季度第${c.rank}位`);
     }
     if (c.form === 'places') {
-      if (r.previousRank === undefined) return sc.unverifiable(`没有上一季度的排名，无法核实${d}${t}的名次变化`);
+      if (sc.lacksPrevious(r.previousRank, `${d}${t}的名次变化`, '排名')) return;
       const moved = r.previousRank - r.rank;
       const said = (sc.lex.isUp(c.verb) || /前进|提升/.test(c.verb) ? 1 : -1) * c.n;
       return sc.check(said === moved, `${d}${t}的排名从第${r.previousRank}位变为第${r.rank}位（${moved >= 0 ? `上升${moved}` : `下降${-moved}`}位），文中为“${c.verb}${c.n}位”`);
