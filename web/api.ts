@@ -1,14 +1,9 @@
 /** Requests to the workbench's server: the token in a header, failures as ApiError with the server's Chinese message. */
 const token = document.querySelector<HTMLMetaElement>('meta[name="scindex-token"]')?.content ?? '';
 
-export interface Failure {
-  status: number;
-  message: string;
-  problems?: { file: string; row?: number; line?: number; column?: string; message: string; hint?: string }[];
-  factCheck?: { where: string; problems: { sentence: string; message: string }[] };
-  template?: { file: string; line: number | null; detail: string };
-  conflict?: boolean;
-}
+import type { Failure } from '../src/server/api-types.js';
+
+export type { Failure } from '../src/server/api-types.js';
 
 export class ApiError extends Error {
   constructor(readonly failure: Failure) {

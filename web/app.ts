@@ -6,6 +6,7 @@ import { dataTab } from './data-tab.js';
 import { reportTab } from './report-tab.js';
 import { wordingTab } from './wording-tab.js';
 import { archiveTab } from './archive-tab.js';
+import type { DataState } from '../src/server/api-types.js';
 
 type TabName = 'data' | 'report' | 'wording' | 'archive';
 const TABS: TabName[] = ['data', 'report', 'wording', 'archive'];
@@ -68,7 +69,7 @@ export class App {
       // A preview of the open quarter rebuilt (after new data, or from another tab): the report shows it.
       if (e.type === 'job' && e.kind === 'preview' && e.quarter === this.quarter && (e.state === 'done' || e.state === 'failed') && this.tab === 'report') void this.views.report.refresh();
     });
-    const s = await api<{ quarters: string[] }>('GET', '/api/data');
+    const s = await api<DataState>('GET', '/api/data');
     this.quartersChanged(s.quarters);
     const [, quarter] = location.hash.slice(1).split('/');
     if (quarter && s.quarters.includes(quarter)) this.quarter = quarter;

@@ -4,25 +4,7 @@ import { clear, h, marked } from './dom.js';
 import { failureView } from './problems.js';
 import { waitJob } from './progress.js';
 import type { App } from './app.js';
-
-interface VersionView {
-  quarter: string;
-  version: number;
-  state: string;
-  builtAt: string | null;
-  issuedAt: string | null;
-  note: string | null;
-  issue: string;
-  corrects: number | null;
-  hasChanges: boolean;
-  files: string[];
-}
-type ChangeItem = { kind: 'line' | 'removed' | 'added' | 'sub'; text: string } | { kind: 'rewrite'; before: string; after: string };
-interface ChangesView {
-  title: string;
-  sections: { heading: string; items: ChangeItem[] }[];
-  notice: string;
-}
+import type { ArchiveList, ChangesView, NewVersion, QuarterBuilt, VersionVerified, VersionView } from '../src/server/api-types.js';
 
 const FILE_NAMES: Record<string, string> = { 'report.pdf': 'PDF', 'report.docx': 'Word', 'facts.json': 'facts.json', 'narrative.md': '文字', 'changes.md': 'changes.md' };
 
@@ -98,7 +80,7 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     const end = await run(() => api('POST', `/api/archive/${app.quarter}/build`, { issue: buildIssue.value }), `正在生成 ${app.quarter} 的新版本`);
     if (!end) return;
     if (end.state === 'failed') return clear(message, failureView(end.failure!));
-    const r = end.result as { status: string; version: VersionView; changes: ChangesView | null };
+    const r = end.result as NewVersion;
     clear(
       message,
       h('p', { class: 'ok' }, r.status === 'unchanged' ? `数据和模板都没有变化：v${r.version.version} 已经是这次的结果，没有新建版本。` : `已生成 ${r.version.quarter} v${r.version.version}${r.changes ? '（更正版本，附变更清单）' : ''}。`),
@@ -111,7 +93,7 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     const end = await run(() => api('POST', '/api/batch', {}), '正在批量生成（进度见右下角）');
     if (!end) return;
     if (end.state === 'failed') return clear(message, failureView(end.failure!));
-    const results = end.result as { quarter: string; ok: boolean; message: string }[];
+    const results = end.result as QuarterBuilt[];
     clear(
       message,
       h(
@@ -126,7 +108,7 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     const end = await run(() => api('POST', '/api/verify', body), '正在验证（逐个版本从其输入快照重新生成并逐字节比较）');
     if (!end) return;
     if (end.state === 'failed') return clear(message, failureView(end.failure!));
-    const results = end.result as { quarter: string; version: number; ok: boolean; message: string }[];
+    const results = end.result as VersionVerified[];
     clear(
       message,
       h(
@@ -152,7 +134,7 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   };
 
   const refresh = async () => {
-    const { quarters } = await api<{ quarters: { quarter: string; versions: VersionView[] }[] }>('GET', '/api/archive');
+    const { quarters } = await api<ArchiveList>('GET', '/api/archive');
     if (!quarters.length) return clear(table, h('p', { class: 'muted' }, '归档中还没有版本。'));
     clear(table, versionsTable(quarters, { issue, showChanges: (v) => void showChanges(v), verify: (v) => void verify({ quarter: v.quarter, version: v.version }) }));
   };

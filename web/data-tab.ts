@@ -3,19 +3,7 @@ import { api, type ApiError } from './api.js';
 import { clear, h } from './dom.js';
 import { failureView } from './problems.js';
 import type { App } from './app.js';
-
-interface DataFile {
-  name: string;
-  size: number;
-  previous: { id: string; size: number; keptAt: string }[];
-}
-interface DataState {
-  files: DataFile[];
-  quarters: string[];
-  failure: ApiError['failure'] | null;
-  limit: number;
-}
-type UploadResult = { ok: true; files: { name: string; status: string; previous?: string }[]; quarters: string[] } | { ok: false; failure: ApiError['failure'] };
+import type { DataFile, DataState, UploadResult } from '../src/server/api-types.js';
 
 const STATUS: Record<string, string> = { new: '已加入', replaced: '已更新（原文件已保留，可恢复）', unchanged: '内容相同，未改动' };
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);

@@ -2,23 +2,12 @@
  * Progress of every build, verify and batch, stage by stage, from the server's
  * event stream; and a way to wait for one job's end.
  */
-import type { Failure } from './api.js';
+import type { JobEvent, JobKind } from '../src/server/api-types.js';
 import { clear, h } from './dom.js';
 
-export interface JobEvent {
-  type: 'job';
-  id: number;
-  kind: 'preview' | 'version' | 'verify' | 'batch';
-  quarter: string;
-  state: 'queued' | 'running' | 'stage' | 'done' | 'failed';
-  stage?: string;
-  note?: string;
-  ms?: number;
-  failure?: Failure;
-  result?: unknown;
-}
+export type { JobEvent } from '../src/server/api-types.js';
 
-const KIND: Record<string, string> = { preview: '预览', version: '生成版本', verify: '验证', batch: '批量生成' };
+const KIND: Record<JobKind, string> = { preview: '预览', version: '生成版本', verify: '验证', batch: '批量生成' };
 const finished = new Map<number, JobEvent>();
 const waiters = new Map<number, ((e: JobEvent) => void)[]>();
 const listeners: ((e: { type: string; [k: string]: unknown }) => void)[] = [];

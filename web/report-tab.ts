@@ -1,31 +1,15 @@
 /** 报告: the quarter's preview — the text, the figures, the PDF's pages, the fact check, the downloads. */
 import * as pdfjs from 'pdfjs-dist';
-import { api, type Failure } from './api.js';
+import { api } from './api.js';
 import { clear, h } from './dom.js';
 import { failureView } from './problems.js';
 import { waitJob } from './progress.js';
 import type { App } from './app.js';
+import type { FactCard, JobStarted, LinkedSpan, ReportView } from '../src/server/api-types.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/vendor/pdf.worker.min.mjs';
 
-export interface ReportView {
-  quarter: string;
-  ready: boolean;
-  builtAt: string | null;
-  ms: number | null;
-  claims: { narrative: number; pdf: number; docx: number } | null;
-  blocks: ({ type: 'heading'; level: 1 | 2; text: string } | { type: 'paragraph'; text: string; links: Link[] })[];
-  figures: { file: string; caption: string }[];
-  failure: Failure | null;
-  building: boolean;
-}
-
-interface Link {
-  start: number;
-  end: number;
-  kind: 'number' | 'district';
-  fact: { title: string; rows: [string, string][] };
-}
+export type { ReportView } from '../src/server/api-types.js';
 
 let openCard: HTMLElement | null = null;
 document.addEventListener('click', (e) => {
@@ -38,7 +22,7 @@ function closeCard(): void {
 }
 
 /** The fact behind a number or a district name, beside it. */
-function showFact(anchor: HTMLElement, fact: Link['fact']): void {
+function showFact(anchor: HTMLElement, fact: FactCard): void {
   closeCard();
   const card = h(
     'div',
@@ -61,7 +45,7 @@ function showFact(anchor: HTMLElement, fact: Link['fact']): void {
   openCard = card;
 }
 
-function paragraph(text: string, links: Link[]): HTMLElement {
+function paragraph(text: string, links: LinkedSpan[]): HTMLElement {
   const p = h('p');
   let at = 0;
   for (const l of links) {
@@ -138,7 +122,7 @@ export function reportTab(app: App, root: HTMLElement): { refresh(): Promise<voi
     let view = await api<ReportView>('GET', `/api/report/${q}`);
     if (!view.ready && !view.failure) {
       clear(root, h('h2', {}, `报告 · ${q}`), h('p', { class: 'muted' }, '正在生成预览…'));
-      const id = view.building ? null : (await api<{ job: number }>('POST', `/api/report/${q}/build`)).job;
+      const id = view.building ? null : (await api<JobStarted>('POST', `/api/report/${q}/build`)).job;
       if (id !== null) await waitJob(id);
       else await new Promise((r) => setTimeout(r, 500));
       if (app.quarter !== q) return;
@@ -184,7 +168,7 @@ export function reportTab(app: App, root: HTMLElement): { refresh(): Promise<voi
     }
   };
   const rebuild = async () => {
-    const { job } = await api<{ job: number }>('POST', `/api/report/${app.quarter}/build`);
+    const { job } = await api<JobStarted>('POST', `/api/report/${app.quarter}/build`);
     await waitJob(job);
     await refresh();
   };

@@ -10,13 +10,7 @@ import { failureView } from './problems.js';
 import { waitJob } from './progress.js';
 import { factCheckLine, textView, type ReportView } from './report-tab.js';
 import type { App } from './app.js';
-
-interface WordingFile {
-  path: string;
-  text: string;
-  version: string;
-  undo: number;
-}
+import type { WordingFile, WordingList, WordingSaved } from '../src/server/api-types.js';
 
 /** The page's parts: the file list, the editor column (buttons, status, editor) and the preview column. */
 function wordingLayout(root: HTMLElement) {
@@ -102,7 +96,7 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   };
 
   /** A save or an undo: the server answers with the file as it now is and the preview's job. */
-  const submit = async (request: () => Promise<{ file: WordingFile; job: number | null }>, reload: boolean) => {
+  const submit = async (request: () => Promise<WordingSaved>, reload: boolean) => {
     try {
       const r = await request();
       current = r.file;
@@ -118,7 +112,7 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   const save = async () => {
     if (!current) return;
     const file = current;
-    await submit(() => api('PUT', `/api/wording/file/${file.path}`, { text: editor.text, base: file.version, quarter: app.quarter }), false);
+    await submit(() => api<WordingSaved>('PUT', `/api/wording/file/${file.path}`, { text: editor.text, base: file.version, quarter: app.quarter }), false);
   };
   saveButton.addEventListener('click', () => void save());
   reloadButton.addEventListener('click', () => {
@@ -130,11 +124,11 @@ export function wordingTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   undoButton.addEventListener('click', () => {
     const file = current;
     if (!file || !confirm(`把“${file.path}”恢复为上次保存之前的内容？`)) return;
-    void submit(() => api('POST', `/api/wording/undo/${file.path}`, { base: file.version, quarter: app.quarter }), true);
+    void submit(() => api<WordingSaved>('POST', `/api/wording/undo/${file.path}`, { base: file.version, quarter: app.quarter }), true);
   });
 
   const refresh = async () => {
-    const { files: list } = await api<{ files: string[] }>('GET', '/api/wording');
+    const { files: list } = await api<WordingList>('GET', '/api/wording');
     clear(
       files,
       list.map((p) => h('li', { 'data-path': p }, h('button', { class: 'link', onclick: () => void open(p) }, p))),

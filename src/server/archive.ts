@@ -17,6 +17,7 @@ import { loadBulletin } from '../report.js';
 import { HttpError } from './http.js';
 import type { JobContext } from './jobs.js';
 import type { Workspace } from './workspace.js';
+import type { ArchiveList, ChangesView, NewVersion, QuarterBuilt, VersionVerified, VersionView } from './api-types.js';
 
 const LOCAL = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
@@ -27,19 +28,7 @@ export function localTime(iso: string | null | undefined): string | null {
   return Number.isNaN(d.getTime()) ? null : `${LOCAL.format(d)}（北京时间）`;
 }
 
-export interface VersionView {
-  quarter: string;
-  version: number;
-  state: '草稿' | '已发布';
-  builtAt: string | null;
-  issuedAt: string | null;
-  note: string | null;
-  /** The 期号 the version's running header carries (its build option, else its bulletin.yaml). */
-  issue: string;
-  corrects: number | null;
-  hasChanges: boolean;
-  files: string[];
-}
+export type { VersionView, ChangesView, ChangeItem } from './api-types.js';
 
 /** The 期号 a version was built with: from its own input snapshot. */
 export function versionIssue(info: VersionInfo): string {
@@ -75,7 +64,7 @@ function view(info: VersionInfo): VersionView {
   };
 }
 
-export function listArchive(ws: Workspace): { quarter: string; versions: VersionView[] }[] {
+export function listArchive(ws: Workspace): ArchiveList['quarters'] {
   return listQuarters(ws.out).map((quarter) => ({ quarter, versions: listVersions(ws.out, quarter).map(view) }));
 }
 
@@ -86,7 +75,7 @@ export function findVersion(ws: Workspace, quarter: string, version: number): Ve
 }
 
 /** A new version of the quarter from the workspace's current data and templates. */
-export async function buildNewVersion(ws: Workspace, quarter: string, issue: string | undefined, ctx: JobContext) {
+export async function buildNewVersion(ws: Workspace, quarter: string, issue: string | undefined, ctx: JobContext): Promise<NewVersion> {
   const defaultIssue = loadBulletin(ws.templates).issue;
   const issued = [...listVersions(ws.out, quarter)].reverse().find((v) => v.issued);
   // A correction carries the 期号 of the issue it corrects unless the editor says otherwise.
@@ -112,13 +101,6 @@ export async function issue(ws: Workspace, quarter: string, version: number, lab
   const r = await issueQuarter({ root: ws.out, quarter, version, issue: given, ...(text ? { note: text } : {}) });
   return view(r.info);
 }
-
-export interface ChangesView {
-  title: string;
-  sections: { heading: string; items: ChangeItem[] }[];
-  notice: string;
-}
-export type ChangeItem = { kind: 'line'; text: string } | { kind: 'rewrite'; before: string; after: string } | { kind: 'removed' | 'added'; text: string } | { kind: 'sub'; text: string };
 
 /** changes.md as the page lays it out: sections, 原文/改为 pairs (changed parts in **bold**), the drafted 更正说明. */
 export function parseChanges(md: string): ChangesView {
@@ -153,8 +135,8 @@ export function readChanges(ws: Workspace, quarter: string, version: number): Ch
 }
 
 /** Verifies the versions given (one, a quarter's, or the whole archive), reporting each as it goes. */
-export async function verifyMany(versions: VersionInfo[], ctx: JobContext): Promise<{ quarter: string; version: number; ok: boolean; message: string }[]> {
-  const results = [];
+export async function verifyMany(versions: VersionInfo[], ctx: JobContext): Promise<VersionVerified[]> {
+  const results: VersionVerified[] = [];
   for (const [i, v] of versions.entries()) {
     ctx.note(`正在验证 ${v.quarter} v${v.version}（${i + 1}/${versions.length}）`);
     const r: VerifyResult = await verifyVersion(v);
@@ -170,7 +152,7 @@ export async function verifyMany(versions: VersionInfo[], ctx: JobContext): Prom
 export const allVersions = (ws: Workspace) => listQuarters(ws.out).flatMap((q) => listVersions(ws.out, q));
 
 /** Every quarter of the data as a new version each (the archive's batch, on worker threads), reported quarter by quarter. */
-export async function buildAll(ws: Workspace, ctx: JobContext): Promise<{ quarter: string; ok: boolean; message: string }[]> {
+export async function buildAll(ws: Workspace, ctx: JobContext): Promise<QuarterBuilt[]> {
   const { dataset } = await loadInputs({ data: ws.data, config: ws.config });
   ctx.note(`共 ${dataset.quarters.length} 个季度，开始生成`);
   const results = await buildMany({

@@ -16,27 +16,20 @@ import busboy from 'busboy';
 import { loadInputs } from '../pipeline.js';
 import { InputError } from '../errors.js';
 import { HttpError, formatSize } from './http.js';
-import { describeFailure, type Failure } from './messages.js';
+import { describeFailure } from './messages.js';
 import type { Workspace } from './workspace.js';
+import type { DataFile, UploadResult } from './api-types.js';
 
 export const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx']);
 export const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;
 const MAX_FILES = 40;
 
-export interface DataFile {
-  name: string;
-  size: number;
-  sha256: string;
-  /** Earlier contents kept under this name, newest first. */
-  previous: { id: string; size: number; keptAt: string }[];
-}
+export type { DataFile, UploadResult } from './api-types.js';
 
 export interface Upload {
   name: string;
   bytes: Buffer;
 }
-
-export type UploadResult = { ok: true; files: { name: string; status: 'new' | 'replaced' | 'unchanged'; previous?: string }[]; quarters: string[] } | { ok: false; failure: Failure };
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const tables = (dir: string) =>

@@ -9,19 +9,9 @@ import type { Ledger } from '../facts/types.js';
 import type { Narrative } from '../narrative/index.js';
 import type { FactSpan } from '../narrative/provenance.js';
 
-export interface FactCard {
-  title: string;
-  rows: [string, string][];
-}
+import type { FactCard, LinkedBlock, LinkedSpan } from './api-types.js';
 
-export interface LinkedSpan {
-  start: number;
-  end: number;
-  kind: 'number' | 'district';
-  fact: FactCard;
-}
-
-export type LinkedBlock = { type: 'heading'; level: 1 | 2; text: string } | { type: 'paragraph'; text: string; links: LinkedSpan[] };
+export type { FactCard, LinkedSpan, LinkedBlock } from './api-types.js';
 
 const MEASURES: Record<string, [string, string]> = {
   score: ['指数得分', '由下级指标标准化后按权重加总，保留两位小数'],

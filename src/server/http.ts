@@ -3,13 +3,14 @@
  * JSON replies, and errors that carry a Chinese message for the page.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Failure } from './api-types.js';
 
 /** An error the page shows as it is: a status and a message in Chinese (plus details for tables). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    readonly details: Omit<Partial<Failure>, 'status' | 'message'> = {},
   ) {
     super(message);
     this.name = 'HttpError';

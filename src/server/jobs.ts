@@ -5,7 +5,8 @@
  * Across processes the archive's own lock file still guards each quarter.
  */
 import type { ServerResponse } from 'node:http';
-import { describeFailure, type Failure } from './messages.js';
+import { describeFailure } from './messages.js';
+import type { JobEvent, JobKind } from './api-types.js';
 
 export const STAGE_NAMES: Record<string, string> = {
   load: '读取数据',
@@ -20,23 +21,9 @@ export const STAGE_NAMES: Record<string, string> = {
   write: '写入预览',
 };
 
-export type JobKind = 'preview' | 'version' | 'verify' | 'batch';
 export const KIND_NAMES: Record<JobKind, string> = { preview: '预览', version: '生成版本', verify: '验证', batch: '批量生成' };
 
-export interface JobEvent {
-  type: 'job';
-  id: number;
-  kind: JobKind;
-  quarter: string;
-  state: 'queued' | 'running' | 'stage' | 'done' | 'failed';
-  /** The stage just finished (state 'stage'), by its Chinese name. */
-  stage?: string;
-  /** A line of progress in Chinese (verify: which version, how many of how many). */
-  note?: string;
-  ms?: number;
-  failure?: Failure;
-  result?: unknown;
-}
+export type { JobEvent, JobKind } from './api-types.js';
 
 export interface JobContext {
   stage(stage: string, ms?: number): void;

@@ -9,24 +9,9 @@ import { FactCheckError } from '../report.js';
 import { TemplateError } from '../narrative/index.js';
 import { HttpError } from './http.js';
 import { ArchiveError } from '../archive/errors.js';
+import type { Failure } from './api-types.js';
 
-export interface ProblemRow {
-  file: string;
-  row?: number;
-  line?: number;
-  column?: string;
-  message: string;
-  hint?: string;
-}
-
-export interface Failure {
-  status: number;
-  message: string;
-  problems?: ProblemRow[];
-  factCheck?: { where: string; problems: { sentence: string; message: string }[] };
-  template?: { file: string; line: number | null; detail: string };
-  [key: string]: unknown;
-}
+export type { Failure, ProblemRow } from './api-types.js';
 
 const WHERE: Record<string, string> = { narrative: '文字', PDF: 'PDF', 'Word document': 'Word 文件' };
 

@@ -6,25 +6,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { previewDir, type PreviewState } from './preview.js';
+import { previewDir } from './preview.js';
 import { localTime } from './archive.js';
 import type { Workbench } from './index.js';
 
-import type { LinkedBlock } from './facts-view.js';
+import type { LinkedBlock, ReportView } from './api-types.js';
 
 export type TextBlock = LinkedBlock;
-
-export interface ReportView {
-  quarter: string;
-  ready: boolean;
-  builtAt: string | null;
-  ms: number | null;
-  claims: { narrative: number; pdf: number; docx: number } | null;
-  blocks: TextBlock[];
-  figures: { file: string; caption: string }[];
-  failure: PreviewState['failure'];
-  building: boolean;
-}
+export type { ReportView } from './api-types.js';
 
 /** narrative.md's headings (# and ##) and paragraphs, in order. */
 export function textBlocks(md: string): TextBlock[] {

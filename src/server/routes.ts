@@ -13,6 +13,7 @@ import { previewDir } from './preview.js';
 import { reportView } from './report-view.js';
 import { describeFailure } from './messages.js';
 import type { Workbench } from './index.js';
+import type { ArchiveList, DataState, JobStarted, UploadResult, WordingList, WordingSaved } from './api-types.js';
 
 const quarterParam = (req: Request) => {
   const q = parseQuarter(req.params.quarter ?? '');
@@ -51,14 +52,14 @@ function dataRoutes(r: Router, wb: Workbench): void {
         failure = describeFailure(e, (f) => f.split('/').pop()!);
       }
     }
-    sendJson(res, 200, { files: listData(ws), quarters, failure, limit: wb.uploadLimit });
+    sendJson(res, 200, { files: listData(ws), quarters, failure, limit: wb.uploadLimit } satisfies DataState);
   });
   r.on('POST', '/api/data/upload', async (req, res) => {
     const uploads = await readUploads(req.raw, wb.uploadLimit);
     const result = await wb.exclusive(() => acceptUploads(ws, uploads));
     // The previews rebuilt with the new data, by quarter: their jobs' ids.
     const previews = result.ok ? wb.afterDataChange(result.quarters) : {};
-    sendJson(res, result.ok ? 200 : 422, { ...result, previews });
+    sendJson(res, result.ok ? 200 : 422, { ...result, previews } satisfies UploadResult);
   });
   r.on('POST', '/api/data/restore', async (req, res) => {
     const body = await readJson<{ name: string; id: string }>(req.raw);
@@ -73,7 +74,7 @@ function reportRoutes(r: Router, wb: Workbench): void {
   r.on('GET', '/api/report/:quarter', (req, res) => sendJson(res, 200, reportView(wb, quarterParam(req))));
   r.on('POST', '/api/report/:quarter/build', (req, res) => {
     const job = wb.preview(quarterParam(req));
-    sendJson(res, 202, { job });
+    sendJson(res, 202, { job } satisfies JobStarted);
   });
   r.on('GET', '/api/report/:quarter/file/*', (req, res) => {
     const q = quarterParam(req);
@@ -84,29 +85,29 @@ function reportRoutes(r: Router, wb: Workbench): void {
 
 function wordingRoutes(r: Router, wb: Workbench): void {
   const { ws } = wb;
-  r.on('GET', '/api/wording', (_req, res) => sendJson(res, 200, { files: listWording(ws) }));
+  r.on('GET', '/api/wording', (_req, res) => sendJson(res, 200, { files: listWording(ws) } satisfies WordingList));
   r.on('GET', '/api/wording/file/*', (req, res) => sendJson(res, 200, readWording(ws, req.params['*'])));
   r.on('PUT', '/api/wording/file/*', async (req, res) => {
     const body = await readJson<{ text: string; base: string; quarter?: string }>(req.raw);
     const saved = await wb.exclusive(async () => saveWording(ws, req.params['*'], body.text, String(body.base ?? '')));
-    sendJson(res, 200, { file: saved, job: body.quarter ? wb.preview(parseQuarter(body.quarter) ?? '') : null });
+    sendJson(res, 200, { file: saved, job: body.quarter ? wb.preview(parseQuarter(body.quarter) ?? '') : null } satisfies WordingSaved);
   });
   r.on('POST', '/api/wording/undo/*', async (req, res) => {
     const body = await readJson<{ base: string; quarter?: string }>(req.raw);
     const restored = await wb.exclusive(async () => undoWording(ws, req.params['*'], String(body.base ?? '')));
-    sendJson(res, 200, { file: restored, job: body.quarter ? wb.preview(parseQuarter(body.quarter) ?? '') : null });
+    sendJson(res, 200, { file: restored, job: body.quarter ? wb.preview(parseQuarter(body.quarter) ?? '') : null } satisfies WordingSaved);
   });
 }
 
 function archiveRoutes(r: Router, wb: Workbench): void {
   const { ws } = wb;
-  r.on('GET', '/api/archive', (_req, res) => sendJson(res, 200, { quarters: listArchive(ws) }));
+  r.on('GET', '/api/archive', (_req, res) => sendJson(res, 200, { quarters: listArchive(ws) } satisfies ArchiveList));
   r.on('POST', '/api/archive/:quarter/build', async (req, res) => {
     const q = quarterParam(req);
     const body = await readJson<{ issue?: string }>(req.raw);
     const job = wb.jobs.run('version', q, (ctx) => buildNewVersion(ws, q, body.issue, ctx));
     job.done.catch(() => undefined);
-    sendJson(res, 202, { job: job.id });
+    sendJson(res, 202, { job: job.id } satisfies JobStarted);
   });
   r.on('POST', '/api/archive/:quarter/:version/issue', async (req, res) => {
     const q = quarterParam(req);
@@ -125,7 +126,7 @@ function archiveRoutes(r: Router, wb: Workbench): void {
     // Under the whole archive's name: a quarter's own build meanwhile meets the archive's lock and is refused clearly.
     const job = wb.jobs.run('batch', '全部季度', (ctx) => buildAll(ws, ctx));
     job.done.catch(() => undefined);
-    sendJson(res, 202, { job: job.id });
+    sendJson(res, 202, { job: job.id } satisfies JobStarted);
   });
   r.on('POST', '/api/verify', async (req, res) => {
     const body = await readJson<{ quarter?: string; version?: number }>(req.raw);
@@ -133,6 +134,6 @@ function archiveRoutes(r: Router, wb: Workbench): void {
     if (!versions.length) throw new HttpError(404, '归档中还没有可验证的版本。');
     const job = wb.jobs.run('verify', body.quarter ?? '全部', (ctx) => verifyMany(versions, ctx));
     job.done.catch(() => undefined);
-    sendJson(res, 202, { job: job.id });
+    sendJson(res, 202, { job: job.id } satisfies JobStarted);
   });
 }

@@ -14,18 +14,13 @@ import { walkNoLinks } from '../archive/files.js';
 import { HttpError } from './http.js';
 import { insideRoot } from './security.js';
 import type { Workspace } from './workspace.js';
+import type { WordingFile } from './api-types.js';
 
 const EDITABLE = /\.(hbs|yaml)$/;
 const KEEP = 50;
 export const MAX_TEXT = 512 * 1024;
 
-export interface WordingFile {
-  path: string;
-  text: string;
-  version: string;
-  /** How many earlier texts 撤销 can go back to. */
-  undo: number;
-}
+export type { WordingFile } from './api-types.js';
 
 const versionOf = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
 const historyDir = (ws: Workspace, path: string) => join(ws.state, 'history', ...path.split('/'));
