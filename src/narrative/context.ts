@@ -52,17 +52,22 @@ class LedgerIndex {
     this.prev = ledger.meta.previous ?? undefined;
   }
 
-  /** The fields of a score view: this quarter's and last quarter's score and rank, the change. */
-  scoreFields(): Record<string, { measure: string; quarter?: string; from?: string }> {
+  /** The fields of a level and its change: this quarter's and last quarter's level and rank, the change (score, previousScore …; value, previousValue …). */
+  levelFields(level: 'score' | 'value'): Record<string, { measure: string; quarter?: string; from?: string }> {
     const { q, prev } = this;
     return {
-      score: { measure: 'score', quarter: q },
+      [level]: { measure: level, quarter: q },
       rank: { measure: 'rank', quarter: q },
-      previousScore: { measure: 'score', quarter: prev },
+      [level === 'score' ? 'previousScore' : 'previousValue']: { measure: level, quarter: prev },
       previousRank: { measure: 'rank', quarter: prev },
       diff: { measure: 'diff', quarter: q, from: prev },
       pct: { measure: 'pct', quarter: q, from: prev },
     };
+  }
+
+  /** The fields of a score view. */
+  scoreFields(): Record<string, { measure: string; quarter?: string; from?: string }> {
+    return this.levelFields('score');
   }
 
   /** Another district has the same current (previous) score of the node. */
@@ -83,7 +88,7 @@ class LedgerIndex {
       .sort((a, b) => a[1].rank - b[1].rank)
       .map(([d]) => d);
     const hasChange = f.diff !== undefined && f.diff !== null;
-    const { q, prev } = this;
+    const { q } = this;
     return registerFacts(
       <IndicatorView>{
         indicator: f.indicator,
@@ -108,15 +113,7 @@ class LedgerIndex {
         ahead: withAhead && ahead.length > 0 && ahead.length <= 3 ? ahead : [],
       },
       { target: f.indicator, district },
-      {
-        value: { measure: 'value', quarter: q },
-        rank: { measure: 'rank', quarter: q },
-        share: { measure: 'share', quarter: q },
-        previousValue: { measure: 'value', quarter: prev },
-        previousRank: { measure: 'rank', quarter: prev },
-        diff: { measure: 'diff', quarter: q, from: prev },
-        pct: { measure: 'pct', quarter: q, from: prev },
-      },
+      { ...this.levelFields('value'), share: { measure: 'share', quarter: q } },
     );
   }
 

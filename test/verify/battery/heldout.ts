@@ -14,8 +14,14 @@ import { describe, expect, it } from 'vitest';
 import type { BatteryCase } from './cases.js';
 import { isCaught, runCase, runCases, type CaseOutcome } from './run.js';
 
-/** A held-out case: a battery case, and for a wrong one the id of its true twin (the same form with the true value). */
-export type HeldOutCase = BatteryCase & { twin?: string };
+/** A held-out case: a battery case, and for a wrong one its true twin. */
+export type HeldOutCase = BatteryCase & {
+  /**
+   * Wrong cases: the id of a TRUE case of the same form with the true value. If the twin
+   * is refused too, the wrong case was stopped by something other than its error.
+   */
+  twin?: string;
+};
 
 export interface HeldOutSet {
   /** How the set is named in test titles and the printed figures (held-out, held-out 2). */

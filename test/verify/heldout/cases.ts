@@ -12,27 +12,10 @@
  * or true.
  */
 import type { Edit } from '../battery/harness.js';
+import type { HeldOutCase } from '../battery/heldout.js';
 
-export interface HeldoutCase {
-  id: string;
-  /** The kind of claim; true cases start with "true:". */
-  kind: string;
-  /** What the text claims, and what the ledger holds. */
-  note: string;
-  edits: Edit[];
-  expect: 'fail' | 'pass';
-  /** A distinctive substring of the wrong sentence (wrong cases). */
-  mark?: string;
-  /** Default 2018Q3. */
-  quarter?: string;
-  /** 'document': the wrong text is in a caption or footnote (outside narrative.md). */
-  where?: 'narrative' | 'document';
-  /**
-   * Wrong cases: the id of a TRUE case of the same form with the true value. If the twin
-   * is refused too, the wrong case was stopped by something other than its error.
-   */
-  twin?: string;
-}
+/** A case of this set: a battery case, with the id of its true twin (the same form, the true value) if any. */
+export type HeldoutCase = HeldOutCase;
 
 const edit = (file: string, find: string, replace: string): Edit => ({ file, find, replace });
 

@@ -8,7 +8,7 @@
  * WRONG: false by the ledger (or against GB/T 15835); `mark` is part of the wrong
  * sentence as rendered. TRUE: true sentences in an editor's own words.
  */
-import type { BatteryCase } from '../battery/cases.js';
+import type { HeldOutCase } from '../battery/heldout.js';
 import type { Edit } from '../battery/harness.js';
 
 interface Spec {
@@ -44,7 +44,7 @@ const footnote = (s: string): Edit[] => [
 const edit = (file: string, find: string, replace: string): Edit[] => [{ file, find, replace }];
 
 /** A case of this set: a battery case, with the id of its true twin (same form, true value) if any. */
-export type HeldoutCase = BatteryCase & { twin?: string };
+export type HeldoutCase = HeldOutCase;
 
 const wrong = (s: Spec): HeldoutCase => ({ ...s, expect: 'fail' });
 const right = (s: Omit<Spec, 'mark' | 'twin'>): HeldoutCase => ({ ...s, kind: `true:${s.kind}`, expect: 'pass' });
