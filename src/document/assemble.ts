@@ -1,14 +1,14 @@
 /**
- * The document model from the rendered report template: narrative headings and
- * paragraphs become markup, markup blocks pass through, and the markup parser
- * makes the one model both renderers draw.
+ * The document model from the rendered report template, as one structure: the
+ * narrative's headings and paragraphs are typed blocks already and become the
+ * model's blocks as they are (their text is literal, never read as markup); only
+ * the template's {{#markup}} segments (title, byline, footnotes, tables) are
+ * parsed as markup. The figures {{figures "…"}} places come as their ids. Figure
+ * and table numbers and footnote marks run through the whole document.
  */
-import type { DocumentModel, RunningHeader } from '../model/types.js';
-import { parseMarkup, type MarkupAssets } from '../markup/parse.js';
-import type { Narrative } from '../narrative/types.js';
-
-/** Narrative text is literal: characters the markup reads as syntax are escaped. */
-const escapeText = (s: string) => s.replace(/[\\*^[\]]/g, (c) => `\\${c}`);
+import type { Block, DocumentModel, RunningHeader } from '../model/types.js';
+import { MarkupDocument, type MarkupAssets } from '../markup/parse.js';
+import type { Narrative, NarrativeBlock } from '../narrative/types.js';
 
 export interface AssembleInput {
   narrative: Narrative;
@@ -19,29 +19,21 @@ export interface AssembleInput {
   sourceName: string;
 }
 
-/** The markup text of the report, and for each of its lines the template line it came from. */
-export function reportMarkup(narrative: Narrative): { text: string; lines: (number | null)[] } {
-  const out: string[] = [];
-  const lines: (number | null)[] = [];
-  const push = (text: string, line: number | null, step: boolean) => {
-    text.split('\n').forEach((l, i) => {
-      out.push(l);
-      lines.push(line === null ? null : line + (step ? i : 0));
-    });
-    out.push('');
-    lines.push(null);
-  };
-  for (const b of narrative.blocks) {
-    if (b.type === 'markup') push(b.text, b.line, true);
-    else if (b.type === 'heading') push(`${'#'.repeat(b.level)} ${escapeText(b.text)}`, null, false);
-    else if (b.kind === 'lead') push(`::: lead\n${escapeText(b.text)}\n:::`, null, false);
-    else push(escapeText(b.text), null, false);
-  }
-  return { text: out.join('\n'), lines };
+/** A narrative heading or paragraph as the model's block: its text as one run (the lead paragraph is the model's lead). */
+export function narrativeBlock(b: NarrativeBlock): Block {
+  const content = [{ type: 'text' as const, text: b.text }];
+  if (b.type === 'heading') return { type: 'heading', level: b.level, content };
+  return { type: b.kind === 'lead' ? 'lead' : 'paragraph', content };
 }
 
 export function assembleDocument(input: AssembleInput): DocumentModel {
-  const { text, lines } = reportMarkup(input.narrative);
-  const { blocks, footnotes } = parseMarkup(text, input.sourceName, input.assets, { lineMap: (n) => lines[n - 1] ?? n });
+  const doc = new MarkupDocument(input.sourceName, input.assets);
+  for (const b of input.narrative.blocks) {
+    // A markup segment's line n stands on line `b.line + n - 1` of the template.
+    if (b.type === 'markup') doc.markup(b.text, (n) => (b.line === null ? n : b.line + n - 1));
+    else if (b.type === 'figure') doc.figure(b.id, b.line);
+    else doc.block(narrativeBlock(b));
+  }
+  const { blocks, footnotes } = doc.finish();
   return { meta: input.meta, header: input.header, blocks, footnotes };
 }

@@ -78,9 +78,19 @@ const FOOTNOTE_DEF = /^\[\^([^\]\s]+)\]:\s*(.*)$/;
 const NOTE_LINE = /^>\s?(.*)$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
+/** A footnote mark, at the line to report (already mapped). */
 interface PendingRef {
   id: string;
   line: number;
+}
+
+/** A footnote definition: its text, the line it is reported at, and how to map the lines of its segment. */
+interface FootnoteDef {
+  text: string;
+  /** The line in its segment, and the line reported (mapped). */
+  rawLine: number;
+  line: number;
+  mapLine: (line: number) => number;
 }
 
 /** Joins the lines of one paragraph: no space between CJK characters, one space between Latin words. */
@@ -96,11 +106,43 @@ function joinLines(lines: string[]): string {
 }
 
 export function parseMarkup(text: string, sourceName: string, assets: MarkupAssets, opts: MarkupOptions = {}): MarkupResult {
-  const parser = new MarkupParser(text.replace(/\r\n?/g, '\n').split('\n'), sourceName, assets, opts.lineMap ?? ((n: number) => n));
-  parser.parseBlocks();
-  const footnotes = parser.footnotes();
-  if (parser.problems.length > 0) throw new InputError(parser.problems);
-  return { blocks: parser.blocks, footnotes };
+  const doc = new MarkupDocument(sourceName, assets);
+  doc.markup(text, opts.lineMap);
+  return doc.finish();
+}
+
+/**
+ * One document made of markup segments and of blocks already typed (the narrative's
+ * headings and paragraphs, which are text, not markup): figure and table numbers,
+ * footnote marks and the problems found span the whole document. `finish` gives the
+ * blocks and footnotes, or throws every problem at once.
+ */
+export class MarkupDocument {
+  private readonly parser: MarkupParser;
+  constructor(sourceName: string, assets: MarkupAssets) {
+    this.parser = new MarkupParser(sourceName, assets);
+  }
+
+  /** A segment of markup, in order; its line n is reported as lineMap(n) (default: n). */
+  markup(text: string, lineMap: (line: number) => number = (n) => n): void {
+    this.parser.parseSegment(text.replace(/\r\n?/g, '\n').split('\n'), lineMap);
+  }
+
+  /** A block made elsewhere, placed as it is. */
+  block(b: Block): void {
+    this.parser.blocks.push(b);
+  }
+
+  /** A figure of the assets, numbered in order with those the markup places; a problem with it names `line`. */
+  figure(id: string, line: number | null): void {
+    this.parser.placeFigure(id, line ?? undefined);
+  }
+
+  finish(): MarkupResult {
+    const footnotes = this.parser.footnotes();
+    if (this.parser.problems.length > 0) throw new InputError(this.parser.problems);
+    return { blocks: this.parser.blocks, footnotes };
+  }
 }
 
 /** A directive's name, argument and body lines, as read from its fences. */
@@ -113,26 +155,39 @@ interface Directive {
   bodyLine: number;
 }
 
-/** One parse: the lines, where it stands, and what it has found so far. */
+/** One parse: what it has found so far, and the segment it reads (its lines, where it stands, how its lines are reported). */
 class MarkupParser {
   readonly problems: InputProblem[] = [];
   readonly blocks: Block[] = [];
   private readonly refs: PendingRef[] = [];
-  private readonly defs = new Map<string, { line: number; text: string }>();
+  private readonly defs = new Map<string, FootnoteDef>();
   private readonly figureNumbers = new Map<string, number>();
   private readonly tableNumbers = new Map<string, number>();
+  private lines: string[] = [];
   /** Index of the next line to read. */
   private i = 0;
+  private mapLine: (line: number) => number = (n) => n;
 
   constructor(
-    private readonly lines: string[],
     private readonly sourceName: string,
     private readonly assets: MarkupAssets,
-    private readonly mapLine: (line: number) => number,
   ) {}
 
+  /** Every block of one segment, in order, after those of the segments before. */
+  parseSegment(lines: string[], mapLine: (line: number) => number): void {
+    this.lines = lines;
+    this.i = 0;
+    this.mapLine = mapLine;
+    this.parseBlocks();
+  }
+
   private problem(line: number, message: string, hint?: string): void {
-    this.problems.push({ file: this.sourceName, line: this.mapLine(line), message, ...(hint ? { hint } : {}) });
+    this.problemAt(this.mapLine(line), message, hint);
+  }
+
+  /** A problem at a line already mapped (a footnote's, found after its segment was read; a figure placed outside markup). */
+  private problemAt(line: number | undefined, message: string, hint?: string): void {
+    this.problems.push({ file: this.sourceName, ...(line === undefined ? {} : { line }), message, ...(hint ? { hint } : {}) });
   }
 
   /** Inline markup: **bold**, ^sup^, [^id], backslash escapes. */
@@ -169,7 +224,7 @@ class MarkupParser {
         }
         flush();
         out.push({ type: 'footnoteRef', id });
-        this.refs.push({ id, line });
+        this.refs.push({ id, line: this.mapLine(line) });
         i = end;
       } else if (c === '^') {
         flush();
@@ -184,8 +239,8 @@ class MarkupParser {
     return out;
   }
 
-  /** Every block, in order. */
-  parseBlocks(): void {
+  /** Every block of the segment, in order. */
+  private parseBlocks(): void {
     const lines = this.lines;
     while (this.i < lines.length) {
       const trimmed = lines[this.i].trim();
@@ -213,7 +268,7 @@ class MarkupParser {
     }
     if (name === 'figure' || name === 'table') {
       if (!arg || !ID.test(arg)) this.problem(line, `::: ${name} needs an id, e.g. "::: ${name} ${name === 'figure' ? 'map-total' : 'appendix'}"`);
-      else if (name === 'figure') this.placeFigure(arg, line);
+      else if (name === 'figure') this.placeFigure(arg, this.mapLine(line));
       else this.placeTable(arg, line);
     } else if (name === 'pagebreak') {
       if (arg) this.problem(line, '::: pagebreak takes no argument');
@@ -254,10 +309,11 @@ class MarkupParser {
     return { name, arg, body, line, bodyLine: line + 1 };
   }
 
-  private placeFigure(id: string, line: number): void {
+  /** A figure by id, at a line already mapped. */
+  placeFigure(id: string, line: number | undefined): void {
     const f = this.assets.figures.get(id);
-    if (!f) return this.problem(line, `unknown figure "${id}"`, `known figures: ${[...this.assets.figures.keys()].join(', ') || '(none)'}`);
-    if (this.figureNumbers.has(id)) return this.problem(line, `figure "${id}" is placed twice`, 'a figure is printed once; refer to it in the text as 图N');
+    if (!f) return this.problemAt(line, `unknown figure "${id}"`, `known figures: ${[...this.assets.figures.keys()].join(', ') || '(none)'}`);
+    if (this.figureNumbers.has(id)) return this.problemAt(line, `figure "${id}" is placed twice`, 'a figure is printed once; refer to it in the text as 图N');
     const number = this.figureNumbers.size + 1;
     this.figureNumbers.set(id, number);
     this.blocks.push({
@@ -332,9 +388,9 @@ class MarkupParser {
     const body = [first, ...this.runningLines().slice(1)];
     const text = joinLines(body);
     if (!ID.test(id)) this.problem(lineNo, `bad footnote name "${id}"`, 'use letters, digits, - _ .');
-    else if (this.defs.has(id)) this.problem(lineNo, `footnote [^${id}] is defined twice (first on line ${this.mapLine(this.defs.get(id)!.line)})`);
+    else if (this.defs.has(id)) this.problem(lineNo, `footnote [^${id}] is defined twice (first on line ${this.defs.get(id)!.line})`);
     else if (!text) this.problem(lineNo, `footnote [^${id}] is empty`);
-    else this.defs.set(id, { line: lineNo, text });
+    else this.defs.set(id, { text, rawLine: lineNo, line: this.mapLine(lineNo), mapLine: this.mapLine });
   }
 
   /** > note lines */
@@ -358,7 +414,7 @@ class MarkupParser {
     for (const r of this.refs) {
       if (byId.has(r.id)) continue;
       if (!this.defs.has(r.id)) {
-        this.problem(r.line, `footnote mark [^${r.id}] has no definition`, `add a line "[^${r.id}]: …" with the note's text`);
+        this.problemAt(r.line, `footnote mark [^${r.id}] has no definition`, `add a line "[^${r.id}]: …" with the note's text`);
         continue;
       }
       const fn: Footnote = { id: r.id, mark: circledMark(footnotes.length + 1), content: [] };
@@ -368,11 +424,13 @@ class MarkupParser {
     for (const [id, d] of this.defs) {
       const fn = byId.get(id);
       if (!fn) {
-        this.problem(d.line, `footnote [^${id}] is defined but never marked in the text`, `put [^${id}] where the mark ① should be printed, or remove the definition`);
+        this.problemAt(d.line, `footnote [^${id}] is defined but never marked in the text`, `put [^${id}] where the mark ① should be printed, or remove the definition`);
         continue;
       }
-      const content = this.inlines(d.text, d.line);
-      if (content.some((c) => c.type === 'footnoteRef')) this.problem(d.line, `footnote [^${id}] contains a footnote mark; notes cannot have notes`);
+      // The definition's text is read as its segment's: a problem in it names the line it stands on.
+      this.mapLine = d.mapLine;
+      const content = this.inlines(d.text, d.rawLine);
+      if (content.some((c) => c.type === 'footnoteRef')) this.problemAt(d.line, `footnote [^${id}] contains a footnote mark; notes cannot have notes`);
       fn.content = content.filter((c) => c.type === 'text');
     }
     return footnotes;

@@ -33,10 +33,16 @@ export class TemplateError extends Error {
 type HB = typeof Handlebars;
 type HelperOptions = Handlebars.HelperOptions;
 
-/** Markers around the blocks the top-level template emits (private-use characters). */
+/**
+ * Markers around the blocks the top-level template emits (private-use characters):
+ * OPEN, the block's index in the render's block table, MID, its text, CLOSE.
+ */
 export const BLOCK_OPEN = '\uE000';
 export const BLOCK_MID = '\uE001';
 export const BLOCK_CLOSE = '\uE002';
+
+/** What a block helper says of its block: its type, and the kind, level, figure or template line. */
+export type BlockAttrs = { type: 'paragraph'; kind: string; node?: string; district?: string } | { type: 'heading'; level: 1 | 2 } | { type: 'markup'; line: number | null } | { type: 'figure'; id: string; line: number | null };
 
 /** Thrown when a template reads a field its context does not have. */
 export class UnknownFieldError extends Error {
@@ -130,20 +136,36 @@ function names(list: unknown, key?: string): string[] {
   });
 }
 
-/** The facts (and hand-checked reasons) of the render in progress (rendering is synchronous: one at a time). */
+/** The facts, hand-checked reasons and blocks of the render in progress (rendering is synchronous: one at a time). */
 let factTable: FactRef[] | null = null;
 let checkedReasons: string[] | null = null;
+let blockTable: BlockAttrs[] | null = null;
 
-/** Runs `fn` collecting the facts the helpers print into `table`, and the reasons of {{#checked}} passages. */
-export function withFactTable<T>(table: FactRef[], fn: () => T, reasons: string[] = []): T {
-  const before = [factTable, checkedReasons] as const;
-  factTable = table;
-  checkedReasons = reasons;
+/** What one render of the report template collects: the facts the helpers print, the reasons of {{#checked}} passages, the blocks. */
+export interface RenderTables {
+  facts: FactRef[];
+  reasons: string[];
+  blocks: BlockAttrs[];
+}
+
+/** Runs `fn` (a render) collecting into `tables`. */
+export function withRenderTables<T>(tables: RenderTables, fn: () => T): T {
+  const before = [factTable, checkedReasons, blockTable] as const;
+  factTable = tables.facts;
+  checkedReasons = tables.reasons;
+  blockTable = tables.blocks;
   try {
     return fn();
   } finally {
-    [factTable, checkedReasons] = before;
+    [factTable, checkedReasons, blockTable] = before;
   }
+}
+
+/** A block of the render: its attributes into the block table, its text between the markers (outside a render: the text alone). */
+function emitBlock(attrs: BlockAttrs, text: string): string {
+  if (!blockTable) return text;
+  blockTable.push(attrs);
+  return `${BLOCK_OPEN}${blockTable.length - 1}${BLOCK_MID}${text}${BLOCK_CLOSE}`;
 }
 
 /**
@@ -291,9 +313,9 @@ function registerBlockHelpers(hb: HB): void {
   hb.registerHelper('paragraph', function (this: unknown, ...a: unknown[]) {
     const { pos, opts } = args(a);
     if (typeof pos[0] !== 'string') throw new Error('{{#paragraph}} needs a kind, e.g. {{#paragraph "level"}}');
-    const attrs: Record<string, unknown> = { type: 'paragraph', kind: pos[0] };
-    for (const k of ['node', 'district']) if (typeof opts.hash[k] === 'string') attrs[k] = opts.hash[k];
-    return `${BLOCK_OPEN}${JSON.stringify(attrs)}${BLOCK_MID}${opts.fn(this)}${BLOCK_CLOSE}`;
+    const attrs: BlockAttrs = { type: 'paragraph', kind: pos[0] };
+    for (const k of ['node', 'district'] as const) if (typeof opts.hash[k] === 'string') attrs[k] = opts.hash[k];
+    return emitBlock(attrs, opts.fn(this));
   });
   /**
    * {{#markup}}…{{/markup}}: document markup passed through as written (title,
@@ -308,7 +330,7 @@ function registerBlockHelpers(hb: HB): void {
     // content then starts on the next template line: it spans fewer lines than the block.
     const standalone = loc ? content.replace(/\n$/, '').split('\n').length <= loc.end.line - loc.start.line - 1 : false;
     const line = loc ? loc.start.line + (standalone ? 1 : 0) : null;
-    return `${BLOCK_OPEN}${JSON.stringify({ type: 'markup', line })}${BLOCK_MID}${content}${BLOCK_CLOSE}`;
+    return emitBlock({ type: 'markup', line }, content);
   });
   /**
    * {{figures "双创活力"}}: the figures of a section, in the order of templates/figures.yaml
@@ -321,7 +343,7 @@ function registerBlockHelpers(hb: HB): void {
     const line = (opts as HelperOptions & { loc?: { start: { line: number } } }).loc?.start.line ?? null;
     return root.figures
       .filter((f) => f.section === pos[0])
-      .map((f) => `${BLOCK_OPEN}${JSON.stringify({ type: 'markup', line })}${BLOCK_MID}::: figure ${f.id} :::${BLOCK_CLOSE}`)
+      .map((f) => emitBlock({ type: 'figure', id: f.id, line }, ''))
       .join('');
   });
   /**
@@ -340,7 +362,7 @@ function registerBlockHelpers(hb: HB): void {
   hb.registerHelper('heading', function (this: unknown, ...a: unknown[]) {
     const { pos, opts } = args(a);
     if (pos[0] !== 1 && pos[0] !== 2) throw new Error('{{#heading}} needs a level 1 or 2, e.g. {{#heading 1}}');
-    return `${BLOCK_OPEN}${JSON.stringify({ type: 'heading', level: pos[0] })}${BLOCK_MID}${opts.fn(this)}${BLOCK_CLOSE}`;
+    return emitBlock({ type: 'heading', level: pos[0] }, opts.fn(this));
   });
 }
 

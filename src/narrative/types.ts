@@ -24,11 +24,19 @@ export interface MarkupBlock {
   line: number | null;
 }
 
+/** A figure placed by {{figures "…"}}: the documents draw it and number it in order. */
+export interface FigurePlacement {
+  type: 'figure';
+  id: string;
+  /** Line of report.hbs holding the {{figures}} that placed it. */
+  line: number | null;
+}
+
 export interface Narrative {
   /** Headings and paragraphs in order (the narrative text). */
   sections: NarrativeBlock[];
-  /** Every block in order, markup included: what the documents are assembled from. */
-  blocks: (NarrativeBlock | MarkupBlock)[];
+  /** Every block in order, markup and figures included: what the documents are assembled from. */
+  blocks: (NarrativeBlock | MarkupBlock | FigurePlacement)[];
   /** Sentences inside {{#checked "理由"}} passages: the fact check lists them, it does not check them. */
   handChecked: { sentence: string; reason: string }[];
   /** The words the templates chose from (wording.yaml's lexicon): the fact check reads the text with these. */

@@ -208,7 +208,7 @@ export function verifyNarrative(narrative: Narrative, ledger: Ledger, opts: Veri
         const spans = b.spans.filter((x) => x.start >= s.start && x.end <= s.start + s.text.length).map((x) => ({ ...x, start: x.start - s.start, end: x.end - s.start }));
         pieces.push({ unit: { kind: 'sentence', text: s.text, raw: s.raw }, spans, paragraphStart: i === 0 });
       });
-    } else {
+    } else if (b.type === 'markup') {
       // Markup: footnotes ([^id]: …) and note lines (注：…) are text a reader reads.
       for (const line of b.text.split('\n')) {
         const note = /^\[\^[^\]]+\]:\s*(.*)$/.exec(line)?.[1] ?? /^注[:：](.*)$/.exec(line.trim())?.[1];
