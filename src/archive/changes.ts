@@ -62,10 +62,45 @@ const likeness = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.lengt
 const REWRITTEN = 0.6;
 
 /**
+ * The changes of one stretch between two unchanged sentences: each removed
+ * sentence is paired with the next added one like it (a rewrite: old and new side
+ * by side), the rest are plain removals and additions. Removals stand before the
+ * sentence that followed them; rewrites and additions where they are now.
+ */
+function stretchChanges(removed: Sentence[], added: Sentence[]): SentenceChange[] {
+  let from = 0;
+  const pairedWith = new Map<Sentence, Sentence>();
+  for (const r of removed) {
+    const k = added.findIndex((a, idx) => idx >= from && likeness(r.text, a.text) >= REWRITTEN);
+    if (k >= 0) {
+      pairedWith.set(added[k], r);
+      from = k + 1;
+    }
+  }
+  const paired = new Set(pairedWith.values());
+  const changes: SentenceChange[] = removed.filter((r) => !paired.has(r)).map((r) => ({ section: r.section, before: r.text }));
+  for (const a of added) {
+    const r = pairedWith.get(a);
+    changes.push(r ? { section: a.section, before: r.text, after: a.text } : { section: a.section, after: a.text });
+  }
+  return changes;
+}
+
+/**
  * The sentences that differ, in reading order: a longest common subsequence of
- * whole sentences keeps what is unchanged; between two unchanged sentences, each
- * removed sentence is paired with the next added one like it (a rewrite: old
- * and new side by side), and the rest are plain removals and additions.
+ * whole sentences keeps what is unchanged; each stretch between two unchanged
+ * sentences is told as rewrites, removals and additions (stretchChanges).
+ *
+ * The common subsequence is hand-written (an LCS table, n·m cells). Measured
+ * against jsdiff (`diff` 9.0.0; scripts/bench-lock-diff.ts): its `diffArrays` over
+ * the sentence texts, with stretchChanges on top, gives the same changes on every
+ * case tried (a corrected cell: 10 and 7 rewrites of 55 sentences; 2018Q2 →
+ * 2018Q3: 66 changes; a paragraph moved; seven quarters' 311 sentences with every
+ * 10th changed), in the same time (0.05–1.5 ms either way, the lead changing with
+ * the case). Its `diffSentences` is no use here: it splits at [.!?] and white
+ * space, so a Chinese paragraph is one sentence. The library is not better, nor
+ * worse: by the project's rule it should take the table's place (diffArrays,
+ * stretchChanges unchanged) once `diff` is a dependency.
  */
 export function diffSentences(before: Sentence[], after: Sentence[]): SentenceChange[] {
   const n = before.length;
@@ -75,37 +110,19 @@ export function diffSentences(before: Sentence[], after: Sentence[]): SentenceCh
   const changes: SentenceChange[] = [];
   let removed: Sentence[] = [];
   let added: Sentence[] = [];
-  const flush = () => {
-    let from = 0;
-    const pairedWith = new Map<Sentence, Sentence>();
-    for (const r of removed) {
-      const k = added.findIndex((a, idx) => idx >= from && likeness(r.text, a.text) >= REWRITTEN);
-      if (k >= 0) {
-        pairedWith.set(added[k], r);
-        from = k + 1;
-      }
-    }
-    const paired = new Set(pairedWith.values());
-    // Removals stand before the sentence that followed them; rewrites and additions where they are now.
-    for (const r of removed) if (!paired.has(r)) changes.push({ section: r.section, before: r.text });
-    for (const a of added) {
-      const r = pairedWith.get(a);
-      changes.push(r ? { section: a.section, before: r.text, after: a.text } : { section: a.section, after: a.text });
-    }
-    removed = [];
-    added = [];
-  };
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && before[i].text === after[j].text) {
-      flush();
+      changes.push(...stretchChanges(removed, added));
+      removed = [];
+      added = [];
       i++;
       j++;
     } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(after[j++]);
     else removed.push(before[i++]);
   }
-  flush();
+  changes.push(...stretchChanges(removed, added));
   return changes;
 }
 

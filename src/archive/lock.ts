@@ -15,6 +15,17 @@ import { ArchiveError } from './errors.js';
  * another contender got there first (the file is a live lock), it is put back
  * and the build is refused. Release removes the lock only while it is still
  * this owner's.
+ *
+ * Hand-written rather than proper-lockfile (4.1.2), which judges a lock stale by
+ * its age (its mtime, kept fresh by a timer). Measured (scripts/bench-lock-diff.ts,
+ * 2 cores): after the holder is killed, ours lets the next build in at once,
+ * proper-lockfile only after its stale time (10.3 s and 102 refusals at the
+ * default 10 s); and a live holder whose event loop a synchronous stage blocks for
+ * 15 s keeps our lock, while proper-lockfile gives it to a second process after
+ * 10.6 s: two builds of one quarter at once. Our build stages are synchronous for
+ * seconds, so a timer is the wrong sign of life. Speed: acquire + release 256 µs
+ * (ours), 497 µs (lockSync), 357 µs (lock). A process id is a sign of life on one
+ * machine, which is where the archive lives.
  */
 export interface Lock {
   release(): void;
