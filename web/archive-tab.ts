@@ -4,7 +4,7 @@ import { clear, h, marked } from './dom.js';
 import { failureView } from './problems.js';
 import { waitJob } from './progress.js';
 import type { App } from './app.js';
-import type { ArchiveList, ChangesView, NewVersion, QuarterBuilt, VersionVerified, VersionView } from '../src/server/api-types.js';
+import type { ArchiveList, ChangesView, JobStarted, NewVersion, QuarterBuilt, VersionVerified, VersionView } from '../src/server/api-types.js';
 
 const FILE_NAMES: Record<string, string> = { 'report.pdf': 'PDF', 'report.docx': 'Word', 'facts.json': 'facts.json', 'narrative.md': '文字', 'changes.md': 'changes.md' };
 
@@ -63,24 +63,24 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
     dialog,
   );
 
-  const run = async (start: () => Promise<{ job: number }>, what: string) => {
+  /** Starts a job and waits for its end: what it returned, or null when it failed (its failure shown). */
+  const run = async <T>(start: () => Promise<JobStarted>, what: string): Promise<T | null> => {
     clear(message, h('p', { class: 'muted' }, `${what}…`));
     try {
       const end = await waitJob((await start()).job);
       await refresh();
-      return end;
+      if (end.state !== 'failed') return end.result as T;
+      clear(message, failureView(end.failure!));
     } catch (e) {
       clear(message, failureView((e as ApiError).failure));
-      return null;
     }
+    return null;
   };
 
   const buildVersion = async () => {
     if (!app.quarter) return;
-    const end = await run(() => api('POST', `/api/archive/${app.quarter}/build`, { issue: buildIssue.value }), `正在生成 ${app.quarter} 的新版本`);
-    if (!end) return;
-    if (end.state === 'failed') return clear(message, failureView(end.failure!));
-    const r = end.result as NewVersion;
+    const r = await run<NewVersion>(() => api('POST', `/api/archive/${app.quarter}/build`, { issue: buildIssue.value }), `正在生成 ${app.quarter} 的新版本`);
+    if (!r) return;
     clear(
       message,
       h('p', { class: 'ok' }, r.status === 'unchanged' ? `数据和模板都没有变化：v${r.version.version} 已经是这次的结果，没有新建版本。` : `已生成 ${r.version.quarter} v${r.version.version}${r.changes ? '（更正版本，附变更清单）' : ''}。`),
@@ -90,10 +90,8 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
 
   const buildAll = async () => {
     if (!confirm('用当前数据和模板为数据中的每个季度各生成一个新版本（没有变化的季度不新建）？')) return;
-    const end = await run(() => api('POST', '/api/batch', {}), '正在批量生成（进度见右下角）');
-    if (!end) return;
-    if (end.state === 'failed') return clear(message, failureView(end.failure!));
-    const results = end.result as QuarterBuilt[];
+    const results = await run<QuarterBuilt[]>(() => api('POST', '/api/batch', {}), '正在批量生成（进度见右下角）');
+    if (!results) return;
     clear(
       message,
       h(
@@ -105,10 +103,8 @@ export function archiveTab(app: App, root: HTMLElement): { refresh(): Promise<vo
   };
 
   const verify = async (body: { quarter?: string; version?: number }) => {
-    const end = await run(() => api('POST', '/api/verify', body), '正在验证（逐个版本从其输入快照重新生成并逐字节比较）');
-    if (!end) return;
-    if (end.state === 'failed') return clear(message, failureView(end.failure!));
-    const results = end.result as VersionVerified[];
+    const results = await run<VersionVerified[]>(() => api('POST', '/api/verify', body), '正在验证（逐个版本从其输入快照重新生成并逐字节比较）');
+    if (!results) return;
     clear(
       message,
       h(

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildFacts, PROJECT_ROOT, SAMPLE_DATA } from '../../../src/pipeline.js';
+import { figuresFor } from '../../../src/report.js';
 import type { Ledger } from '../../../src/facts/types.js';
 import { narrativeToMarkdown, renderNarrative, TemplateError, type Narrative } from '../../../src/narrative/index.js';
 import { narrativeSentences, verifyNarrative, verifyText } from '../../../src/verify/index.js';
@@ -152,7 +153,7 @@ export function documentText(model: DocumentModel): string {
 export function renderFrom(templatesDir: string, ledger: Ledger): Rendered {
   const bulletin = (parseYaml(readFileSync(join(templatesDir, 'report/bulletin.yaml'), 'utf8')) ?? {}) as Record<string, string>;
   const specs = loadFigureSpecs(join(templatesDir, 'figures.yaml'), { nodes: [ledger.meta.root, ...ledger.meta.firstLevel] });
-  const kept = specs.filter((s) => ledger.meta.previous !== null || !s.needsPrevious);
+  const kept = figuresFor(ledger, specs);
   const narrative = renderNarrative(ledger, {
     templatesDir: join(templatesDir, 'report'),
     layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name ?? '', issue: bulletin.issue ?? '', column: bulletin.column ?? '' } },
