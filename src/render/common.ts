@@ -78,7 +78,7 @@ export function plainText(content: Inline[]): string {
 /**
  * A figure's printed size: its own, narrowed to `room` (the text width, or half of
  * it for a pair) if wider, times
- * `scale` (a figure set smaller to fit its page, see the PDF renderer's fitFigure).
+ * `scale` (a figure set smaller to fit its page, see the PDF renderer's floats.ts).
  */
 export function figureSize(b: { widthPt: number; heightPt: number }, scale = 1, room = TEXT_WIDTH): { width: number; height: number } {
   const s = (b.widthPt > room ? room / b.widthPt : 1) * scale;

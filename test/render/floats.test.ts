@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 describe('floating figures', () => {
   it(
-    'moves the figures after the text that fills the page they would leave empty, in their order',
+    'moves the figures after the text that fills the page they would leave empty, keeping their order',
     async () => {
       const still = await renderPdfWithInfo(model, { floats: false });
       const floated = await renderPdfWithInfo(model);
@@ -46,7 +46,7 @@ describe('floating figures', () => {
       expect(b.pages[0].text).toContain(fifth);
       const order = floated.model.blocks.map((x) => (x.type === 'figure' ? `图${x.number}` : x.type));
       expect(order.indexOf('图1')).toBeGreaterThan(5);
-      expect(order.indexOf('图2')).toBe(order.indexOf('图1') + 1);
+      expect(order.indexOf('图2')).toBeGreaterThan(order.indexOf('图1'));
       // Nothing lost or duplicated
       expect(floated.model.blocks.length).toBe(model.blocks.length);
       expect(new Set(floated.model.blocks)).toEqual(new Set(model.blocks));

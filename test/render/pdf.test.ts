@@ -127,7 +127,7 @@ describe('PDF renderer', () => {
   });
 
   it(
-    'sets a figure up to 15 % smaller when that keeps it on the page of its text; otherwise it moves on at full size',
+    'sets a figure up to 1/7 smaller (no label under 6 pt) when that keeps it on the page of its text; otherwise it moves on at full size',
     async () => {
       const t = (text: string): Inline => ({ type: 'text', text });
       const text: Block[] = [model.blocks[1], ...PARAGRAPHS.slice(0, 3).map((p) => ({ type: 'paragraph', content: [t(p)] }) as Block)];

@@ -29,8 +29,8 @@ function figuresDigest(b: ReportBuild): string {
 const PINNED = {
   figures: 'c6ab5ec678d367cf9846ead3a9475ae9e0ff3b74cdd512c217c3066c37963b80',
   narrative: 'a0489ad6ef48a113468ce8aca64de07c381423596f672cdbf0673047dffb0439',
-  pdf: 'ff8fb36db36747f6dd5ba7029bf0080faf692df8e2941494538bc83a6dc3c6ad',
-  docx: '0dd41cb3abd27aa4cceeef10c4ee2d9804d19d188a0b0cf4eba5d4211fb35681',
+  pdf: '57a06e50ef97c0ae11114b4f475da3e78810ba6e2eb03bc3615352731875f6da',
+  docx: 'bc5b25aba2e51cb79c897cfa2e0808ee386e89db56fc17b251f3b9dc7726a241',
 };
 
 describe('sample 2018Q3: output bytes', () => {

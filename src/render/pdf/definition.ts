@@ -7,9 +7,9 @@
  */
 import type { Block, DocumentModel, Footnote, Inline } from '../../model/types.js';
 import type { SvgFigure } from '../svg-pdf/index.js';
-import { HALF_WIDTH, LEADING, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, PAIR_GAP, SIZE, TEXT_WIDTH, documentDate, figureLabel, figureSize, plainText, tableLabel } from '../common.js';
-import { BLOCK_INDEX, FIGURE_NUMBER, SVG_FIGURE, attachPageHook, type FooterFn, type Margins, type PageHook } from './pdfmake-adapter.js';
-import { FIGURE_MARGIN, FN_GAP, FN_RULE, KEEP, STYLES, type Node } from './styles.js';
+import { HALF_WIDTH, MARGIN, MARK_COLOR, MARK_TRACKING, PAGE, PAIR_GAP, SIZE, TEXT_WIDTH, documentDate, figureLabel, figureSize, plainText, tableLabel } from '../common.js';
+import { BLOCK_INDEX, FIGURE_NUMBER, KEPT_LINE, SVG_FIGURE, TABLE_COLUMN, TABLE_PART, attachPageHook, type FooterFn, type Margins, type PageHook } from './pdfmake-adapter.js';
+import { FIGURE_CAPTION_GAP, FIGURE_MARGIN, FIGURE_NOTE_GAP, FN_GAP, FN_RULE, KEEP, KEEP_MIN_ROOM, STYLES, type Node } from './styles.js';
 import type { PassPlan } from './layout-plan.js';
 import { finishArchival, pdfaSubset, type PdfAttachment } from './archival.js';
 
@@ -72,10 +72,10 @@ function figureParts(b: Extract<Block, { type: 'figure' }>, st: BuildState, room
         { text: ` ${b.caption}`, ...part },
       ],
       style: 'caption',
-      margin: [0, 4, 0, 0],
+      margin: [0, FIGURE_CAPTION_GAP, 0, 0],
     },
   ];
-  if (b.note) under.push({ text: [{ text: b.note, ...part }], style: 'figureNote', margin: [0, 1, 0, 0] });
+  if (b.note) under.push({ text: [{ text: b.note, ...part }], style: 'figureNote', margin: [0, FIGURE_NOTE_GAP, 0, 0] });
   return { image: [image, ...(b.alt ? [altTextNode(b.alt, height - (room < TEXT_WIDTH && b.besideNext !== true ? 2 : 0))] : [])], under };
 }
 
@@ -108,8 +108,18 @@ function altTextNode(alt: string, imageHeight: number): Node {
   return { text: alt, font: 'Sans', fontSize: 0.5, lineHeight: 1, noWrap: true, opacity: 0, alignment: 'left', relativePosition: { x: 0, y: -imageHeight } };
 }
 
+/** A table starts on a page only with this many of its rows under the header (a caption, a header and one row at a page's foot read as a stray). */
+export const TABLE_KEEP_ROWS = 3;
+
+/** Space around a table's caption, the table and its note (pdfmake margins: left, top, right, bottom). */
+export const TABLE_CAPTION_MARGIN = [0, 8, 0, 3];
+export const TABLE_NOTE_MARGIN = [0, 1, 0, 10];
+export function tableMargin(b: { note?: string }): number[] {
+  return [0, 0, 0, b.note ? 2 : 10];
+}
+
 /** 三线表: heavier rules at top and bottom, a rule under the header, hairlines between rows. */
-function threeLineLayout(nHead: number, nAll: number): Node {
+export function threeLineLayout(nHead: number, nAll: number): Node {
   return {
     hLineWidth: (i: number) => (i === 0 || i === nAll ? 0.9 : i === nHead ? 0.6 : 0.25),
     hLineColor: (i: number) => (i === 0 || i === nAll || i === nHead ? '#000000' : '#9a9a9a'),
@@ -121,30 +131,35 @@ function threeLineLayout(nHead: number, nAll: number): Node {
   };
 }
 
-function tableNodes(b: Extract<Block, { type: 'table' }>): Node[] {
+/** A table's caption, rows and note; their lines carry the table's block index and their part (caption, row, note), so the paginator can measure them. */
+function tableNodes(b: Extract<Block, { type: 'table' }>, index: number): Node[] {
   const cols = Math.max(...b.header.map((r) => r.length), ...b.rows.map((r) => r.length));
   const rel = b.widths && b.widths.length === cols ? b.widths : Array.from({ length: cols }, () => 1);
   const sum = rel.reduce((a, w) => a + w, 0);
   // pdfmake adds cell padding (left+right, 3 pt each by the layout below) outside the given widths.
   const inner = TEXT_WIDTH - cols * 6 - 0.01;
   const widths = rel.map((w) => (w / sum) * inner);
-  const headerRows = b.header.map((row) => row.map((c) => ({ text: c, style: 'tableHead' })));
-  const bodyRows = b.rows.map((row) => Array.from({ length: cols }, (_, i) => ({ text: row[i] ?? '', style: 'tableCell', alignment: b.align?.[i] ?? 'center' })));
+  const tag = (part: number | 'caption' | 'note', column?: number) => ({ [BLOCK_INDEX]: index, [TABLE_PART]: part, ...(column === undefined ? {} : { [TABLE_COLUMN]: column }), ...(part === 'caption' ? { [KEPT_LINE]: true } : {}) });
+  const headerRows = b.header.map((row, r) => row.map((c, i) => ({ text: [{ text: c, ...tag(r, i) }], style: 'tableHead' })));
+  const bodyRows = b.rows.map((row, r) => Array.from({ length: cols }, (_, i) => ({ text: [{ text: row[i] ?? '', ...tag(b.header.length + r, i) }], style: 'tableCell', alignment: b.align?.[i] ?? 'center' })));
   const nHead = b.header.length;
   const out: Node[] = [
     {
-      text: [{ text: tableLabel(b.number), bold: true }, { text: ` ${b.caption}` }],
+      text: [
+        { text: tableLabel(b.number), bold: true, ...tag('caption') },
+        { text: ` ${b.caption}`, ...tag('caption') },
+      ],
       style: 'caption',
-      margin: [0, 8, 0, 3],
+      margin: TABLE_CAPTION_MARGIN,
       headlineLevel: KEEP,
     },
     {
-      table: { headerRows: nHead, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [...headerRows, ...bodyRows] },
+      table: { headerRows: nHead, keepWithHeaderRows: TABLE_KEEP_ROWS, dontBreakRows: true, widths, body: [...headerRows, ...bodyRows] },
       layout: threeLineLayout(nHead, nHead + b.rows.length),
-      margin: [0, 0, 0, b.note ? 2 : 10],
+      margin: tableMargin(b),
     },
   ];
-  if (b.note) out.push({ text: b.note, style: 'note', fontSize: SIZE.table, margin: [0, 1, 0, 10] });
+  if (b.note) out.push({ text: [{ text: b.note, ...tag('note') }], style: 'note', fontSize: SIZE.table, margin: TABLE_NOTE_MARGIN });
   return out;
 }
 
@@ -156,8 +171,8 @@ function headingNode(b: Extract<Block, { type: 'heading' }>, st: BuildState, tag
   st.openHeadings[b.level - 1] = id;
   st.openHeadings.length = b.level;
   const node: Node = {
-    text: inlineNodes(b.content, st, tag),
-    style: `h${b.level}`,
+    text: inlineNodes(b.content, st, { ...tag, [KEPT_LINE]: true }),
+    style: textStyle(b),
     headlineLevel: KEEP,
     id,
     outline: true,
@@ -167,20 +182,28 @@ function headingNode(b: Extract<Block, { type: 'heading' }>, st: BuildState, tag
   return node;
 }
 
+/** The lead's box: rules above and below, padding inside, space after. */
+export const LEAD_BOX = { rule: 0.6, paddingTop: 5, paddingBottom: 6, marginBottom: 12 } as const;
+
 /** The lead (导语): set apart between two rules, indented, in smaller type. */
-function leadNode(b: Extract<Block, { type: 'lead' }>, st: BuildState): Node {
+function leadNode(b: Extract<Block, { type: 'lead' }>, st: BuildState, tag: Node): Node {
   return {
-    table: { widths: ['*'], body: [[{ text: inlineNodes(b.content, st), style: 'lead' }]] },
+    table: { widths: ['*'], body: [[{ text: inlineNodes(b.content, st, tag), style: 'lead' }]] },
     layout: {
-      hLineWidth: () => 0.6,
+      hLineWidth: () => LEAD_BOX.rule,
       vLineWidth: () => 0,
       paddingLeft: () => 2 * SIZE.lead,
       paddingRight: () => 2 * SIZE.lead,
-      paddingTop: () => 5,
-      paddingBottom: () => 6,
+      paddingTop: () => LEAD_BOX.paddingTop,
+      paddingBottom: () => LEAD_BOX.paddingBottom,
     },
-    margin: [0, 0, 0, 12],
+    margin: [0, 0, 0, LEAD_BOX.marginBottom],
   };
+}
+
+/** The paragraph style (STYLES) of a block set as lines of text. */
+export function textStyle(b: Extract<Block, { type: 'title' | 'byline' | 'heading' | 'paragraph' | 'note' }>): string {
+  return b.type === 'heading' ? `h${b.level}` : b.type === 'paragraph' ? 'body' : b.type;
 }
 
 function blockNodes(b: Block, st: BuildState, index: number): Node[] {
@@ -188,21 +211,18 @@ function blockNodes(b: Block, st: BuildState, index: number): Node[] {
   const tag = { [BLOCK_INDEX]: index };
   switch (b.type) {
     case 'title':
-      return [{ text: inlineNodes(b.content, st), style: 'title' }];
     case 'byline':
-      return [{ text: inlineNodes(b.content, st), style: 'byline' }];
+    case 'paragraph':
+    case 'note':
+      return [{ text: inlineNodes(b.content, st, tag), style: textStyle(b) }];
     case 'lead':
-      return [leadNode(b, st)];
+      return [leadNode(b, st, tag)];
     case 'heading':
       return [headingNode(b, st, tag)];
-    case 'paragraph':
-      return [{ text: inlineNodes(b.content, st, tag), style: 'body' }];
     case 'figure':
       return [figureNode(b, st)];
     case 'table':
-      return tableNodes(b);
-    case 'note':
-      return [{ text: inlineNodes(b.content, st, tag), style: 'note' }];
+      return tableNodes(b, index);
     case 'pageBreak':
       return [];
   }
@@ -241,7 +261,7 @@ function contentNodes(model: DocumentModel, st: BuildState): Node[] {
       nodes = [figurePair(b, next, st)];
       paired.add(next);
     } else nodes = blockNodes(b, st, i);
-    if (breakBefore && nodes.length > 0) {
+    if ((breakBefore || st.pass.breaks.has(i)) && nodes.length > 0) {
       nodes[0].pageBreak = 'before';
       breakBefore = false;
     }
@@ -334,32 +354,51 @@ export function buildDefinition(model: DocumentModel, st: BuildState): Built {
     defaultStyle: { font: 'Serif', fontSize: SIZE.body },
     styles: STYLES,
     content: [{ section: content, header: runningHeader(st), footer }],
-    pageBreakBefore: keepWithNext,
+    ...(st.pass.keeps ? { pageBreakBefore: (node: NodeInfo, ctx: { getFollowingNodesOnPage(): NodeInfo[] }) => keepWithNext(node, ctx, hook) } : {}),
   };
   return { dd, hook };
 }
 
 interface NodeInfo {
   headlineLevel?: unknown;
+  table?: unknown;
+  style?: unknown;
   pageNumbers: number[];
-  startPosition: { pageNumber: number; verticalRatio: number; pageInnerHeight: number };
+  startPosition: { pageNumber: number; top: number; verticalRatio: number; pageInnerHeight: number };
 }
 
 /**
  * pdfmake pageBreakBefore callback: a heading or table caption must not be the
- * last thing on a page, nor be followed there by a single line only.
+ * last thing on a page, nor be followed there by two lines only; a table must
+ * have its first rows there. `laidOut`: the pages of the layout being checked.
  */
-function keepWithNext(node: NodeInfo, ctx: { getFollowingNodesOnPage(): NodeInfo[] }): boolean {
+function keepWithNext(node: NodeInfo, ctx: { getFollowingNodesOnPage(): NodeInfo[] }, laidOut: PageHook): boolean {
   if (node.headlineLevel !== KEEP || node.pageNumbers.length !== 1) return false;
   // A run of headings (（二）… then 1. …) is kept together with the text after the last one:
   // pdfmake decides each node once, so the first of the run must look past the others.
   const next = ctx.getFollowingNodesOnPage().find((n) => n.headlineLevel !== KEEP);
-  if (!next) return true;
-  if (next.startPosition.pageNumber !== node.pageNumbers[0]) return true;
-  if (next.pageNumbers.length > 1) {
+  if (!next || !followedOnPage(node, laidOut)) return true;
+  if (next.pageNumbers.length > 1 && !next.table) {
     // Only the first line(s) of the next block would stay with the heading.
     const left = next.startPosition.pageInnerHeight * (1 - next.startPosition.verticalRatio);
-    return left < 2.2 * SIZE.body * LEADING.body;
+    return left < KEEP_MIN_ROOM;
   }
   return false;
+}
+
+/**
+ * Whether anything but kept lines (headings, table captions) stands under the
+ * node on its laid-out page. pdfmake's nodes of an unbreakable block (a
+ * figure) or of a table's kept header keep the page they were first tried on
+ * even when the block moved on to the next page, so the page itself is read.
+ */
+function followedOnPage(node: NodeInfo, laidOut: PageHook): boolean {
+  const page = laidOut.pages?.[node.pageNumbers[0] - 1];
+  if (!page) return true;
+  const bottom = PAGE.height - MARGIN.bottom - (laidOut.reserve.get(node.pageNumbers[0]) ?? 0);
+  return page.items.some((it) => {
+    const top = it.item.y ?? it.item.y1 ?? 0;
+    if (top <= node.startPosition.top + 0.01 || top >= bottom) return false;
+    return !(it.type === 'line' && it.item.inlines?.some((inl) => inl[KEPT_LINE]));
+  });
 }

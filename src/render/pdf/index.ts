@@ -8,12 +8,17 @@
  *
  * The folder, in the order a render uses it:
  *   definition.ts       the model as a pdfmake definition, for one pass
- *   layout-plan.ts      the planner: footnote space and figure sizes per pass, as data
+ *   layout-plan.ts      the planner: footnote space, figure sizes and page breaks per pass, as data
+ *   flow.ts             the blocks' measured heights, read off a laid-out pass
+ *   paginate.ts         pdfmake's pagination redone on those heights, without pdfmake
+ *   floats.ts           where each figure stands and at what size, for the whole document at once
  *   pdfmake-adapter.ts  every hook into pdfmake / PDFKit / fontkit, behind a version check
  *   styles.ts           paragraph styles and furniture dimensions
  * This module runs the passes the planner asks for and returns the bytes of
- * the last, with the model as laid out (figure sizes decided here), which the
- * DOCX renderer then follows.
+ * the last, with the model as laid out (figure order and sizes decided here),
+ * which the DOCX renderer then follows. A report takes two passes: a planning
+ * pass that is only measured, then the final pass laid out as planned (a third
+ * only when a footnote mark lands elsewhere than foreseen).
  *
  * Output is deterministic: fixed CreationDate/ModDate (from meta.date), and
  * PDFKit derives the file /ID from the info dictionary, so equal models give
@@ -31,9 +36,10 @@ import { withFigureScales } from '../../model/layout.js';
 import { defaultFontSet, type FontSet } from '../../fonts.js';
 import { FigureSet } from '../svg-pdf/index.js';
 import { buildDefinition, type BuildState } from './definition.js';
-import { LayoutPlanner, observe } from './layout-plan.js';
+import { LayoutPlanner, observe, type Foreseen } from './layout-plan.js';
 import { layOut, preparePdfmake } from './pdfmake-adapter.js';
-import { floatOnce } from './floats.js';
+import { planFloats } from './floats.js';
+import { flowItems } from './flow.js';
 
 export { RendererInternalsError } from './pdfmake-adapter.js';
 export type { PdfAttachment } from './archival.js';
@@ -52,9 +58,9 @@ export interface PdfOptions {
 
 export interface PdfRenderInfo {
   pages: number;
-  /** Layout passes run (1 without footnotes), the floating passes included. */
+  /** Layout passes run: 1 without footnotes or figures; else a planning pass, then as many as the footnotes need (usually 1). */
   passes: number;
-  /** Figures (or figures standing together) moved after the text that follows them. */
+  /** Figure boxes (a figure, or two side by side) standing after text the template put after them. */
   floated: number;
   /** Page (1-based, physical) of each footnote's mark. */
   footnotePages: Record<string, number>;
@@ -78,11 +84,14 @@ export async function renderPdfWithInfo(given: DocumentModel, opts: PdfOptions =
   preparePdfmake(opts.fonts ?? defaultFontSet());
   const figureBlocks = model.blocks.filter((b) => b.type === 'figure');
   // Figures that carry a scale were sized by an earlier layout: kept as they are.
+  const fit = figureBlocks.every((b) => b.scale === undefined);
+  const float = opts.floats !== false;
+  const placing = figureBlocks.length > 0 && (float || fit);
+  // marks in reading order decide the order of notes on a page
   const planner = new LayoutPlanner(
-    model.footnotes.map((f) => f.id), // marks in reading order decide the order of notes on a page
-    model.footnotes.length > 0,
-    figureBlocks.length > 0,
-    figureBlocks.every((b) => b.scale === undefined),
+    model.footnotes.map((f) => f.id),
+    model.footnotes.length > 0 || placing,
+    placing,
   );
   const st: BuildState = {
     footnotes: new Map(model.footnotes.map((f) => [f.id, f])),
@@ -101,15 +110,29 @@ export async function renderPdfWithInfo(given: DocumentModel, opts: PdfOptions =
   set.seal();
   if (!st.pass.measure) await set.ready();
 
-  let floated = { model, moves: 0, passes: 0 };
-  if (opts.floats !== false && figureBlocks.length > 0) floated = await floatFigures(model, st);
-  model = floated.model;
+  let moved = 0;
   for (;;) {
     const { dd, hook } = buildDefinition(model, st);
     const { output, pages } = await layOut(dd, hook);
     await set.ready();
     const seen = observe(pages);
-    const next = planner.next(seen);
+    let foreseen: Foreseen | undefined;
+    if (st.pass.measure && placing) {
+      // Where the figures stand and at what size, planned from this pass (floats.ts); the next pass lays that out.
+      const plan = planFloats(
+        model,
+        flowItems(model, pages, (b) => b.scale),
+        {
+          float,
+          fit,
+          marks: seen.markPages,
+          reserveFor: (marks) => planner.reserveFor(marks, seen.noteHeights),
+        },
+      );
+      ({ model, moved } = plan);
+      foreseen = { markPages: plan.marks, scales: plan.scales, breaks: plan.breaks };
+    }
+    const next = planner.next(seen, foreseen);
     if (next) {
       st.pass = next;
       continue;
@@ -120,8 +143,8 @@ export async function renderPdfWithInfo(given: DocumentModel, opts: PdfOptions =
       bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength),
       info: {
         pages: pages.length,
-        passes: planner.passes + floated.passes,
-        floated: floated.moves,
+        passes: planner.passes,
+        floated: moved,
         footnotePages: Object.fromEntries(seen.markPages),
         figureScales: Object.fromEntries(scales),
         ms: performance.now() - t0,
@@ -129,24 +152,6 @@ export async function renderPdfWithInfo(given: DocumentModel, opts: PdfOptions =
       model: withFigureScales(model, scales),
     };
   }
-}
-
-/** At most this many figure moves (each one layout pass): a figure moves forward only, so this bounds nothing that would not end. */
-const MAX_FLOATS = 24;
-
-/** Lays the model out (planning passes, nothing drawn) and floats figures one at a time until none should move. */
-async function floatFigures(model: DocumentModel, st: BuildState): Promise<{ model: DocumentModel; moves: number; passes: number }> {
-  const pass = st.pass;
-  st.pass = { measure: true, notes: new Map(), reserve: new Map(), scales: new Map() };
-  let moves = 0;
-  for (; moves < MAX_FLOATS; moves++) {
-    const { dd, hook } = buildDefinition(model, st);
-    const next = floatOnce(model, (await layOut(dd, hook)).pages);
-    if (!next) break;
-    model = next;
-  }
-  st.pass = pass;
-  return { model, moves, passes: moves + 1 };
 }
 
 /** Renders the model to PDF bytes (A4, bulletin page furniture, embedded subset fonts). */

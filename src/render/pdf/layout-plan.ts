@@ -13,22 +13,15 @@
  *           lay out again and check the marks stayed on the same pages
  *           (a reserved block can push a mark over; then plan again).
  *
- * Figures do not float, but one that would leave the rest of its page empty
- * (it does not fit under the text before it) may be set up to 15 % smaller so
- * that it stands there instead: the first such figure is found in the planning
- * pass (fitFigure), and if it still does not fit in the final layout it goes
- * back to its size and to the next page, as before. A model whose figures
- * already carry a scale (decided by an earlier layout) is not fitted again.
+ * Where figures stand and at what size is planned between pass 1 and pass 2
+ * (floats.ts), from pass 1's measurements; that plan says on which pages the
+ * marks will land and which figures are set smaller, and pass 2 is laid out
+ * with it. A figure set smaller that does not land on the page it was set
+ * smaller for goes back to its size (and on to the next page).
  */
-import { MARGIN, PAGE } from '../common.js';
 import { FIGURE_NUMBER, type LaidOutItem, type PdfmakeLine, type PdfmakePage } from './pdfmake-adapter.js';
-import { FIGURE_MARGIN, FN_GAP, FN_RULE, FN_SLACK } from './styles.js';
-
-/** A figure set smaller, and the physical page it was set smaller for. */
-export interface FigureScale {
-  scale: number;
-  page: number;
-}
+import { FN_GAP, FN_RULE, FN_SLACK } from './styles.js';
+import type { FigureScale } from './floats.js';
 
 /** What one pass lays out with. */
 export interface PassPlan {
@@ -40,6 +33,13 @@ export interface PassPlan {
   reserve: Map<number, number>;
   /** Figures set smaller to fit where they stand (figure number →). */
   scales: Map<number, FigureScale>;
+  /**
+   * Blocks (model indices) that start a new page, as the float planner foresaw, so that a heading stays with its
+   * text; pdfmake would find them itself, but each one it finds costs it a whole layout again.
+   */
+  breaks: Set<number>;
+  /** Headings are kept with what follows (false for a pass that is only measured: each page break pdfmake adds costs it a layout). */
+  keeps: boolean;
 }
 
 /** What a pass laid out, as the planner reads it. */
@@ -53,12 +53,6 @@ export interface PassObservation {
   placed: Map<string, number>;
 }
 
-/**
- * The smallest a figure may be set to fit the space left on a page: below this,
- * labels of 7–8 pt would print under 6 pt, and the figure goes to the next page
- * at full size, as before.
- */
-const MIN_FIGURE_SCALE = 0.85;
 /** Passes after the planning pass before the footnote layout is declared unsettled. */
 const MAX_ATTEMPTS = 6;
 
@@ -111,54 +105,6 @@ export function extent({ type, item: it }: LaidOutItem): [number, number] {
   return [it.y ?? 0, (it.y ?? 0) + (it.h ?? 0)];
 }
 
-/**
- * A figure the layout pushes to the next page, leaving the page it would have
- * stood on partly empty, and the scale (≥ MIN_FIGURE_SCALE) at which it fits
- * there instead; null if there is none. Two cases: the figure stands at the top
- * of a page and the page before has room, or (in a layout made without the
- * footnote space) it ends below the space its page will have once the notes are
- * reserved. Only the first such figure: setting it smaller moves everything after
- * it. `reserve`: footnote space by physical page number.
- */
-export function fitFigure(pages: PdfmakePage[], reserve: Map<number, number>): ({ number: number } & FigureScale) | null {
-  const limit = (i: number) => PAGE.height - MARGIN.bottom - (reserve.get(i + 1) ?? 0);
-  // The page's own content: running header and footer (page number, notes) are laid out on it too.
-  const body = (i: number) =>
-    pages[i].items.filter((it) => {
-      const [top] = extent(it);
-      return top >= MARGIN.top - 1 && top < PAGE.height - MARGIN.bottom;
-    });
-  for (let i = 0; i < pages.length; i++) {
-    const items = body(i);
-    for (const [k, it] of items.entries()) {
-      const number = it.type === 'svg' ? it.item[FIGURE_NUMBER] : undefined;
-      if (number === undefined) continue;
-      const [top, imageBottom] = extent(it);
-      // A pair side by side is set as it is (setting one of the two smaller would unbalance it).
-      if (items.some((o) => o !== it && o.type === 'svg' && Math.abs(extent(o)[0] - top) < 0.5)) continue;
-      const height = imageBottom - top;
-      // Caption and note under the image keep their size.
-      let captionBottom = imageBottom;
-      for (const other of items) {
-        if (other.type === 'line' && other.item.inlines?.some((inl) => inl.figPart === number)) captionBottom = Math.max(captionBottom, extent(other)[1]);
-      }
-      const under = captionBottom - imageBottom + FIGURE_MARGIN.bottom + 2;
-      const scaleFor = (room: number) => Math.floor((room / height) * 100) / 100;
-      if (captionBottom + FIGURE_MARGIN.bottom > limit(i) + 0.01) {
-        // Does not fit once the page's notes are reserved: smaller, or to the next page as it is.
-        const scale = scaleFor(limit(i) - top - under);
-        return scale >= MIN_FIGURE_SCALE && scale < 1 ? { number, scale, page: i + 1 } : null;
-      }
-      if (k === 0 && i > 0) {
-        const above = body(i - 1).reduce<number>((m, x) => Math.max(m, extent(x)[1]), MARGIN.top);
-        const scale = scaleFor(limit(i - 1) - above - FIGURE_MARGIN.top - under);
-        if (scale >= MIN_FIGURE_SCALE && scale < 1) return { number, scale, page: i };
-      }
-    }
-  }
-  return null;
-}
-
 /** Whether every figure set smaller landed on the page it was set smaller for. */
 function scaledFiguresPlaced(pages: PdfmakePage[], scales: Map<number, FigureScale>): boolean {
   for (const [number, { page }] of scales) {
@@ -168,13 +114,19 @@ function scaledFiguresPlaced(pages: PdfmakePage[], scales: Map<number, FigureSca
   return true;
 }
 
+/** What the float planner foresaw for the pass after the planning pass: the page of each mark, the figures set smaller. */
+export interface Foreseen {
+  markPages: Map<string, number>;
+  scales: Map<number, FigureScale>;
+  breaks: Set<number>;
+}
+
 /**
  * Plans the passes of one render: `first()` gives the first pass, `next()`
  * takes what a pass laid out and gives the next pass, or null when the last
  * pass is final.
  */
 export class LayoutPlanner {
-  private planning: PdfmakePage[] | null = null;
   /** What the passes after the planning pass are for. */
   private mode: 'single' | 'footnotes' | 'figures' = 'single';
   private heights = new Map<string, number>();
@@ -186,19 +138,19 @@ export class LayoutPlanner {
   /** Passes asked for so far. */
   passes = 1;
 
+  private breaks = new Set<number>();
+
   /**
    * @param order footnote ids in reading order (the order of notes on a page)
-   * @param hasNotes the model has footnotes; @param hasFigures it has figures
-   * @param fit figures may be set smaller (false when the model's figures carry their scale already)
+   * @param planning a planning pass comes first: the model has footnotes, or figures to place
+   * @param measureOnly that pass is read for the heights of the blocks only (the float planner lays them out), not for their pages
    */
   constructor(
     private readonly order: string[],
-    hasNotes: boolean,
-    hasFigures: boolean,
-    private readonly fit: boolean,
+    planning: boolean,
+    measureOnly = false,
   ) {
-    // A planning pass places the footnotes and finds a figure to fit.
-    this.current = { measure: hasNotes || (hasFigures && fit), notes: new Map(), reserve: new Map(), scales: new Map() };
+    this.current = { measure: planning, notes: new Map(), reserve: new Map(), scales: new Map(), breaks: new Set(), keeps: !measureOnly };
   }
 
   first(): PassPlan {
@@ -210,9 +162,24 @@ export class LayoutPlanner {
     return new Map([...this.current.scales].map(([n, v]) => [n, v.scale]));
   }
 
-  next(seen: PassObservation): PassPlan | null {
+  /**
+   * Footnote space for notes on the pages of the given marks (physical page →
+   * pt), with the note heights the planning pass measured. Reservations only
+   * grow from one call to the next, so the layout settles.
+   */
+  reserveFor(markPages: Map<string, number>, noteHeights: Map<string, number> = this.heights): Map<number, number> {
+    this.heights = noteHeights;
+    for (const [page, ids] of notesByPage(markPages, this.order)) {
+      const need = FN_GAP + FN_RULE + 1 + this.slack + ids.reduce((a, id) => a + (this.heights.get(id) ?? 0), 0);
+      this.reserve.set(page, Math.max(this.reserve.get(page) ?? 0, need));
+    }
+    return new Map(this.reserve);
+  }
+
+  /** The next pass after `seen`; after the planning pass, with what the float planner foresaw, if it ran. */
+  next(seen: PassObservation, foreseen?: Foreseen): PassPlan | null {
     const prev = this.current;
-    if (prev.measure) return this.afterPlanning(seen);
+    if (prev.measure) return this.afterPlanning(seen, foreseen);
     if (this.mode === 'footnotes') return this.afterFootnotePass(seen);
     if (this.mode === 'figures') return this.afterFigurePass(seen);
     return null; // a single pass: nothing to plan
@@ -224,32 +191,25 @@ export class LayoutPlanner {
     return plan;
   }
 
-  private fitted(reserve: Map<number, number>): Map<number, FigureScale> {
-    const fit = this.fit && this.planning ? fitFigure(this.planning, reserve) : null;
-    return fit ? new Map([[fit.number, { scale: fit.scale, page: fit.page }]]) : new Map();
-  }
-
-  private afterPlanning(seen: PassObservation): PassPlan {
-    this.planning = seen.pages;
-    if (seen.markPages.size === 0) {
+  private afterPlanning(seen: PassObservation, foreseen?: Foreseen): PassPlan {
+    const markPages = foreseen?.markPages ?? seen.markPages;
+    const scales = foreseen?.scales ?? new Map<number, FigureScale>();
+    this.breaks = foreseen?.breaks ?? new Set();
+    if (markPages.size === 0) {
       this.mode = 'figures';
-      // No footnote marks (notes without marks are not printed): lay out again, a figure fitted.
-      return this.ask({ measure: false, notes: new Map(), reserve: new Map(), scales: this.fitted(new Map()) });
+      // No footnote marks (notes without marks are not printed): lay out again, figures as planned.
+      return this.ask({ measure: false, notes: new Map(), reserve: new Map(), scales, breaks: this.breaks, keeps: true });
     }
     this.mode = 'footnotes';
     this.heights = seen.noteHeights;
-    this.observed = seen.markPages;
-    return this.ask(this.footnotePlan(this.fitted.bind(this)));
+    this.observed = markPages;
+    return this.ask(this.footnotePlan(scales));
   }
 
-  /** Notes on the pages of their marks; reservations only grow from one attempt to the next, so the layout settles. */
-  private footnotePlan(scales: (reserve: Map<number, number>) => Map<number, FigureScale>): PassPlan {
-    const notes = notesByPage(this.observed, this.order);
-    for (const [page, ids] of notes) {
-      const need = FN_GAP + FN_RULE + 1 + this.slack + ids.reduce((a, id) => a + (this.heights.get(id) ?? 0), 0);
-      this.reserve.set(page, Math.max(this.reserve.get(page) ?? 0, need));
-    }
-    return { measure: false, notes, reserve: new Map(this.reserve), scales: scales(this.reserve) };
+  /** Notes on the pages of their marks. */
+  private footnotePlan(scales: Map<number, FigureScale>): PassPlan {
+    const reserve = this.reserveFor(this.observed);
+    return { measure: false, notes: notesByPage(this.observed, this.order), reserve, scales, breaks: this.breaks, keeps: true };
   }
 
   private afterFootnotePass(seen: PassObservation): PassPlan | null {
@@ -263,7 +223,7 @@ export class LayoutPlanner {
     this.observed = seen.markPages;
     if (this.attempt === MAX_ATTEMPTS - 1) throw new Error(`PDF footnote layout did not settle after ${MAX_ATTEMPTS} passes`);
     this.attempt++;
-    return this.ask(this.footnotePlan(() => scales));
+    return this.ask(this.footnotePlan(scales));
   }
 
   private afterFigurePass(seen: PassObservation): PassPlan | null {

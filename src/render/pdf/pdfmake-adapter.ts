@@ -84,6 +84,9 @@ export interface PdfmakeInline {
   fnNote?: string;
   figPart?: number;
   [BLOCK_INDEX]?: number;
+  [TABLE_PART]?: number | 'caption' | 'note';
+  [TABLE_COLUMN]?: number;
+  [KEPT_LINE]?: boolean;
 }
 export interface PdfmakeLine {
   inlines: PdfmakeInline[];
@@ -108,8 +111,13 @@ export interface PdfmakePage {
   items: LaidOutItem[];
 }
 
-/** Lines of running text carry the index of their block in the model under this key. */
+/** Lines of text carry the index of their block in the model under this key. */
 export const BLOCK_INDEX = 'blk';
+/** Lines of a table carry its part (its caption, a row by number, its note) and the column of their cell. */
+export const TABLE_PART = 'tblPart';
+export const TABLE_COLUMN = 'tblCol';
+/** Lines of headings and table captions (kept with what follows them) carry this key. */
+export const KEPT_LINE = 'kept';
 /** A figure's image node carries its number under this key (a string key: pdfmake copies nodes with for…in). */
 export const FIGURE_NUMBER = '_shuangchuangFigureNumber';
 /**

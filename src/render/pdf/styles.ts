@@ -35,9 +35,14 @@ export const STYLES: Record<string, Node> = {
 
 /** Marks a node that must not end a page (heading, table caption): see keepWithNext(). */
 export const KEEP = 'keep-with-next';
+/** A heading stays on its page only if the text after it gets at least this much room there (more than two lines). */
+export const KEEP_MIN_ROOM = 2.2 * SIZE.body * LEADING.body;
 
 /** Space above and below a figure block. */
 export const FIGURE_MARGIN = { top: 6, bottom: 10 } as const;
+/** Space between a figure and its caption, and between the caption and the figure's note. */
+export const FIGURE_CAPTION_GAP = 4;
+export const FIGURE_NOTE_GAP = 1;
 
 /** Space between body text and the footnote rule, the rule line with its gap, and slack under the notes. */
 export const FN_GAP = 8;
