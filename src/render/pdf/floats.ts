@@ -40,6 +40,9 @@ export const MIN_FIGURE_SCALE = 6 / 7;
 /** Cost of setting a figure smaller, per unit of scale, in points of text passed (0.9 costs as much as floating past 150 pt of text). */
 const SCALE_COST = 1500;
 
+/** Layouts kept per step of the search at most (see Search.bounded). */
+const MAX_STATES = 1000;
+
 /** A figure set smaller, and the physical page (1-based) it was set smaller for. */
 export interface FigureScale {
   scale: number;
@@ -177,13 +180,25 @@ class Search {
     if (scale >= MIN_FIGURE_SCALE && scale < 1) this.keep(at(box.height - box.image + box.image * scale, scale));
   }
 
+  /**
+   * The layouts that reached layer d, at most MAX_STATES of them (the best):
+   * a bound on the search for long documents. The sample's layers hold up to
+   * about 250 (a few milliseconds in all); three reports in one document reach
+   * the bound.
+   */
+  private bounded(d: number): Node[] {
+    const all = [...(this.layers[d]?.values() ?? [])];
+    if (all.length <= MAX_STATES) return all;
+    return all.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, MAX_STATES);
+  }
+
   /** The best complete layout. */
   run(start: Sheet): Node {
     const m = this.s.text.length;
     const G = this.s.groups.length;
     this.keep({ x: 0, j: 0, pending: 0, sheet: start, cost: 0, prev: null, step: null });
     for (let d = 0; d < m + G; d++) {
-      for (const n of this.layers[d]?.values() ?? []) {
+      for (const n of this.bounded(d)) {
         if (n.x < m && (n.j === G || n.x + 1 <= this.s.last[n.j])) this.placeText(n);
         const canStand = n.j < G && n.x >= this.s.first[n.j] && n.x <= this.s.last[n.j] && (n.x === this.s.first[n.j] || !isHeading(this.s.text[n.x - 1]));
         if (canStand) this.placeGroup(n);
