@@ -14,7 +14,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { buildFigures } from '../src/figures/build.js';
 import { encodeOpaquePng } from '../src/figures/png.js';
 import { keepRawSvgs, takeRawSvgs } from '../src/figures/render.js';
-import { loadFigureSpecs } from '../src/figures/spec.js';
+import { loadFigureSpecs, numberFigures } from '../src/figures/spec.js';
 import { compactSvg } from '../src/figures/svg-compact.js';
 import { buildFacts, SAMPLE_DATA } from '../src/pipeline.js';
 
@@ -64,7 +64,7 @@ const timesOf = (r: { ms: number; cpuMs: number }) => `${r.ms.toFixed(0).padStar
 
 const { ledger } = await buildFacts({ data: SAMPLE_DATA, quarter: '2018Q3' });
 keepRawSvgs();
-const figures = await buildFigures(ledger, loadFigureSpecs());
+const figures = await buildFigures(ledger, numberFigures(loadFigureSpecs()));
 const rawSvgs = takeRawSvgs();
 const images = figures.map((f) => PNG.sync.read(Buffer.from(f.rendered.png)));
 const ppi = 144;
@@ -177,6 +177,6 @@ for (const [name, list] of [
   ['13 figures, no pairs', unpaired],
   [`13 figures + ${specs.filter((s) => s.pair).length * 2} half-width (pairs of templates/figures.yaml)`, specs],
 ] as const) {
-  const r = await measure(async () => (await buildFigures(ledger, [...list])).length);
+  const r = await measure(async () => (await buildFigures(ledger, numberFigures(list))).length);
   console.log(`figures stage, ${name}: ${timesOf(r)} (median of ${RUNS}, warm)`);
 }

@@ -46,10 +46,10 @@ async function modelFromMarkup(file: string): Promise<DocumentModel> {
   const sample = await buildSampleModel();
   const assets = { figures: new Map<string, FigureAsset>(), tables: new Map<string, TableAsset>() };
   for (const b of sample.blocks) {
-    if (b.type === 'figure') assets.figures.set(b.id, { caption: b.caption, svg: b.svg, png: b.png, widthPt: b.widthPt, heightPt: b.heightPt, note: b.note });
+    if (b.type === 'figure') assets.figures.set(b.id, { number: b.number, caption: b.caption, svg: b.svg, png: b.png, widthPt: b.widthPt, heightPt: b.heightPt, note: b.note });
     if (b.type === 'table') assets.tables.set(b.id, { caption: b.caption, header: b.header, rows: b.rows, align: b.align, widths: b.widths, note: b.note });
   }
-  if (!assets.figures.size) assets.figures.set('bar-total', { caption: '38个区县双创指数', ...(await makeFigure(440, 200, DISTRICTS, SCORES)) });
+  if (!assets.figures.size) assets.figures.set('bar-total', { number: 1, caption: '38个区县双创指数', ...(await makeFigure(440, 200, DISTRICTS, SCORES)) });
   const parsed = parseMarkup(readFileSync(file, 'utf8'), file, assets);
   return { ...sample, blocks: parsed.blocks, footnotes: parsed.footnotes };
 }

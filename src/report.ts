@@ -17,14 +17,15 @@ import { quarterEnd } from './quarter.js';
 import { statisticalAudit } from './method/audit.js';
 import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } from './figures/build.js';
 import { dataCache, sourcesDigest } from './bundle.mjs';
-import { loadFigureSpecs, type FigureSpec } from './figures/spec.js';
+import { figureCaption, loadFigureSpecs, type NumberedFigure } from './figures/spec.js';
 import type { IndexConfig } from './config/types.js';
 import { renderNarrative, narrativeToMarkdown, type Narrative } from './narrative/index.js';
 import { narrativeSentences, verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';
-import { figuresOfNarrative } from './verify/figure-list.js';
+import { figureRefs } from './verify/figure-list.js';
 import { pdfText, docxText, prewarmPdfText } from './verify/extract.js';
 import { appendixTable } from './document/appendix.js';
 import { assembleDocument } from './document/assemble.js';
+import { type PlacedFigure, placeFigures } from './document/figure-numbers.js';
 import type { DocumentModel } from './model/types.js';
 import type { FigureAsset } from './markup/parse.js';
 import { renderPdfWithInfo, type PdfAttachment } from './render/pdf/index.js';
@@ -159,21 +160,23 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column } },
   });
   const narrativeMd = narrativeToMarkdown(narrative);
-  const checkOptions = factCheckOptions(narrative, kept, config);
+  // 图N for the check, the figures and the document alike: the order the text places them in.
+  const placed = placeFigures(narrative, kept);
+  const checkOptions = factCheckOptions(narrative, placed, ledger, config);
   const narrativeCheck = verifyNarrative(narrative, ledger, checkOptions);
   checkOrFail('narrative', narrativeCheck);
   // The documents must hold the narrative's sentences, in order; what else they hold (title, captions, notes) is checked there.
   const documentOptions: VerifyOptions = { ...checkOptions, narrativeSentences: narrativeSentences(narrative) };
   lap('narrative');
 
-  const figures = await figuresOf(ledger, kept, inputs.figureCache);
+  const figures = await figuresOf(ledger, placed, inputs.figureCache);
   lap('figures');
 
   const sample = inputs.sampleData ?? isInside(inputs.data, SAMPLE_DATA);
   const model = assembleDocument({
     narrative,
     assets: {
-      figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, figureAsset(f, checkOptions.figures!.find((x) => x.id === f.spec.id)?.number)])),
+      figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, figureAsset(f)])),
       tables: new Map([['appendix', appendixTable(ledger)]]),
     },
     header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column, ...(sample ? { mark: bulletin.sampleMark } : {}) },
@@ -217,10 +220,10 @@ function factCheckJson(factCheck: Record<'narrative' | 'pdf' | 'docx', VerifyRep
 }
 
 /** What the fact check is told besides the text: the lexicon the narrative was written with, the figures, old district names, hand-checked sentences. */
-function factCheckOptions(narrative: Narrative, kept: FigureSpec[], config: IndexConfig): VerifyOptions {
+function factCheckOptions(narrative: Narrative, placed: PlacedFigure[], ledger: Ledger, config: IndexConfig): VerifyOptions {
   return {
     lexicon: narrative.lexicon,
-    figures: figuresOfNarrative(narrative, kept),
+    figures: figureRefs(placed, (f) => figureCaption(f, ledger.meta)),
     aliases: Object.fromEntries(config.districts.flatMap((d) => (d.aliases ?? []).map((a) => [a, d.name]))),
     handChecked: narrative.handChecked,
   };
@@ -243,18 +246,18 @@ export function isInside(path: string, dir: string): boolean {
  * (templates/figures.yaml `pair:`) — drawn for half the width, the left one
  * standing beside the next. Its alt text is the figures stage's own.
  */
-function figureAsset(f: ReportFigure, number: number | undefined): FigureAsset {
+function figureAsset(f: ReportFigure): FigureAsset {
   const drawn = f.half ?? f.rendered;
   const besideNext = f.half !== undefined && f.spec.pairing?.side === 'left';
   return {
+    number: f.spec.number,
     caption: f.caption,
     svg: drawn.svg,
     png: drawn.png,
     widthPt: drawn.widthPt,
     heightPt: drawn.heightPt,
     ...(f.note ? { note: f.note } : {}),
-    // The alt text names the figure by the number the document gives it (figures a quarter cannot draw are not counted).
-    alt: number === undefined ? f.altText : f.altText.replace(/^图\d+/, `图${number}`),
+    alt: f.altText,
     ...(besideNext ? { besideNext } : {}),
   };
 }
@@ -283,7 +286,7 @@ export function figuresFor<S extends { needsPrevious: boolean; kind: string; nod
 }
 
 /** The figures, drawn or — with a cache — reused when the ledger and the figure list are the same (figures are a function of both). */
-async function figuresOf(ledger: Ledger, specs: Parameters<typeof buildFigures>[1], cache?: Map<string, ReportFigure[]>): Promise<ReportFigure[]> {
+async function figuresOf(ledger: Ledger, specs: NumberedFigure[], cache?: Map<string, ReportFigure[]>): Promise<ReportFigure[]> {
   if (!cache) return buildFigures(ledger, specs, { memo: figureMemo });
   const key = createHash('sha256').update(JSON.stringify(ledger)).update('\0').update(JSON.stringify(specs)).digest('hex');
   const kept = cache.get(key);

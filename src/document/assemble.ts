@@ -3,8 +3,9 @@
  * narrative's headings and paragraphs are typed blocks already and become the
  * model's blocks as they are (their text is literal, never read as markup); only
  * the template's {{#markup}} segments (title, byline, footnotes, tables) are
- * parsed as markup. The figures {{figures "…"}} places come as their ids. Figure
- * and table numbers and footnote marks run through the whole document.
+ * parsed as markup. The figures {{figures "…"}} places come as their ids, with the
+ * numbers figure-numbers.ts gave them; table numbers and footnote marks run through
+ * the whole document.
  */
 import type { Block, DocumentModel, RunningHeader } from '../model/types.js';
 import { MarkupDocument, type MarkupAssets } from '../markup/parse.js';

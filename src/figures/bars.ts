@@ -6,9 +6,8 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, Plugin } from 'chart.js';
 import type { LegendItem } from './legend.js';
-import { renderChart } from './render.js';
 import { niceDomain } from './nice.js';
-import { checkRows, drawText, HALO_WIDTH, roomForLegend, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
+import { checkRows, drawText, HALO_WIDTH, ROW_BARS, renderRowChart, roomForLegend, rowsHeight, sortDesc } from './rows.js';
 import { font, formatNumber, luminance, palette, sizesFor, type FigureSizes } from './style.js';
 import type { DistrictDatum, FigureClass, RenderedFigure } from './types.js';
 
@@ -118,28 +117,20 @@ export function barValueLabels(size: FigureSizes, opts: { format?: (v: number) =
 
 export async function renderRankedBars(o: RankedBarsOptions): Promise<RenderedFigure> {
   const p = normalise(o);
-  return renderChart({
-    widthPt: p.width,
-    heightPt: p.height,
-    config: () =>
-      rowChartConfig({
-        names: p.rows.map((r) => r.district),
-        datasets: [
-          {
-            data: p.rows.map((r) => r.value),
-            backgroundColor: p.rows.map((r) => r.color),
-            borderColor: palette.districtBorder,
-            // very light bars get a hairline so they do not vanish on white paper
-            borderWidth: p.rows.map((r) => (luminance(r.color) > 0.8 ? p.size.border : 0)),
-            barPercentage: 0.74,
-            categoryPercentage: 1,
-          },
-        ],
-        x: { ...p.domain, title: p.unit },
-        padRight: p.padRight,
-        plugins: [barValueLabels(p.size)],
-        legend: p.legend,
-        size: p.size,
-      }),
-  });
+  return renderRowChart(p, () => ({
+    datasets: [
+      {
+        data: p.rows.map((r) => r.value),
+        backgroundColor: p.rows.map((r) => r.color),
+        borderColor: palette.districtBorder,
+        // very light bars get a hairline so they do not vanish on white paper
+        borderWidth: p.rows.map((r) => (luminance(r.color) > 0.8 ? p.size.border : 0)),
+        ...ROW_BARS,
+      },
+    ],
+    x: { ...p.domain, title: p.unit },
+    padRight: p.padRight,
+    plugins: [barValueLabels(p.size)],
+    legend: p.legend,
+  }));
 }

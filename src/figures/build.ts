@@ -4,7 +4,8 @@
  * ledger's tier membership, so the map, the bars and the text can never disagree.
  *
  * API for the document and its renderers:
- *   buildFigures(ledger, specs, { widthPt?, memo? }) → ReportFigure[] in figure order.
+ *   buildFigures(ledger, figures, { widthPt?, memo? }) → ReportFigure[] in figure order;
+ *   `figures` numbered already (numberFigures; in a report by document/figure-numbers.ts).
  *   - `rendered`: the figure at the text width (`widthPt`, default 453 pt; maps at 85 %).
  *   - `half`: only for a figure that stands beside another (`spec.pairing`: `with` the
  *     other's id, `side` left or right; from `pair:` in templates/figures.yaml): the same
@@ -22,7 +23,7 @@
 import type { Ledger } from '../facts/types.js';
 import { FIGURE_KIND_ENTRIES } from './kinds.js';
 import type { FigureMemo } from './memo.js';
-import { fillCaption, numberFigures, type FigureSpec, type NumberedFigure } from './spec.js';
+import { figureCaption, type NumberedFigure } from './spec.js';
 import { halfWidthPt, textWidthPt } from './style.js';
 import type { RenderedFigure } from './types.js';
 
@@ -48,18 +49,12 @@ export interface ReportFigure {
 /** A map is nearly square: a little narrower than the text, so that it can share a page with text. */
 const MAP_SHARE = 0.85;
 
-export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { widthPt?: number; memo?: FigureMemo } = {}): Promise<ReportFigure[]> {
+export async function buildFigures(ledger: Ledger, figures: NumberedFigure[], opts: { widthPt?: number; memo?: FigureMemo } = {}): Promise<ReportFigure[]> {
   const widthPt = opts.widthPt ?? textWidthPt;
-  const figures = numberFigures(specs, { hasPrevious: ledger.meta.previous !== null });
   const buildOne = async (spec: NumberedFigure): Promise<ReportFigure> => {
     const scores = ledger.districts.map((d) => ({ district: d.district, s: d.scores[spec.node] }));
     if (scores.some((x) => x.s === undefined)) throw new Error(`figure ${spec.id}: the ledger has no scores for ${spec.node}`);
-    const caption = fillCaption(spec.caption, {
-      quarterLabel: ledger.meta.quarterLabel,
-      previousQuarterLabel: ledger.meta.previousLabel ?? undefined,
-      node: spec.node,
-      districtCount: ledger.meta.districtCount,
-    });
+    const caption = figureCaption(spec, ledger.meta);
     const prepared = FIGURE_KIND_ENTRIES[spec.kind].prepare({ ledger, spec, scores });
     const renderAt = (w: number) => prepared.render(w, opts.memo);
     const rendered = await renderAt(spec.kind === 'map' ? Math.round(widthPt * MAP_SHARE) : widthPt);

@@ -7,9 +7,8 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, Plugin } from 'chart.js';
 import { barValueLabels } from './bars.js';
 import type { LegendItem } from './legend.js';
-import { renderChart } from './render.js';
 import { niceDomain } from './nice.js';
-import { checkRows, drawText, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
+import { checkRows, drawText, ROW_BARS, renderRowChart, rowsHeight, sortDesc } from './rows.js';
 import { font, formatNumber, palette, sizesFor, type FigureSizes } from './style.js';
 import type { RenderedFigure } from './types.js';
 
@@ -98,27 +97,13 @@ export async function renderChangeBars(o: ChangeBarsOptions): Promise<RenderedFi
     { label: '下降', key: { kind: 'swatch', color: palette.fall } },
     { label: p.meanLabel, key: { kind: 'line', color: palette.mean, dash: [3, 2] } },
   ];
-  return renderChart({
-    widthPt: p.width,
-    heightPt: p.height,
-    config: () =>
-      rowChartConfig({
-        names: p.rows.map((r) => r.district),
-        datasets: [
-          {
-            data: p.rows.map((r) => r.pct),
-            backgroundColor: p.rows.map((r) => (r.pct >= 0 ? palette.rise : palette.fall)),
-            barPercentage: 0.74,
-            categoryPercentage: 1,
-          },
-        ],
-        x: { ...p.domain, title: p.axisTitle },
-        zeroLine: true,
-        padRight: 6,
-        padTop: meanLabelH(p.size) + 2,
-        plugins: [meanLine(p), barValueLabels(p.size, { halo: true, lines: (chart) => [chart.scales.x.getPixelForValue(p.mean)] })],
-        legend,
-        size: p.size,
-      }),
-  });
+  return renderRowChart(p, () => ({
+    datasets: [{ data: p.rows.map((r) => r.pct), backgroundColor: p.rows.map((r) => (r.pct >= 0 ? palette.rise : palette.fall)), ...ROW_BARS }],
+    x: { ...p.domain, title: p.axisTitle },
+    zeroLine: true,
+    padRight: 6,
+    padTop: meanLabelH(p.size) + 2,
+    plugins: [meanLine(p), barValueLabels(p.size, { halo: true, lines: (chart) => [chart.scales.x.getPixelForValue(p.mean)] })],
+    legend,
+  }));
 }

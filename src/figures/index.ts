@@ -15,6 +15,7 @@ export {
   CAPTION_PLACEHOLDERS,
   DEFAULT_FIGURES_FILE,
   FIGURE_KINDS,
+  figureCaption,
   fillCaption,
   loadFigureSpecs,
   numberFigures,

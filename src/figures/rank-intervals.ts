@@ -6,10 +6,9 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, Plugin } from 'chart.js';
-import { drawLegend, measureLegend, type LegendItem } from './legend.js';
-import { renderChart } from './render.js';
-import { checkRows, rowChartConfig, rowsHeight } from './rows.js';
-import { palette, sizesFor, type FigureSizes } from './style.js';
+import type { LegendItem } from './legend.js';
+import { checkRows, renderRowChart, rowsHeight } from './rows.js';
+import { palette, sizesFor } from './style.js';
 import type { RenderedFigure } from './types.js';
 
 export interface RankIntervalRow {
@@ -30,19 +29,6 @@ export interface RankIntervalsOptions {
 }
 
 const DOT = 2.1;
-
-/** The legend in the top-right corner: the rows run from top left to bottom right, so that corner is empty. */
-function topRightLegend(items: LegendItem[], size: FigureSizes): Plugin {
-  return {
-    id: 'topRightLegend',
-    afterDraw(chart: Chart) {
-      const ctx = chart.ctx as unknown as SKRSContext2D;
-      const a = chart.chartArea;
-      const m = measureLegend(ctx, items, undefined, size);
-      drawLegend(ctx, items, a.right - m.w - 6, a.top + 6, { plate: true, size });
-    },
-  };
-}
 
 /** The printed rank (dot) and the median rank (ring) of every row, over the interval bar. */
 function rankMarks(rows: RankIntervalRow[]): Plugin {
@@ -82,25 +68,22 @@ export async function renderRankIntervals(o: RankIntervalsOptions): Promise<Rend
   // The axis ends half a rank beyond 1 and n so that the end dots are not cut.
   const step = o.count > 20 ? 5 : 1;
   const size = sizesFor(o.widthPt);
-  return renderChart({
-    widthPt: Math.round(o.widthPt),
-    heightPt: Math.round(o.heightPt ?? rowsHeight(o.rows.length, size)),
-    config: () =>
-      rowChartConfig({
-        names: o.rows.map((r) => r.district),
-        datasets: [
-          {
-            // A floating bar from low to high; a single-rank interval is drawn a little wide so it shows.
-            data: o.rows.map((r) => (r.low === r.high ? [r.low - 0.25, r.high + 0.25] : [r.low, r.high])),
-            backgroundColor: palette.previous,
-            borderWidth: 0,
-            barPercentage: 0.45,
-            categoryPercentage: 1,
-          },
-        ],
-        x: { min: 0, max: Math.ceil((o.count + 1) / step) * step, step, title: '排名（第N位）' },
-        plugins: [rankMarks(o.rows), topRightLegend(legend, size)],
-        size,
-      }),
-  });
+  const frame = { width: Math.round(o.widthPt), height: Math.round(o.heightPt ?? rowsHeight(o.rows.length, size)), rows: o.rows, size };
+  return renderRowChart(frame, () => ({
+    datasets: [
+      {
+        // A floating bar from low to high; a single-rank interval is drawn a little wide so it shows.
+        data: o.rows.map((r) => (r.low === r.high ? [r.low - 0.25, r.high + 0.25] : [r.low, r.high])),
+        backgroundColor: palette.previous,
+        borderWidth: 0,
+        barPercentage: 0.45,
+        categoryPercentage: 1,
+      },
+    ],
+    x: { min: 0, max: Math.ceil((o.count + 1) / step) * step, step, title: '排名（第N位）' },
+    plugins: [rankMarks(o.rows)],
+    // The rows run from top left to bottom right: the top-right corner is empty.
+    legend,
+    legendCorner: 'top-right',
+  }));
 }

@@ -6,7 +6,9 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import { drawLegend, measureLegend, type LegendItem } from './legend.js';
+import { renderChart } from './render.js';
 import { chartFont, font, formatNumber, measureCtx, palette, size as houseSize, type FigureSizes } from './style.js';
+import type { RenderedFigure } from './types.js';
 
 const TOP = 6;
 
@@ -24,23 +26,27 @@ export interface RowChartSpec {
   /** Room above the rows, in points. */
   padTop?: number;
   plugins?: Plugin[];
-  /** Legend drawn in the plot's bottom-right corner. */
+  /** Legend drawn in a corner of the plot: bottom right unless `legendCorner` says top right. */
   legend?: LegendItem[];
+  legendCorner?: LegendCorner;
   /** Grid line at 0 drawn darker (for signed values). */
   zeroLine?: boolean;
   /** The figure's set-up (sizesFor its width). */
   size: FigureSizes;
 }
 
-/** Legend in the bottom-right corner of the plot, on a white plate. */
-export function cornerLegend(items: LegendItem[], size: FigureSizes = houseSize): Plugin {
+/** The corner of the plot the legend takes: the emptiest one (rows sorted descending leave the bottom right empty). */
+export type LegendCorner = 'bottom-right' | 'top-right';
+
+/** Legend in a right-hand corner of the plot, on a white plate. */
+export function cornerLegend(items: LegendItem[], size: FigureSizes = houseSize, corner: LegendCorner = 'bottom-right'): Plugin {
   return {
     id: 'cornerLegend',
     afterDraw(chart: Chart) {
       const ctx = chart.ctx as unknown as SKRSContext2D;
       const a = chart.chartArea;
       const m = measureLegend(ctx, items, undefined, size);
-      drawLegend(ctx, items, a.right - m.w - 6, a.bottom - m.h - 6, { plate: true, size });
+      drawLegend(ctx, items, a.right - m.w - 6, corner === 'top-right' ? a.top + 6 : a.bottom - m.h - 6, { plate: true, size });
     },
   };
 }
@@ -100,7 +106,7 @@ export function drawText(ctx: SKRSContext2D, text: string, x: number, y: number,
 export function rowChartConfig(spec: RowChartSpec): ChartConfiguration {
   const size = spec.size;
   const plugins = [...(spec.plugins ?? [])];
-  if (spec.legend?.length) plugins.push(cornerLegend(spec.legend, size));
+  if (spec.legend?.length) plugins.push(cornerLegend(spec.legend, size, spec.legendCorner));
   return {
     type: 'bar',
     data: { labels: spec.names, datasets: spec.datasets as never },
@@ -138,6 +144,26 @@ export function rowChartConfig(spec: RowChartSpec): ChartConfiguration {
     },
     plugins,
   } as unknown as ChartConfiguration;
+}
+
+/** What a row chart is drawn from: its size in points, its rows (a district each, top to bottom) and its set-up. */
+export interface RowsFrame {
+  width: number;
+  height: number;
+  rows: readonly { district: string }[];
+  size: FigureSizes;
+}
+
+/** The bars of a bar row chart: 74 % of the row's height, one bar a row. */
+export const ROW_BARS = { barPercentage: 0.74, categoryPercentage: 1 } as const;
+
+/**
+ * A row chart drawn: the frame's rows and set-up with the figure's datasets, axis
+ * and plugins. `spec` is called for each drawing (the PNG and the SVG), since
+ * Chart.js takes the datasets it is given as its own.
+ */
+export function renderRowChart(frame: RowsFrame, spec: () => Omit<RowChartSpec, 'names' | 'size'>): Promise<RenderedFigure> {
+  return renderChart({ widthPt: frame.width, heightPt: frame.height, config: () => rowChartConfig({ ...spec(), names: frame.rows.map((r) => r.district), size: frame.size }) });
 }
 
 /** Rows sorted by a key, descending; ties keep the input order (stable, deterministic). */

@@ -1,7 +1,8 @@
 /**
  * The figure list of the report (templates/figures.yaml) as data: loaded, validated
- * with zod (errors name the file, the line and the entry), numbered in order, with
- * the figures that need a previous quarter dropped when there is none.
+ * with zod (errors name the file, the line and the entry), and numbered in the
+ * order given (numberFigures). Which figures a quarter can draw is decided in
+ * figuresFor (report.ts), the order the text places them in document/figure-numbers.ts.
  */
 import { readFileSync } from 'node:fs';
 import { displayPath } from '../config/load.js';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError, type InputProblem } from '../errors.js';
+import type { Ledger } from '../facts/types.js';
 
 export const FIGURE_KINDS = ['map', 'change', 'bars', 'two-quarter', 'rank-intervals'] as const;
 export type FigureKind = (typeof FIGURE_KINDS)[number];
@@ -52,7 +54,7 @@ export interface FigureSpec {
 }
 
 export interface NumberedFigure extends FigureSpec {
-  /** 1-based, continuous over the figures kept. */
+  /** 1-based, continuous over the figures kept, in the order the text places them. */
   number: number;
   /**
    * Side by side with another kept figure (`with`: its id; `side`: left for the first
@@ -231,15 +233,24 @@ export function loadFigureSpecs(file: string = DEFAULT_FIGURES_FILE, opts: { nod
   return parseFigureSpecs(text, file, opts);
 }
 
-/** Numbers the figures 1..n in list order, leaving out those that need a previous quarter when there is none. */
-export function numberFigures(specs: FigureSpec[], opts: { hasPrevious: boolean }): NumberedFigure[] {
-  const kept = specs.filter((s) => opts.hasPrevious || !s.needsPrevious);
-  const ids = new Set(kept.map((s) => s.id));
-  const rightOf = new Map(kept.filter((s) => s.pair !== undefined && ids.has(s.pair)).map((s) => [s.pair!, s.id]));
-  return kept.map((s, i) => {
+/**
+ * Numbers the figures 1..n in the order given, each paired with its partner when
+ * both are there. A report gives them in the order its text places them
+ * (document/figure-numbers.ts, from the figures the quarter can draw, figuresFor);
+ * without a text (the figures alone), list order is that order.
+ */
+export function numberFigures(specs: readonly FigureSpec[]): NumberedFigure[] {
+  const ids = new Set(specs.map((s) => s.id));
+  const rightOf = new Map(specs.filter((s) => s.pair !== undefined && ids.has(s.pair)).map((s) => [s.pair!, s.id]));
+  return specs.map((s, i) => {
     const pairing = s.pair !== undefined && ids.has(s.pair) ? { with: s.pair, side: 'left' as const } : rightOf.has(s.id) ? { with: rightOf.get(s.id)!, side: 'right' as const } : undefined;
     return { ...s, number: i + 1, ...(pairing ? { pairing } : {}) };
   });
+}
+
+/** A figure's caption for a quarter: its template filled from the ledger's labels (图N comes separately). */
+export function figureCaption(spec: Pick<FigureSpec, 'caption' | 'node'>, meta: Pick<Ledger['meta'], 'quarterLabel' | 'previousLabel' | 'districtCount'>): string {
+  return fillCaption(spec.caption, { quarterLabel: meta.quarterLabel, previousQuarterLabel: meta.previousLabel ?? undefined, node: spec.node, districtCount: meta.districtCount });
 }
 
 /** Fills a caption template; every placeholder must have a value. */

@@ -6,9 +6,8 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Chart, Plugin } from 'chart.js';
 import type { LegendItem } from './legend.js';
-import { renderChart } from './render.js';
 import { niceDomain } from './nice.js';
-import { checkRows, drawText, rowChartConfig, rowsHeight, sortDesc } from './rows.js';
+import { checkRows, drawText, renderRowChart, rowsHeight, sortDesc } from './rows.js';
 import { formatNumber, palette, sizesFor, type FigureSizes } from './style.js';
 import type { RenderedFigure } from './types.js';
 
@@ -87,44 +86,37 @@ export async function renderTwoQuarter(o: TwoQuarterOptions): Promise<RenderedFi
     { label: p.labels[1], key: { kind: 'dot', color: palette.current } },
   ];
   const point = { indexAxis: 'y', type: 'line', showLine: false, pointStyle: 'circle', pointRadius: p.size.dot, pointBorderWidth: 1 };
-  return renderChart({
-    widthPt: p.width,
-    heightPt: p.height,
-    config: () =>
-      rowChartConfig({
-        names: p.rows.map((r) => r.district),
-        datasets: [
-          {
-            // the connecting line: a thin floating bar from one value to the other
-            type: 'bar',
-            data: p.rows.map((r) => [Math.min(r.previous, r.current), Math.max(r.previous, r.current)]),
-            backgroundColor: palette.grid,
-            barThickness: 1.6,
-            grouped: false,
-            order: 3, // higher order is drawn first (underneath)
-          },
-          {
-            ...point,
-            label: p.labels[0],
-            data: p.rows.map((r) => r.previous),
-            pointBackgroundColor: palette.background,
-            pointBorderColor: palette.previous,
-            order: 2,
-          },
-          {
-            ...point,
-            label: p.labels[1],
-            data: p.rows.map((r) => r.current),
-            pointBackgroundColor: palette.current,
-            pointBorderColor: palette.current,
-            order: 1,
-          },
-        ] as never,
-        x: { ...p.domain, title: p.axisTitle },
-        padRight: 6,
-        plugins: [dumbbellValues(p)],
-        legend,
-        size: p.size,
-      }),
-  });
+  return renderRowChart(p, () => ({
+    datasets: [
+      {
+        // the connecting line: a thin floating bar from one value to the other
+        type: 'bar',
+        data: p.rows.map((r) => [Math.min(r.previous, r.current), Math.max(r.previous, r.current)]),
+        backgroundColor: palette.grid,
+        barThickness: 1.6,
+        grouped: false,
+        order: 3, // higher order is drawn first (underneath)
+      },
+      {
+        ...point,
+        label: p.labels[0],
+        data: p.rows.map((r) => r.previous),
+        pointBackgroundColor: palette.background,
+        pointBorderColor: palette.previous,
+        order: 2,
+      },
+      {
+        ...point,
+        label: p.labels[1],
+        data: p.rows.map((r) => r.current),
+        pointBackgroundColor: palette.current,
+        pointBorderColor: palette.current,
+        order: 1,
+      },
+    ] as never,
+    x: { ...p.domain, title: p.axisTitle },
+    padRight: 6,
+    plugins: [dumbbellValues(p)],
+    legend,
+  }));
 }

@@ -19,6 +19,8 @@ import { InputError, type InputProblem } from '../errors.js';
 import type { Block, DocumentModel, Footnote, Inline } from '../model/types.js';
 
 export interface FigureAsset {
+  /** 图N: decided for the whole report before anything is drawn (document/figure-numbers.ts), printed as given. */
+  number: number;
   caption: string;
   svg: string;
   png: Uint8Array;
@@ -105,6 +107,22 @@ function joinLines(lines: string[]): string {
   return out;
 }
 
+/**
+ * The ids of the figures a markup segment places (`::: figure <id> :::` or its fenced
+ * form), in order, read with the parser's own directive syntax: for numbering the
+ * figures before the document is made (document/figure-numbers.ts).
+ */
+export function figureIdsPlaced(text: string): string[] {
+  const ids: string[] = [];
+  for (const raw of text.split(/\r\n?|\n/)) {
+    const line = raw.trim();
+    const d = ONE_LINE.exec(line) ?? FENCE.exec(line);
+    const id = d?.[1] === 'figure' ? (d[2] ?? '').trim() : '';
+    if (ID.test(id)) ids.push(id);
+  }
+  return ids;
+}
+
 export function parseMarkup(text: string, sourceName: string, assets: MarkupAssets, opts: MarkupOptions = {}): MarkupResult {
   const doc = new MarkupDocument(sourceName, assets);
   doc.markup(text, opts.lineMap);
@@ -113,9 +131,9 @@ export function parseMarkup(text: string, sourceName: string, assets: MarkupAsse
 
 /**
  * One document made of markup segments and of blocks already typed (the narrative's
- * headings and paragraphs, which are text, not markup): figure and table numbers,
- * footnote marks and the problems found span the whole document. `finish` gives the
- * blocks and footnotes, or throws every problem at once.
+ * headings and paragraphs, which are text, not markup): table numbers, footnote
+ * marks and the problems found span the whole document (figures come numbered with
+ * their assets). `finish` gives the blocks and footnotes, or throws every problem at once.
  */
 export class MarkupDocument {
   private readonly parser: MarkupParser;
@@ -133,7 +151,7 @@ export class MarkupDocument {
     this.parser.blocks.push(b);
   }
 
-  /** A figure of the assets, numbered in order with those the markup places; a problem with it names `line`. */
+  /** A figure of the assets, with the number it was given; a problem with it names `line`. */
   figure(id: string, line: number | null): void {
     this.parser.placeFigure(id, line ?? undefined);
   }
@@ -161,7 +179,7 @@ class MarkupParser {
   readonly blocks: Block[] = [];
   private readonly refs: PendingRef[] = [];
   private readonly defs = new Map<string, FootnoteDef>();
-  private readonly figureNumbers = new Map<string, number>();
+  private readonly figuresPlaced = new Set<string>();
   private readonly tableNumbers = new Map<string, number>();
   private lines: string[] = [];
   /** Index of the next line to read. */
@@ -313,13 +331,12 @@ class MarkupParser {
   placeFigure(id: string, line: number | undefined): void {
     const f = this.assets.figures.get(id);
     if (!f) return this.problemAt(line, `unknown figure "${id}"`, `known figures: ${[...this.assets.figures.keys()].join(', ') || '(none)'}`);
-    if (this.figureNumbers.has(id)) return this.problemAt(line, `figure "${id}" is placed twice`, 'a figure is printed once; refer to it in the text as 图N');
-    const number = this.figureNumbers.size + 1;
-    this.figureNumbers.set(id, number);
+    if (this.figuresPlaced.has(id)) return this.problemAt(line, `figure "${id}" is placed twice`, 'a figure is printed once; refer to it in the text as 图N');
+    this.figuresPlaced.add(id);
     this.blocks.push({
       type: 'figure',
       id,
-      number,
+      number: f.number,
       caption: f.caption,
       svg: f.svg,
       png: f.png,

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFigures, halfWidthPt, PAIR_GAP_PT, type ReportFigure } from '../../src/figures/build.js';
-import { loadFigureSpecs } from '../../src/figures/spec.js';
+import { loadFigureSpecs, numberFigures } from '../../src/figures/spec.js';
 import { textWidthPt } from '../../src/figures/style.js';
 import type { Ledger } from '../../src/facts/types.js';
 import { buildFacts, SAMPLE_DATA } from '../../src/pipeline.js';
@@ -16,7 +16,7 @@ let figures: ReportFigure[];
 
 beforeAll(async () => {
   ({ ledger } = await buildFacts({ data: SAMPLE_DATA, quarter: '2018Q3' }));
-  figures = await buildFigures(ledger, loadFigureSpecs());
+  figures = await buildFigures(ledger, numberFigures(loadFigureSpecs()));
 }, 120_000);
 
 /** Type sizes of the labels of an SVG, in pt: our label outlines are placed by matrix(size/unitsPerEm …), unitsPerEm 1000. */

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFigures, figureFileStem, type ReportFigure } from '../../src/figures/build.js';
 import type { RenderedFigure } from '../../src/figures/types.js';
-import { loadFigureSpecs } from '../../src/figures/spec.js';
+import { loadFigureSpecs, numberFigures } from '../../src/figures/spec.js';
 import { buildFacts, SAMPLE_DATA } from '../../src/pipeline.js';
 import { tempDir } from '../helpers.js';
 
@@ -23,7 +23,7 @@ let figures: ReportFigure[];
 
 beforeAll(async () => {
   const { ledger } = await buildFacts({ data: SAMPLE_DATA, quarter: '2018Q3' });
-  figures = await buildFigures(ledger, loadFigureSpecs());
+  figures = await buildFigures(ledger, numberFigures(loadFigureSpecs()));
 }, 120_000);
 
 /** What the snapshot records of one figure. */

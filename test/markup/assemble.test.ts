@@ -6,22 +6,30 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assembleDocument } from '../../src/document/assemble.js';
+import { placeFigures } from '../../src/document/figure-numbers.js';
+import type { FigureSpec } from '../../src/figures/spec.js';
 import { InputError } from '../../src/errors.js';
 import type { FigureAsset } from '../../src/markup/parse.js';
 import type { Narrative } from '../../src/narrative/types.js';
 
-const fig = (caption: string): FigureAsset => ({ caption, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', png: new Uint8Array([1]), widthPt: 10, heightPt: 10 });
-const assets = {
-  figures: new Map([
-    ['map-total', fig('分布图')],
-    ['bar-total', fig('柱状图')],
-  ]),
-  tables: new Map(),
-};
+const fig = (number: number, caption: string): FigureAsset => ({ number, caption, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', png: new Uint8Array([1]), widthPt: 10, heightPt: 10 });
+const spec = (id: string, kind: FigureSpec['kind'], caption: string): FigureSpec => ({ id, kind, node: '双创指数', caption, needsPrevious: false, section: '双创指数' });
+/** The figures the report could draw; the change chart is left out (as for want of a previous quarter). */
+const kept = [spec('map-total', 'map', '分布图'), spec('bar-total', 'bars', '柱状图')];
 
+const narrativeOf = (blocks: Narrative['blocks']): Narrative => ({ sections: [], blocks, handChecked: [], lexicon: { up: [], down: [], flat: [], strong: [], weak: [] } });
+
+/** The document as the report assembles it: figures numbered by placeFigures, their assets carrying those numbers. */
 function assemble(blocks: Narrative['blocks']) {
-  const narrative: Narrative = { sections: [], blocks, handChecked: [], lexicon: { up: [], down: [], flat: [], strong: [], weak: [] } };
-  return assembleDocument({ narrative, assets, header: { bulletin: '刊', column: '栏' }, meta: { title: 't', lang: 'zh-CN', author: 'a', subject: 's', keywords: [], date: '2018-09-30', properties: [] }, sourceName: 'report.hbs' });
+  const narrative = narrativeOf(blocks);
+  const figures = new Map(placeFigures(narrative, kept).map((f) => [f.id, fig(f.number, f.caption)]));
+  return assembleDocument({
+    narrative,
+    assets: { figures, tables: new Map() },
+    header: { bulletin: '刊', column: '栏' },
+    meta: { title: 't', lang: 'zh-CN', author: 'a', subject: 's', keywords: [], date: '2018-09-30', properties: [] },
+    sourceName: 'report.hbs',
+  });
 }
 
 const paragraph = (text: string, kind = 'level') => ({ type: 'paragraph' as const, text, kind, spans: [] });
@@ -49,6 +57,20 @@ describe('assembleDocument', () => {
       ['map-total', 2],
     ]);
     expect(model.footnotes).toEqual([{ id: 'group', mark: '①', content: [{ type: 'text', text: '研究小组成员。' }] }]);
+  });
+
+  it('numbers only the figures kept, in order of placement, under the headings they stand under', () => {
+    const narrative = narrativeOf([
+      { type: 'heading', level: 1, text: '一、总体' },
+      { type: 'figure', id: 'change-total', line: 5 },
+      { type: 'figure', id: 'map-total', line: 5 },
+      { type: 'heading', level: 2, text: '（一）排名' },
+      { type: 'markup', text: '::: figure bar-total :::\n::: figure map-total :::', line: 8 },
+    ]);
+    expect(placeFigures(narrative, kept).map((f) => [f.number, f.id, f.heading])).toEqual([
+      [1, 'map-total', '一、总体'],
+      [2, 'bar-total', '一、总体 › （一）排名'],
+    ]);
   });
 
   it('names the template line of every problem, in every segment, at once', () => {

@@ -1,16 +1,16 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parseMarkup, type FigureAsset, type MarkupAssets, type TableAsset } from '../../src/markup/parse.js';
+import { figureIdsPlaced, parseMarkup, type FigureAsset, type MarkupAssets, type TableAsset } from '../../src/markup/parse.js';
 import type { Block } from '../../src/model/types.js';
 
-const fig = (caption: string): FigureAsset => ({ caption, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', png: new Uint8Array([1]), widthPt: 10, heightPt: 10 });
+const fig = (number: number, caption: string): FigureAsset => ({ number, caption, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', png: new Uint8Array([1]), widthPt: 10, heightPt: 10 });
 const table: TableAsset = { caption: '各区县得分', header: [['区县', '得分']], rows: [['渝北区', '87.89']], note: '注：表注。' };
 const assets: MarkupAssets = {
   figures: new Map([
-    ['map-total', fig('双创指数分布图')],
-    ['change-total', fig('较上季度变化')],
-    ['bar-total', { ...fig('38个区县双创指数'), note: '注：图注。' }],
+    ['change-total', fig(1, '较上季度变化')],
+    ['map-total', fig(2, '双创指数分布图')],
+    ['bar-total', { ...fig(3, '38个区县双创指数'), note: '注：图注。' }],
   ]),
   tables: new Map([['appendix', table]]),
 };
@@ -119,7 +119,7 @@ describe('parseMarkup', () => {
     expect(footnotes[0].content).toEqual([{ type: 'text', text: '重庆区县双创指数报告研究小组由重庆科技发展战略研究院、重庆大数据研究院等机构的专家学者组成。' }]);
   });
 
-  it('numbers figures and tables in order of appearance and fills them from the assets', () => {
+  it('prints the figures with the numbers of their assets, numbers tables in order of appearance, fills both from the assets', () => {
     const figures = blocks.filter((b): b is Extract<Block, { type: 'figure' }> => b.type === 'figure');
     expect(figures.map((f) => [f.id, f.number, f.caption])).toEqual([
       ['change-total', 1, '较上季度变化'],
@@ -127,6 +127,11 @@ describe('parseMarkup', () => {
     ]);
     const t = blocks.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table')!;
     expect([t.id, t.number, t.caption, t.rows, t.note]).toEqual(['appendix', 1, '各区县得分', [['渝北区', '87.89']], '注：表注。']);
+  });
+
+  it('lists the figures a segment places as the parser reads them (for numbering them beforehand)', () => {
+    expect(figureIdsPlaced(DOC)).toEqual(blocks.flatMap((b) => (b.type === 'figure' ? [b.id] : [])));
+    expect(figureIdsPlaced('::: figure map-total :::\n::: figure\n:::\n::: table appendix :::\n  ::: figure bar-total\n:::')).toEqual(['map-total', 'bar-total']);
   });
 
   it('reads > lines as one note', () => {

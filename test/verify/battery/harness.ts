@@ -17,8 +17,10 @@ import type { Ledger } from '../../../src/facts/types.js';
 import { narrativeToMarkdown, renderNarrative, TemplateError, type Narrative } from '../../../src/narrative/index.js';
 import { narrativeSentences, verifyNarrative, verifyText } from '../../../src/verify/index.js';
 import { loadWording } from '../../../src/narrative/wording.js';
-import { fillCaption, loadFigureSpecs, numberFigures } from '../../../src/figures/spec.js';
+import { figureCaption, loadFigureSpecs } from '../../../src/figures/spec.js';
 import { assembleDocument } from '../../../src/document/assemble.js';
+import { type PlacedFigure, placeFigures } from '../../../src/document/figure-numbers.js';
+import { figureRefs } from '../../../src/verify/figure-list.js';
 import { appendixTable } from '../../../src/document/appendix.js';
 import type { DocumentModel, Inline } from '../../../src/model/types.js';
 import type { FigureAsset } from '../../../src/markup/parse.js';
@@ -33,8 +35,8 @@ export interface Rendered {
   model: DocumentModel;
   /** The document's text in reading order, one block per line (see documentText). */
   document: string;
-  /** The figure specs kept for the quarter (kind, node), and the wording's lexicon. */
-  specs: { id: string; kind: string; node: string; needsPrevious?: boolean }[];
+  /** The figures the text places, numbered as the build numbers them, and the wording's lexicon. */
+  figures: PlacedFigure[];
   lexicon: ReturnType<typeof loadWording>['lexicon'];
 }
 
@@ -51,23 +53,12 @@ export interface FactCheckOutcome {
 
 export function factCheck(rendered: Rendered, ledger: Ledger): FactCheckOutcome {
   // As the build checks: the narrative with its provenance, then the document's text (captions, notes, footnotes).
-  const figures = rendered.model.blocks.flatMap((b, i) => {
-    if (b.type !== 'figure') return [];
-    const spec = rendered.specs.find((s) => s.id === b.id)!;
-    return [{ number: b.number, id: b.id, kind: spec.kind, node: spec.node, caption: b.caption, needsPrevious: !!spec.needsPrevious, section: sectionOf(rendered.model.blocks.slice(0, i)) }];
-  });
+  const figures = figureRefs(rendered.figures, (f) => figureCaption(f, ledger.meta));
   const opts = { figures, aliases: ALIASES, handChecked: rendered.narrative.handChecked, lexicon: rendered.lexicon };
   const r = verifyNarrative(rendered.narrative, ledger, opts);
   const d = verifyText(rendered.document, ledger, { ...opts, where: 'document', narrativeSentences: narrativeSentences(rendered.narrative) });
   const problems = [...r.problems, ...d.problems.filter((p) => !r.problems.some((q) => q.sentence === p.sentence && q.message === p.message))];
   return { ok: problems.length === 0, problems, claims: r.claims, byKind: r.byKind };
-}
-
-/** The heading path a block stands under, as the check names sections (一、… › （一）…). */
-function sectionOf(before: DocumentModel['blocks']): string {
-  const path: string[] = [];
-  for (const h of before) if (h.type === 'heading') path.splice(h.level - 1, path.length, h.content.map((c) => (c.type === 'text' ? c.text : '')).join(''));
-  return path.join(' › ');
 }
 
 /** Old and informal district names from the registry (荣昌县 → 荣昌区), as the build passes them. */
@@ -158,17 +149,12 @@ export function renderFrom(templatesDir: string, ledger: Ledger): Rendered {
     templatesDir: join(templatesDir, 'report'),
     layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name ?? '', issue: bulletin.issue ?? '', column: bulletin.column ?? '' } },
   });
+  const placed = placeFigures(narrative, kept);
   const figures = new Map<string, FigureAsset>();
-  for (const spec of numberFigures(kept, { hasPrevious: ledger.meta.previous !== null })) {
-    const caption = fillCaption(spec.caption, {
-      quarterLabel: ledger.meta.quarterLabel,
-      previousQuarterLabel: ledger.meta.previousLabel ?? undefined,
-      node: spec.node,
-      districtCount: ledger.meta.districtCount,
-    });
+  for (const spec of placed) {
     // A map prints its note inside the picture (as outlines), as src/figures/build.ts does: not text.
     const note = spec.kind === 'map' ? undefined : spec.note;
-    figures.set(spec.id, { caption, svg: '', png: new Uint8Array(), widthPt: 100, heightPt: 100, ...(note ? { note } : {}) });
+    figures.set(spec.id, { number: spec.number, caption: figureCaption(spec, ledger.meta), svg: '', png: new Uint8Array(), widthPt: 100, heightPt: 100, ...(note ? { note } : {}) });
   }
   const model = assembleDocument({
     narrative,
@@ -177,7 +163,7 @@ export function renderFrom(templatesDir: string, ledger: Ledger): Rendered {
     meta: { title: ledger.meta.title, lang: 'zh-CN', author: '' },
     sourceName: 'templates/report/report.hbs',
   });
-  return { narrative, markdown: narrativeToMarkdown(narrative), model, document: documentText(model), specs: kept, lexicon: loadWording(join(templatesDir, 'report')).lexicon };
+  return { narrative, markdown: narrativeToMarkdown(narrative), model, document: documentText(model), figures: placed, lexicon: loadWording(join(templatesDir, 'report')).lexicon };
 }
 
 const baselines = new Map<string, Promise<{ markdown: string; document: string }>>();
