@@ -28,6 +28,8 @@ const robustnessSchema = z
       .array(z.enum(['arithmetic', 'geometric']))
       .min(1)
       .default(['arithmetic', 'geometric']),
+    /** A 5 %–95 % rank interval spanning at most this many ranks counts as narrow (the robustness paragraph's count). */
+    narrowSpan: z.number().int().min(0).default(3),
   })
   .prefault({});
 

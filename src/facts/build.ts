@@ -288,7 +288,7 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
     districts: rows,
     indicators,
     notes,
-    robustness: robustnessFacts(result),
+    robustness: robustnessFacts(config, result),
     dataTreatment: dataTreatmentFacts(config, dataset, result, clipped),
   };
 }

@@ -230,6 +230,9 @@ export interface RankIntervalFact {
   median: number;
   low: number;
   high: number;
+  /** The best and the worst rank of all runs (始终位居第1位 needs best = worst = 1). */
+  best: number;
+  worst: number;
 }
 
 export interface RobustnessFacts {
@@ -243,4 +246,8 @@ export interface RobustnessFacts {
   nodes: Record<string, { intervals: RankIntervalFact[]; basis: Basis }>;
   /** Per node, the districts whose 5 %–95 % interval is the printed rank alone (low = high = rank): at least 90 % of the runs gave that rank. */
   stable: Record<string, string[]>;
+  /** Per node, the district(s) whose 5 %–95 % interval spans the most ranks (high − low): the least certain rank. */
+  widest: Record<string, { districts: string[]; span: number }>;
+  /** Per node, how many districts' 5 %–95 % interval spans at most `within` ranks (robustness.narrowSpan). */
+  narrow: Record<string, { within: number; count: number }>;
 }

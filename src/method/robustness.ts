@@ -22,6 +22,9 @@ export interface RankInterval {
   /** 5th and 95th percentile of the rank (nearest-rank method, so always a rank some run gave). */
   low: number;
   high: number;
+  /** The best and the worst rank any run gave (what 始终 / 在全部模拟中 may claim). */
+  best: number;
+  worst: number;
 }
 
 export interface RankRobustness {
@@ -174,7 +177,7 @@ export function rankRobustness(config: IndexConfig, dataset: Dataset, quarter: s
       k,
       config.districts.map((d, i) => {
         const mine = all.slice(i * opts.runs, (i + 1) * opts.runs).sort();
-        return { district: d.name, median: quantile(mine, 0.5), low: quantile(mine, 0.05), high: quantile(mine, 0.95) };
+        return { district: d.name, median: quantile(mine, 0.5), low: quantile(mine, 0.05), high: quantile(mine, 0.95), best: mine[0], worst: mine[mine.length - 1] };
       }),
     );
   }

@@ -8,6 +8,7 @@ import type { DistrictChange, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts,
 import type { Wording } from './wording.js';
 import { previousQuarter, quarterLabels } from '../quarter.js';
 import { registerFacts } from './provenance.js';
+import { robustnessView } from './robustness-view.js';
 
 import type { ChangeView, ExtremeView, IndicatorView, LevelView, MoverExtremeView, MoversView, NarrativeContext, NodeView, OverallView, PortraitView, ScoreView, SubIndexView, TieGroup, TierView } from './views.js';
 
@@ -311,7 +312,7 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
       firstLevel,
       overall,
       yoy,
-      robustness: !!ledger.robustness?.nodes[meta.root],
+      robustness: robustnessView(ledger),
       portraits,
       portraitIntro,
       wording,

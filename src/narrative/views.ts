@@ -3,6 +3,7 @@
  */
 import type { Ledger, Portrait } from '../facts/types.js';
 import type { Wording } from './wording.js';
+import type { RobustnessView } from './robustness-view.js';
 
 export interface TieGroup {
   districts: string[];
@@ -192,8 +193,8 @@ export interface NarrativeContext {
   tiers: TierView[];
   firstLevel: NodeView[];
   overall: OverallView | null;
-  /** The ledger holds rank intervals of the total (the robustness section and its figure). */
-  robustness: boolean;
+  /** The rank intervals of the total, when the ledger holds them (the robustness section and its figure). */
+  robustness: RobustnessView | null;
   /** Present when the ledger has 同比 facts and the configuration asks for the paragraph. */
   yoy: YearOnYearView | null;
   portraits: PortraitView[];
