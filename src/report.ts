@@ -24,6 +24,7 @@ import { narrativeSentences, verifyNarrative, verifyText, type VerifyOptions, ty
 import { figuresOfNarrative } from './verify/figure-list.js';
 import { pdfText, docxText, prewarmPdfText } from './verify/extract.js';
 import { appendixTable } from './document/appendix.js';
+import { auditTable } from './document/audit-table.js';
 import { assembleDocument } from './document/assemble.js';
 import type { DocumentModel } from './model/types.js';
 import type { FigureAsset } from './markup/parse.js';
@@ -82,13 +83,15 @@ const bulletinSchema = z.strictObject({
   wordFonts: z.strictObject({ body: fontPair('宋体', 'Times New Roman'), heading: fontPair('黑体', 'Arial') }).prefault({}),
   /** The mark in the header band of a report built from the shipped sample data. */
   sampleMark: z.string().default('样例数据'),
+  /** audit: an appendix table with the quarter's statistical audit after the scores (off by default). */
+  appendix: z.enum(['none', 'audit']).default('none'),
 });
 export type Bulletin = z.infer<typeof bulletinSchema>;
 
 export function loadBulletin(templatesDir: string): Bulletin {
   const file = join(templatesDir, 'report/bulletin.yaml');
   const shown = displayPath(file);
-  const hint = '字段：name（刊名）、column（栏目）、issue（期号，可空）、author（作者）、wordFonts（Word 字体：body/heading 各有 eastAsia、latin）、sampleMark（样例数据标记）';
+  const hint = '字段：name（刊名）、column（栏目）、issue（期号，可空）、author（作者）、wordFonts（Word 字体：body/heading 各有 eastAsia、latin）、sampleMark（样例数据标记）、appendix（none 或 audit：统计检验附表）';
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -146,7 +149,8 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   t = performance.now();
   const files: FileMap = new Map();
   files.set('facts.json', utf8(JSON.stringify(ledger, null, 2) + '\n'));
-  files.set('audit.json', utf8(JSON.stringify(statisticalAudit(config, result), null, 2) + '\n'));
+  const audit = statisticalAudit(config, result);
+  files.set('audit.json', utf8(JSON.stringify(audit, null, 2) + '\n'));
   if (inputs.factsOnly) return { ledger, files, timings };
 
   prewarmPdfText();
@@ -156,7 +160,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const kept = figuresFor(ledger, specs);
   const narrative = renderNarrative(ledger, {
     templatesDir: join(templatesDir, 'report'),
-    layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column } },
+    layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column, appendix: bulletin.appendix } },
   });
   const narrativeMd = narrativeToMarkdown(narrative);
   const checkOptions = factCheckOptions(narrative, kept, config);
@@ -174,7 +178,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     narrative,
     assets: {
       figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, figureAsset(f, checkOptions.figures!.find((x) => x.id === f.spec.id)?.number)])),
-      tables: new Map([['appendix', appendixTable(ledger)]]),
+      tables: new Map([['appendix', appendixTable(ledger)], ...(bulletin.appendix === 'audit' ? [['audit', auditTable(ledger, audit)] as const] : [])]),
     },
     header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column, ...(sample ? { mark: bulletin.sampleMark } : {}) },
     // The documents' date is the last day of the quarter reported: fixed by the data, never the clock.
