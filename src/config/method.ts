@@ -8,8 +8,11 @@ import { z } from 'zod';
 
 export const NORMALISATION_METHODS = ['goalpost', 'minmax', 'efficacy', 'zscore', 'rank'] as const;
 
-/** How a missing cell of an indicator is filled (per node in the tree, or for all under `missing.method`). */
-export const MISSING_METHODS = ['none', 'carry-forward', 'interpolate', 'mean', 'median'] as const;
+/**
+ * How a missing cell of an indicator is filled (per node in the tree, or for all under `missing.method`);
+ * uncomputed: not filled — the district gets no value for it and no score for any node above it.
+ */
+export const MISSING_METHODS = ['none', 'carry-forward', 'interpolate', 'mean', 'median', 'uncomputed'] as const;
 export type MissingMethod = (typeof MISSING_METHODS)[number];
 
 export const missingMethodSchema = z.enum(MISSING_METHODS);

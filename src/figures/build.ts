@@ -52,19 +52,21 @@ export async function buildFigures(ledger: Ledger, specs: FigureSpec[], opts: { 
   const widthPt = opts.widthPt ?? textWidthPt;
   const figures = numberFigures(specs, { hasPrevious: ledger.meta.previous !== null });
   const buildOne = async (spec: NumberedFigure): Promise<ReportFigure> => {
-    const scores = ledger.districts.map((d) => ({ district: d.district, s: d.scores[spec.node] }));
-    if (scores.some((x) => x.s === undefined)) throw new Error(`figure ${spec.id}: the ledger has no scores for ${spec.node}`);
+    // A district whose node is left uncomputed (missing: uncomputed) has no score: it is not drawn, and the note says so.
+    const scores = ledger.districts.filter((d) => d.scores[spec.node]).map((d) => ({ district: d.district, s: d.scores[spec.node] }));
+    if (scores.length === 0) throw new Error(`figure ${spec.id}: the ledger has no scores for ${spec.node}`);
+    const uncomputed = ledger.nodes[spec.node]?.uncomputed ?? [];
     const caption = fillCaption(spec.caption, {
       quarterLabel: ledger.meta.quarterLabel,
       previousQuarterLabel: ledger.meta.previousLabel ?? undefined,
       node: spec.node,
-      districtCount: ledger.meta.districtCount,
+      districtCount: scores.length, // the districts drawn: those with a score of the node
     });
     const prepared = FIGURE_KIND_ENTRIES[spec.kind].prepare({ ledger, spec, scores });
     const renderAt = (w: number) => prepared.render(w, opts.memo);
     const rendered = await renderAt(spec.kind === 'map' ? Math.round(widthPt * MAP_SHARE) : widthPt);
     const half = spec.pairing ? await renderAt(halfWidthPt(widthPt)) : undefined;
-    const note = prepared.note;
+    const note = uncomputed.length && spec.kind !== 'map' ? [prepared.note, `注：${uncomputed.join('、')}的${spec.node}未计算（指标缺失），图中未列出。`].filter(Boolean).join('') : prepared.note;
     return {
       spec,
       caption,

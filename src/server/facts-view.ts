@@ -53,7 +53,7 @@ function numberCard(ref: FactSpan['ref'], ledger: Ledger): FactCard {
 function districtCard(d: Ledger['districts'][number], ledger: Ledger): FactCard {
   const rows: [string, string][] = [
     ['季度', ledger.meta.quarter],
-    ['类别', d.tier],
+    ['类别', d.tier ?? '未计算'],
   ];
   for (const [node, s] of Object.entries(d.scores)) rows.push([node, `${s.score.toFixed(2)}，第${s.rank}位${s.previousRank !== undefined ? `（上季度第${s.previousRank}位）` : ''}`]);
   rows.push(['数据来源', source(d.source)]);
