@@ -28,9 +28,9 @@ function figuresDigest(b: ReportBuild): string {
 
 const PINNED = {
   figures: 'c6ab5ec678d367cf9846ead3a9475ae9e0ff3b74cdd512c217c3066c37963b80',
-  narrative: 'a0489ad6ef48a113468ce8aca64de07c381423596f672cdbf0673047dffb0439',
-  pdf: 'ff8fb36db36747f6dd5ba7029bf0080faf692df8e2941494538bc83a6dc3c6ad',
-  docx: '0dd41cb3abd27aa4cceeef10c4ee2d9804d19d188a0b0cf4eba5d4211fb35681',
+  narrative: '236431529bfaed7ae22c6a800cc6e66fbe22c3b04afd20bf41674af6724e26ba',
+  pdf: '52b2cdd655cb21a4072723f480dbdf7439cfdc41acde73cdc2aee0f2a6bd5dc8',
+  docx: 'bc040a7f950ec98bbd950124514a5af09e92da03e0bb186e86795624838cefa7',
 };
 
 describe('sample 2018Q3: output bytes', () => {
