@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildVersion, verifyVersion } from '../../src/archive/index.js';
+import { compareConfigurations } from '../../src/cli/compare.js';
 import { appendixTable } from '../../src/document/appendix.js';
 import { imputationLines } from '../../src/facts/imputation.js';
 import type { Ledger } from '../../src/facts/types.js';
@@ -102,6 +103,12 @@ describe('a node left uncomputed', () => {
   it.each(['城口县的双创环境指数未计算。', '城口县双创活力指数得分为17.80分。', '从双创活力指数的环比变化来看，38个区县平均增长了0.69%。'])('and accepts what is true: %s', (s) => {
     expect(verifyText(s, ledger).problems).toEqual([]);
   });
+
+  it('scindex compare against filling the cell instead lists only the districts ranked under both', async () => {
+    const c = await compareConfigurations({ data, base: config(), other: configWith('', (y) => y.replace('{ name: 众创空间数,', '{ name: 众创空间数, missing: median,')), quarter: '2018Q3' });
+    for (const node of ['双创指数', '双创环境']) expect(c.nodes.find((n) => n.node === node)!.moves.map((m) => m.district)).not.toContain('城口县');
+    expect(c.nodes.find((n) => n.node === '双创指数')!.moves.length).toBeGreaterThan(0); // with 城口县 back, those below it move down
+  }, 60_000);
 
   it('the rebuilt version (from the archive’s snapshot, the cell written empty) is the same', async () => {
     const a = await buildVersion({ data, config: config(), quarter: '2018Q3', root: tempDir(), factsOnly: true });
