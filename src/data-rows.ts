@@ -12,7 +12,7 @@ import type { Dataset } from './validate/dataset.js';
 /** Quarter → CSV bytes (UTF-8 with BOM, as Excel on Chinese Windows opens it). */
 export function dataRowsCsv(config: IndexConfig, dataset: Dataset, quarter: string): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
-  // Imputed cells are written empty, as the data gave them: the rebuild fills them again.
+  // Imputed and uncomputed (NaN) cells are written empty, as the data gave them: the rebuild treats them again.
   const imputed = new Set((dataset.imputed ?? []).map((c) => `${c.quarter}|${c.district}|${c.indicator}`));
   // One file per quarter: quarters may give different columns (raw indicators in one, scores in another).
   for (const q of quartersUsed(config, dataset, quarter)) {
@@ -23,7 +23,7 @@ export function dataRowsCsv(config: IndexConfig, dataset: Dataset, quarter: stri
       const values = rowsOfQ.get(d.name)!;
       const src = dataset.sources.get(q)!.get(d.name)!;
       // String(number) round-trips every double exactly: the rebuild reads the same values.
-      rows.push([q, d.name, ...given.map((n) => (imputed.has(`${q}|${d.name}|${n.name}`) ? '' : String(values.get(n.name)))), src.file, src.sheet ?? '', src.row]);
+      rows.push([q, d.name, ...given.map((n) => (imputed.has(`${q}|${d.name}|${n.name}`) || Number.isNaN(values.get(n.name)) ? '' : String(values.get(n.name)))), src.file, src.sheet ?? '', src.row]);
     }
     files.set(q, Buffer.from('\ufeff' + stringify(rows, { record_delimiter: '\n' })));
   }

@@ -24,6 +24,7 @@ import { narrativeSentences, verifyNarrative, verifyText, type VerifyOptions, ty
 import { figureRefs } from './verify/figure-list.js';
 import { pdfText, docxText, prewarmPdfText } from './verify/extract.js';
 import { appendixTable } from './document/appendix.js';
+import { auditTable } from './document/audit-table.js';
 import { assembleDocument } from './document/assemble.js';
 import { type PlacedFigure, placeFigures } from './document/figure-numbers.js';
 import type { DocumentModel } from './model/types.js';
@@ -83,13 +84,15 @@ const bulletinSchema = z.strictObject({
   wordFonts: z.strictObject({ body: fontPair('宋体', 'Times New Roman'), heading: fontPair('黑体', 'Arial') }).prefault({}),
   /** The mark in the header band of a report built from the shipped sample data. */
   sampleMark: z.string().default('样例数据'),
+  /** audit: an appendix table with the quarter's statistical audit after the scores (off by default). */
+  appendix: z.enum(['none', 'audit']).default('none'),
 });
 export type Bulletin = z.infer<typeof bulletinSchema>;
 
 export function loadBulletin(templatesDir: string): Bulletin {
   const file = join(templatesDir, 'report/bulletin.yaml');
   const shown = displayPath(file);
-  const hint = '字段：name（刊名）、column（栏目）、issue（期号，可空）、author（作者）、wordFonts（Word 字体：body/heading 各有 eastAsia、latin）、sampleMark（样例数据标记）';
+  const hint = '字段：name（刊名）、column（栏目）、issue（期号，可空）、author（作者）、wordFonts（Word 字体：body/heading 各有 eastAsia、latin）、sampleMark（样例数据标记）、appendix（none 或 audit：统计检验附表）';
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -147,7 +150,8 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   t = performance.now();
   const files: FileMap = new Map();
   files.set('facts.json', utf8(JSON.stringify(ledger, null, 2) + '\n'));
-  files.set('audit.json', utf8(JSON.stringify(statisticalAudit(config, result), null, 2) + '\n'));
+  const audit = statisticalAudit(config, result);
+  files.set('audit.json', utf8(JSON.stringify(audit, null, 2) + '\n'));
   if (inputs.factsOnly) return { ledger, files, timings };
 
   prewarmPdfText();
@@ -157,7 +161,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const kept = figuresFor(ledger, specs);
   const narrative = renderNarrative(ledger, {
     templatesDir: join(templatesDir, 'report'),
-    layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column } },
+    layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column, appendix: bulletin.appendix } },
   });
   const narrativeMd = narrativeToMarkdown(narrative);
   // 图N for the check, the figures and the document alike: the order the text places them in.
@@ -177,7 +181,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
     narrative,
     assets: {
       figures: new Map<string, FigureAsset>(figures.map((f) => [f.spec.id, figureAsset(f)])),
-      tables: new Map([['appendix', appendixTable(ledger)]]),
+      tables: new Map([['appendix', appendixTable(ledger)], ...(bulletin.appendix === 'audit' ? [['audit', auditTable(ledger, audit)] as const] : [])]),
     },
     header: { bulletin: issue ? `${bulletin.name}·${issue}` : bulletin.name, column: bulletin.column, ...(sample ? { mark: bulletin.sampleMark } : {}) },
     // The documents' date is the last day of the quarter reported: fixed by the data, never the clock.
@@ -223,7 +227,7 @@ function factCheckJson(factCheck: Record<'narrative' | 'pdf' | 'docx', VerifyRep
 function factCheckOptions(narrative: Narrative, placed: PlacedFigure[], ledger: Ledger, config: IndexConfig): VerifyOptions {
   return {
     lexicon: narrative.lexicon,
-    figures: figureRefs(placed, (f) => figureCaption(f, ledger.meta)),
+    figures: figureRefs(placed, (f) => figureCaption(f, ledger)),
     aliases: Object.fromEntries(config.districts.flatMap((d) => (d.aliases ?? []).map((a) => [a, d.name]))),
     handChecked: narrative.handChecked,
   };

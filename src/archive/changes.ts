@@ -177,7 +177,7 @@ export function diffVersions(before: FileMap, after: FileMap): ChangeSet {
       const sb = rowB.scores[node];
       if (sa && (sa.score !== sb.score || sa.rank !== sb.rank)) scores.push({ district: rowB.district, node, before: sa.score, after: sb.score, rankBefore: sa.rank, rankAfter: sb.rank });
     }
-    if (rowA.tier !== rowB.tier) tiers.push({ district: rowB.district, before: rowA.tier, after: rowB.tier });
+    if (rowA.tier !== rowB.tier) tiers.push({ district: rowB.district, before: rowA.tier ?? '未计算', after: rowB.tier ?? '未计算' });
   }
   // The districts whose data changed first, then the others; the total before the sub-indices.
   const corrected = new Set(data.map((d) => d.district));

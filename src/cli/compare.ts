@@ -41,10 +41,12 @@ export async function compareConfigurations(input: Omit<FactsInput, 'config'> & 
     .filter((n) => nodesB.includes(n))
     .map((node) => {
       const moves = a.ledger.districts
-        .map((d, i) => {
+        .flatMap((d, i) => {
           const sa = d.scores[node];
           const sb = b.ledger.districts[i].scores[node];
-          return { district: d.district, score: sa.score, rank: sa.rank, otherScore: sb.score, otherRank: sb.rank, move: sa.rank - sb.rank };
+          // A node left uncomputed for the district (missing: uncomputed) under either configuration has no rank to compare.
+          if (!sa || !sb) return [];
+          return [{ district: d.district, score: sa.score, rank: sa.rank, otherScore: sb.score, otherRank: sb.rank, move: sa.rank - sb.rank }];
         })
         .filter((m) => m.move !== 0)
         // largest move first; equal moves by the base rank

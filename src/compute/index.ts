@@ -82,8 +82,8 @@ export interface QuarterResult {
 interface Scored {
   /** node → district → cell */
   cells: Map<string, Map<string, Cell>>;
-  /** Leaves whose values were treated for outliers before scoring: the values and goalposts used. */
-  treated: Map<string, { values: number[]; bounds?: [number, number]; treatment: Treatment }>;
+  /** Leaves whose values were treated for outliers before scoring: the values and goalposts used, and whose values they are. */
+  treated: Map<string, { values: number[]; bounds?: [number, number]; treatment: Treatment; districts: string[] }>;
 }
 
 /** One indicator of one quarter treated for outliers (config outliers: jrc), as facts.json logs it. */
@@ -106,7 +106,7 @@ export function goalposts(config: IndexConfig, dataset: Dataset): Map<string, [n
     }
     const base = config.normalisation.baseQuarter ?? dataset.quarters[0];
     const rows = dataset.values.get(base);
-    const xs = rows ? [...rows.values()].map((r) => r.get(leaf.name)).filter((x): x is number => x !== undefined) : [];
+    const xs = rows ? [...rows.values()].map((r) => r.get(leaf.name)).filter((x): x is number => x !== undefined && !Number.isNaN(x)) : [];
     if (xs.length === 0 && dataset.quarters.every((q) => [...dataset.values.get(q)!.values()].every((r) => !r.has(leaf.name)))) continue;
     if (xs.length === 0)
       throw new InputError([{ file: displayPath(config.files.config), message: `${leaf.name}没有目标值：它没有 bounds，基期 ${base} 也没有它的数据`, hint: `在配置中给${leaf.name}写上 bounds: [下限, 上限]，或提供 ${base} 的数据` }]);
@@ -132,6 +132,39 @@ export function quartersUsed(config: IndexConfig, dataset: Dataset, quarter: str
   return [...used].filter((q) => dataset.values.has(q)).sort();
 }
 
+/** A leaf's values of the quarter for the districts that have one (an uncomputed cell, NaN, has none). */
+function leafValues(rows: Map<string, Map<string, number>>, districts: string[], name: string): { districts: string[]; values: number[] } {
+  const have = districts.filter((d) => !Number.isNaN(rows.get(d)!.get(name)!));
+  return { districts: have, values: have.map((d) => rows.get(d)!.get(name)!) };
+}
+
+function scoreLeaf(config: IndexConfig, node: TreeNode, rows: Map<string, Map<string, number>>, posts: Map<string, [number, number]>, treated: Scored['treated']): Map<string, Cell> {
+  const { districts, values } = leafValues(
+    rows,
+    config.districts.map((d) => d.name),
+    node.name,
+  );
+  const byDistrict = new Map<string, Cell>();
+  const method = node.normalisation ?? config.normalisation.method;
+  // Outliers (JRC rule) are treated for scoring only; the cell keeps the value as given.
+  const t = config.method.outliers === 'jrc' ? treatIndicator(values, posts.get(node.name), config.method.outlierRule) : null;
+  if (t) treated.set(node.name, { ...t, districts });
+  const norm = normalise(t?.values ?? values, { method, direction: node.direction, bounds: t?.bounds ?? posts.get(node.name), floor: config.normalisation.floor });
+  const ranks = competitionRanks(values, node.direction === '逆向' ? 'asc' : 'desc');
+  const total = values.reduce((s, x) => s + x, 0);
+  districts.forEach((d, i) =>
+    byDistrict.set(d, {
+      value: values[i],
+      score: node.points * norm[i].value,
+      rank: ranks[i],
+      share: node.kind === 'count' && total > 0 ? (values[i] / total) * 100 : undefined,
+      given: true,
+      clipped: norm[i].clipped || undefined,
+    }),
+  );
+  return byDistrict;
+}
+
 function scoreQuarter(config: IndexConfig, dataset: Dataset, quarter: string, posts: Map<string, [number, number]>): Scored {
   const rows = dataset.values.get(quarter)!;
   const districts = config.districts.map((d) => d.name);
@@ -139,47 +172,30 @@ function scoreQuarter(config: IndexConfig, dataset: Dataset, quarter: string, po
   const treated: Scored['treated'] = new Map();
 
   // Depth-first from the root: a node given in the data is used as-is; otherwise it is computed.
+  // A district lacking a child's cell (an uncomputed indicator below it) gets no cell of the node.
   const visit = (node: TreeNode): boolean => {
     // Validation guarantees every district of a quarter gives the same columns.
     const given = rows.get(districts[0])!.has(node.name);
-    const byDistrict = new Map<string, Cell>();
     if (node.children.length === 0) {
       if (!given) return false;
-      const values = districts.map((d) => rows.get(d)!.get(node.name)!);
-      const method = node.normalisation ?? config.normalisation.method;
-      // Outliers (JRC rule) are treated for scoring only; the cell keeps the value as given.
-      const t = config.method.outliers === 'jrc' ? treatIndicator(values, posts.get(node.name), config.method.outlierRule) : null;
-      if (t) treated.set(node.name, t);
-      const norm = normalise(t?.values ?? values, { method, direction: node.direction, bounds: t?.bounds ?? posts.get(node.name), floor: config.normalisation.floor });
-      const ranks = competitionRanks(values, node.direction === '逆向' ? 'asc' : 'desc');
-      const total = values.reduce((s, x) => s + x, 0);
-      districts.forEach((d, i) =>
-        byDistrict.set(d, {
-          value: values[i],
-          score: node.points * norm[i].value,
-          rank: ranks[i],
-          share: node.kind === 'count' && total > 0 ? (values[i] / total) * 100 : undefined,
-          given: true,
-          clipped: norm[i].clipped || undefined,
-        }),
-      );
-    } else {
-      const childKnown = node.children.map((c) => visit(config.nodes.find((n) => n.name === c)!));
-      const computable = childKnown.every(Boolean);
-      if (!given && !computable) return false;
-      const scores = districts.map((d) => {
-        const own = rows.get(d)!.get(node.name);
-        if (own !== undefined) return { score: round2(own), given: true };
-        const children = node.children.map((c) => {
-          const child = config.nodes.find((n) => n.name === c)!;
-          return { score: cells.get(c)!.get(d)!.score, points: child.points, weight: child.weight };
-        });
-        return { score: round2(aggregate(children, node.points, config.aggregation)), given: false };
-      });
-      const ranks = competitionRanks(scores.map((s) => s.score));
-      districts.forEach((d, i) => byDistrict.set(d, { value: scores[i].score, score: scores[i].score, rank: ranks[i], given: scores[i].given }));
+      cells.set(node.name, scoreLeaf(config, node, rows, posts, treated));
+      return true;
     }
-    cells.set(node.name, byDistrict);
+    const childKnown = node.children.map((c) => visit(config.nodes.find((n) => n.name === c)!));
+    const computable = childKnown.every(Boolean);
+    if (!given && !computable) return false;
+    const scored = districts.flatMap((d) => {
+      const own = rows.get(d)!.get(node.name);
+      if (own !== undefined) return [{ d, score: round2(own), given: true }];
+      if (node.children.some((c) => !cells.get(c)!.has(d))) return [];
+      const children = node.children.map((c) => {
+        const child = config.nodes.find((n) => n.name === c)!;
+        return { score: cells.get(c)!.get(d)!.score, points: child.points, weight: child.weight };
+      });
+      return [{ d, score: round2(aggregate(children, node.points, config.aggregation)), given: false }];
+    });
+    const ranks = competitionRanks(scored.map((s) => s.score));
+    cells.set(node.name, new Map(scored.map((s, i) => [s.d, { value: s.score, score: s.score, rank: ranks[i], given: s.given }])));
     return true;
   };
   visit(config.nodes.find((n) => n.name === config.root)!);
@@ -210,7 +226,7 @@ export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: s
       [previous, before],
       [yearAgo, ago],
     ] as const
-  ).flatMap(([q, s]) => (q && s ? treatmentLog(config, q, s) : []));
+  ).flatMap(([q, s]) => (q && s ? treatmentLog(q, s) : []));
 
   const tiers = new Map<string, string>();
   for (const d of nodes.get(config.root)!.districts) {
@@ -221,18 +237,19 @@ export function computeQuarter(config: IndexConfig, dataset: Dataset, quarter: s
   return { quarter, previous, nodes, tiers, yearAgo, yoyNodes, treatments, robustness };
 }
 
-function treatmentLog(config: IndexConfig, quarter: string, s: Scored): OutlierTreatment[] {
+function treatmentLog(quarter: string, s: Scored): OutlierTreatment[] {
   return [...s.treated].map(
     ([
       indicator,
       {
         treatment: { changed, ...stats },
+        districts,
       },
     ]) => ({
       quarter,
       indicator,
       ...stats,
-      values: changed.map((c) => ({ district: config.districts[c.index].name, value: c.from, treated: c.to })),
+      values: changed.map((c) => ({ district: districts[c.index], value: c.from, treated: c.to })),
     }),
   );
 }
@@ -245,27 +262,30 @@ function compareScores(config: IndexConfig, now: Scored, before: Scored | null):
     if (!cur) continue; // below a node given as-is and not itself in the data
     const prev = before?.cells.get(node.name);
     const isLeaf = node.children.length === 0;
-    const districts: DistrictResult[] = config.districts.map(({ name }) => {
-      const c = cur.get(name)!;
+    // Districts whose node is uncomputed this quarter are left out; a change needs the node in both quarters.
+    const districts: DistrictResult[] = config.districts.flatMap(({ name }) => {
+      const c = cur.get(name);
+      if (!c) return [];
       const p = prev?.get(name);
-      if (!p) return { district: name, current: c };
+      if (!p) return [{ district: name, current: c }];
       // Scores are compared as printed (2 decimals) so that every change a reader can recompute matches.
       const a = isLeaf ? c.value : c.score;
       const b = isLeaf ? p.value : p.score;
-      return { district: name, current: c, change: { diff: a - b, pct: pctChange(a, b), rankMove: p.rank - c.rank, previous: p } };
+      return [{ district: name, current: c, change: { diff: a - b, pct: pctChange(a, b), rankMove: p.rank - c.rank, previous: p } }];
     });
     const vals = districts.map((d) => (isLeaf ? d.current.value : d.current.score));
     const stats: NodeStats = { mean: vals.reduce((s, x) => s + x, 0) / vals.length, total: vals.reduce((s, x) => s + x, 0) };
-    if (prev) {
-      const prevVals = districts.map((d) => (isLeaf ? d.change!.previous.value : d.change!.previous.score));
+    const changed = districts.filter((d) => d.change);
+    if (prev && changed.length) {
+      const prevVals = changed.map((d) => (isLeaf ? d.change!.previous.value : d.change!.previous.score));
       stats.previousMean = prevVals.reduce((s, x) => s + x, 0) / prevVals.length;
-      const pcts = districts.map((d) => d.change!.pct).filter((x): x is number => x !== null);
+      const pcts = changed.map((d) => d.change!.pct).filter((x): x is number => x !== null);
       stats.meanPct = pcts.length ? round2(pcts.reduce((s, x) => s + x, 0) / pcts.length) : undefined;
       stats.aboveMeanPct = stats.meanPct === undefined ? 0 : pcts.filter((x) => round2(x) > stats.meanPct!).length;
-      stats.rose = districts.filter((d) => round2(d.change!.diff) > 0).length;
-      stats.fell = districts.filter((d) => round2(d.change!.diff) < 0).length;
-      stats.same = districts.length - stats.rose - stats.fell;
-      stats.noPct = districts.length - pcts.length;
+      stats.rose = changed.filter((d) => round2(d.change!.diff) > 0).length;
+      stats.fell = changed.filter((d) => round2(d.change!.diff) < 0).length;
+      stats.same = changed.length - stats.rose - stats.fell;
+      stats.noPct = changed.length - pcts.length;
     }
     nodes.set(node.name, { node, districts, stats });
   }

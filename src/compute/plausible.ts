@@ -23,7 +23,7 @@ export function checkPlausible(config: IndexConfig, dataset: Dataset, quarters: 
       const reach = limit * (hi - lo);
       for (const [district, given] of rows) {
         const x = given.get(leaf);
-        if (x === undefined || (x >= lo - reach && x <= hi + reach)) continue;
+        if (x === undefined || Number.isNaN(x) || (x >= lo - reach && x <= hi + reach)) continue; // NaN: left uncomputed
         const origin = dataset.origins?.get(q)?.get(district);
         const source = dataset.sources.get(q)?.get(district);
         problems.add({

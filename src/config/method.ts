@@ -8,8 +8,11 @@ import { z } from 'zod';
 
 export const NORMALISATION_METHODS = ['goalpost', 'minmax', 'efficacy', 'zscore', 'rank'] as const;
 
-/** How a missing cell of an indicator is filled (per node in the tree, or for all under `missing.method`). */
-export const MISSING_METHODS = ['none', 'carry-forward', 'interpolate', 'mean', 'median'] as const;
+/**
+ * How a missing cell of an indicator is filled (per node in the tree, or for all under `missing.method`);
+ * uncomputed: not filled — the district gets no value for it and no score for any node above it.
+ */
+export const MISSING_METHODS = ['none', 'carry-forward', 'interpolate', 'mean', 'median', 'uncomputed'] as const;
 export type MissingMethod = (typeof MISSING_METHODS)[number];
 
 export const missingMethodSchema = z.enum(MISSING_METHODS);
@@ -28,6 +31,8 @@ const robustnessSchema = z
       .array(z.enum(['arithmetic', 'geometric']))
       .min(1)
       .default(['arithmetic', 'geometric']),
+    /** A 5 %–95 % rank interval spanning at most this many ranks counts as narrow (the robustness paragraph's count). */
+    narrowSpan: z.number().int().min(0).default(3),
   })
   .prefault({});
 

@@ -1,8 +1,9 @@
 import type { Ledger, NodeScore } from '../facts/types.js';
 import type { TableAsset } from '../markup/parse.js';
-import { imputationNotes } from '../facts/imputation.js';
+import { imputationNotes, uncomputedNotes } from '../facts/imputation.js';
 
 const score = (x: number) => x.toFixed(2);
+const UNCOMPUTED = '未计算';
 /** A rank move as the bulletin's tables print it: ↑6, ↓8, — (unchanged). */
 const move = (s: NodeScore) => (s.rankMove === undefined ? '' : s.rankMove > 0 ? `↑${s.rankMove}` : s.rankMove < 0 ? `↓${-s.rankMove}` : '—');
 const pct = (s: NodeScore) => (s.pct === null || s.pct === undefined ? '—' : s.pct.toFixed(2));
@@ -17,21 +18,26 @@ export function appendixTable(ledger: Ledger): TableAsset {
   const firstLevel = ledger.meta.firstLevel;
   const withChange = ledger.meta.previous !== null;
   const header = ['排名', '区县', root, ...(withChange ? ['环比变化（%）', '排名变化'] : []), ...firstLevel.flatMap((n) => [n, '排名'])];
-  const rows = [...ledger.districts]
-    .sort((a, b) => a.scores[root].rank - b.scores[root].rank)
-    .map((d) => {
+  // Districts whose total is left uncomputed (missing: uncomputed) follow the ranked ones, marked 未计算.
+  const ranked = ledger.districts.filter((d) => d.scores[root]).sort((a, b) => a.scores[root].rank - b.scores[root].rank);
+  const unranked = ledger.districts.filter((d) => !d.scores[root]);
+  const levels = (d: (typeof ledger.districts)[number]) => firstLevel.flatMap((n) => (d.scores[n] ? [score(d.scores[n].score), String(d.scores[n].rank)] : [UNCOMPUTED, '—']));
+  const rows = [
+    ...ranked.map((d) => {
       const t = d.scores[root];
-      return [String(t.rank), d.district, score(t.score), ...(withChange ? [pct(t), move(t)] : []), ...firstLevel.flatMap((n) => [score(d.scores[n].score), String(d.scores[n].rank)])];
-    });
+      return [String(t.rank), d.district, score(t.score), ...(withChange ? [pct(t), move(t)] : []), ...levels(d)];
+    }),
+    ...unranked.map((d) => ['—', d.district, UNCOMPUTED, ...(withChange ? ['—', '—'] : []), ...levels(d)]),
+  ];
   const n = header.length;
   const notes = [`${root}为${firstLevel.join('、')}得分之和`];
   if (withChange) notes.push(`环比变化为较${ledger.meta.previousLabel}的变化率，排名变化中↑表示上升、↓表示下降、—表示不变`);
   notes.push('得分相同的区县排名并列');
   const clipped = clippedNote(ledger);
   if (clipped) notes.push(clipped);
-  notes.push(...imputationNotes(ledger));
+  notes.push(...imputationNotes(ledger), ...uncomputedNotes(ledger));
   return {
-    caption: `${ledger.meta.quarterLabel}${ledger.meta.districtCount}个区县${root}及一级指标得分与排名`,
+    caption: `${ledger.meta.quarterLabel}${ledger.districts.length}个区县${root}及一级指标得分与排名`,
     header: [header],
     rows,
     align: header.map((_, i) => (i === 1 ? 'left' : 'center')),

@@ -66,7 +66,8 @@ function firstLevelOf(config: IndexConfig, node: TreeNode): string {
 function indicatorFact(config: IndexConfig, result: QuarterResult, leaf: TreeNode, district: string): IndicatorFact | null {
   const nr = result.nodes.get(leaf.name);
   if (!nr) return null; // the data gave a higher node as-is
-  const d = nr.districts.find((x) => x.district === district)!;
+  const d = nr.districts.find((x) => x.district === district);
+  if (!d) return null; // left uncomputed (missing: uncomputed)
   const c = d.change;
   const isCount = leaf.kind === 'count';
   const fact: IndicatorFact = {
@@ -116,12 +117,14 @@ function nodeFacts(config: IndexConfig, result: QuarterResult, nr: NodeResult): 
     highest: extreme(all, all[0].value),
     lowest: extreme(all, all[all.length - 1].value),
     mean: r2(nr.stats.mean),
+    ranked: nr.districts.length,
+    uncomputed: config.districts.map((d) => d.name).filter((d) => !nr.districts.some((x) => x.district === d)),
     change: null,
     yoy: null,
     basis,
   };
   if (result.previous && nr.stats.meanPct !== undefined) {
-    const changes = nr.districts.map(changeOf);
+    const changes = nr.districts.filter((d) => d.change).map(changeOf);
     const byPct = (a: DistrictChange, b: DistrictChange) => (b.pct ?? -Infinity) - (a.pct ?? -Infinity);
     const idx = (d: DistrictChange) => changes.indexOf(d);
     const risersAll = changes.filter((c) => c.pct !== null && c.pct > 0).sort((a, b) => byPct(a, b) || idx(a) - idx(b));
@@ -142,6 +145,7 @@ function nodeFacts(config: IndexConfig, result: QuarterResult, nr: NodeResult): 
     const meanDiff = r2(r2(nr.stats.mean) - r2(nr.stats.previousMean!));
     const change: NodeChangeFacts = {
       meanPct: nr.stats.meanPct,
+      counted: changes.length,
       previousMean: r2(nr.stats.previousMean!),
       mean: r2(nr.stats.mean),
       meanDiff,
@@ -162,7 +166,8 @@ function nodeFacts(config: IndexConfig, result: QuarterResult, nr: NodeResult): 
 }
 
 function nodeScore(nr: NodeResult, district: string): NodeScore {
-  const d = nr.districts.find((x) => x.district === district)!;
+  const d = nr.districts.find((x) => x.district === district);
+  if (!d) throw new Error(`no score of ${nr.node.name} for ${district}`); // callers ask only for computed ones
   const s: NodeScore = { score: r2(d.current.score), rank: d.current.rank };
   if (d.change) {
     s.previousScore = r2(d.change.previous.score);
@@ -174,8 +179,9 @@ function nodeScore(nr: NodeResult, district: string): NodeScore {
   return s;
 }
 
-function yearOnYearScore(yoy: QuarterResult, node: string, district: string): YearOnYearScore {
+function yearOnYearScore(yoy: QuarterResult, node: string, district: string): YearOnYearScore | null {
   const s = nodeScore(yoy.nodes.get(node)!, district);
+  if (s.previousScore === undefined) return null; // uncomputed a year ago
   return { quarter: yoy.previous!, previousScore: s.previousScore!, previousRank: s.previousRank!, diff: s.diff!, pct: s.pct ?? null, rankMove: s.rankMove! };
 }
 
@@ -186,7 +192,10 @@ function indicatorFacts(config: IndexConfig, result: QuarterResult): { indicator
   const clippedFacts: Ledger['dataTreatment']['clipped'] = [];
   for (const leaf of config.nodes.filter((n) => n.children.length === 0 && result.nodes.has(n.name))) {
     const values: Record<string, IndicatorFact> = {};
-    for (const d of config.districts) values[d.name] = indicatorFact(config, result, leaf, d.name)!;
+    for (const d of config.districts) {
+      const f = indicatorFact(config, result, leaf, d.name);
+      if (f) values[d.name] = f; // none for a cell left uncomputed
+    }
     indicators[leaf.name] = { unit: leaf.unit, kind: leaf.kind, parent: firstLevelOf(config, leaf), values };
     const clipped = result.nodes
       .get(leaf.name)!
@@ -212,7 +221,8 @@ function metaOf(config: IndexConfig, result: QuarterResult, firstLevel: TreeNode
     previous: result.previous,
     previousLabel: pl?.label ?? null,
     previousShort: pl?.short ?? null,
-    districtCount: config.districts.length,
+    // The districts ranked on the total (all of them, unless a cell is left uncomputed): what 全市N个区县 counts.
+    districtCount: result.nodes.get(config.root)!.districts.length,
     root: config.root,
     firstLevel: firstLevel.map((n) => n.name),
     yearAgo: result.yearAgo,
@@ -246,12 +256,14 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
   const rows: DistrictRow[] = config.districts.map((d) => {
     const scores: Record<string, NodeScore> = {};
     for (const n of [root.node, ...firstLevel]) {
+      if (!result.nodes.get(n.name)!.districts.some((x) => x.district === d.name)) continue; // left uncomputed
       scores[n.name] = nodeScore(result.nodes.get(n.name)!, d.name);
-      if (yoyResult) scores[n.name].yoy = yearOnYearScore(yoyResult, n.name, d.name);
+      const yoy = yoyResult ? yearOnYearScore(yoyResult, n.name, d.name) : null;
+      if (yoy) scores[n.name].yoy = yoy;
     }
     const src = dataset.sources.get(result.quarter)!.get(d.name)!;
     const prevSrc = result.previous ? dataset.sources.get(result.previous)!.get(d.name) : undefined;
-    return { district: d.name, code: d.code, tier: result.tiers.get(d.name)!, scores, source: src, ...(prevSrc ? { previousSource: prevSrc } : {}) };
+    return { district: d.name, code: d.code, tier: result.tiers.get(d.name) ?? null, scores, source: src, ...(prevSrc ? { previousSource: prevSrc } : {}) };
   });
 
   const { indicators, notes, clipped } = indicatorFacts(config, result);
@@ -288,7 +300,7 @@ export function buildLedger(config: IndexConfig, dataset: Dataset, result: Quart
     districts: rows,
     indicators,
     notes,
-    robustness: robustnessFacts(result),
+    robustness: robustnessFacts(config, result),
     dataTreatment: dataTreatmentFacts(config, dataset, result, clipped),
   };
 }

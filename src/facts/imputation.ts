@@ -29,7 +29,29 @@ export function imputationNotes(ledger: Ledger): string[] {
   return stated(ledger).map((c) => `${c.district}${quarterLabels(c.quarter).label}${c.indicator}缺失，${how(c)}`);
 }
 
-/** One line per imputed cell for the command's output: where it is, how it was filled, the value used. */
+/** One line per imputed cell for the command's output: where it is, how it was filled, the value used; then the cells left uncomputed. */
 export function imputationLines(ledger: Ledger): string[] {
-  return (ledger.dataTreatment?.imputed ?? []).map((c) => `缺失值已填补：${c.source.file}${c.source.sheet ? ` [${c.source.sheet}]` : ''} 第${c.source.row}行 ${c.district} ${quarterLabels(c.quarter).label} ${c.indicator} = ${c.value}（${how(c)}）`);
+  return [
+    ...(ledger.dataTreatment?.imputed ?? []).map((c) => `缺失值已填补：${c.source.file}${c.source.sheet ? ` [${c.source.sheet}]` : ''} 第${c.source.row}行 ${c.district} ${quarterLabels(c.quarter).label} ${c.indicator} = ${c.value}（${how(c)}）`),
+    ...uncomputedLines(ledger),
+  ];
 }
+
+/**
+ * One clause per cell left uncomputed in the reported quarter, for the 注 under the appendix table:
+ * 城口县2018年第3季度众创空间数缺失，双创环境和双创指数未计算，不参与排名.
+ */
+export function uncomputedNotes(ledger: Ledger): string[] {
+  return (ledger.dataTreatment?.uncomputed ?? [])
+    .filter((c) => c.quarter === ledger.meta.quarter)
+    .map((c) => `${c.district}${quarterLabels(c.quarter).label}${c.indicator}缺失，${joinNames(c.nodes.filter((n) => n === ledger.meta.root || ledger.meta.firstLevel.includes(n)))}未计算，不参与排名`);
+}
+
+/** Uncomputed cells for the command's output. */
+function uncomputedLines(ledger: Ledger): string[] {
+  return (ledger.dataTreatment?.uncomputed ?? []).map(
+    (c) => `缺失值未填补：${c.source.file}${c.source.sheet ? ` [${c.source.sheet}]` : ''} 第${c.source.row}行 ${c.district} ${quarterLabels(c.quarter).label} ${c.indicator}（${c.nodes.join('、')}未计算）`,
+  );
+}
+
+const joinNames = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join('、')}和${names[names.length - 1]}`);

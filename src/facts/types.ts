@@ -61,8 +61,10 @@ export interface Extreme {
 }
 
 export interface NodeChangeFacts {
-  /** Mean of the 38 districts' % changes. */
+  /** Mean of the districts' % changes (of every district with a score in both quarters). */
   meanPct: number;
+  /** How many districts have a change (a score in both quarters): what 38个区县平均…… counts. */
+  counted: number;
   /** City mean score last quarter and now, and the change of that mean. */
   previousMean: number;
   mean: number;
@@ -93,6 +95,10 @@ export interface NodeFacts {
   highest: Extreme;
   lowest: Extreme;
   mean: number;
+  /** How many districts have a score of the node (ranked, counted in the mean); all, unless a cell is left uncomputed. */
+  ranked: number;
+  /** Districts without a score of the node: an indicator below it is missing and the tree says missing: uncomputed. */
+  uncomputed: string[];
   change: NodeChangeFacts | null;
   /** 同比: the same facts as `change`, on the same quarter of the previous year (basis.quarters names it); null when the data lack it. */
   yoy: NodeChangeFacts | null;
@@ -133,8 +139,9 @@ export interface YearOnYearScore {
 export interface DistrictRow {
   district: string;
   code: number;
-  tier: string;
-  /** First-level indices and the total, by node name. */
+  /** null: the total is not computed (an indicator left uncomputed). */
+  tier: string | null;
+  /** First-level indices and the total, by node name; a node left uncomputed for the district is absent. */
   scores: Record<string, NodeScore>;
   /** Where the district's row came from. */
   source: { file: string; sheet?: string; row: number };
@@ -206,6 +213,18 @@ export interface DataTreatmentFacts {
   clipped: { indicator: string; count: number; districts: string[] }[];
   /** Cells missing in the data and filled by the configured method (src/validate/missing.ts). */
   imputed: ImputedCell[];
+  /** Cells missing in the data and left uncomputed (missing: uncomputed), with the nodes the district gets no score of. */
+  uncomputed: UncomputedCellFact[];
+}
+
+export interface UncomputedCellFact {
+  quarter: string;
+  district: string;
+  indicator: string;
+  /** The nodes above the indicator that the district has no score of in that quarter (up to the total). */
+  nodes: string[];
+  /** The row of the empty cell. */
+  source: { file: string; sheet?: string; row: number };
 }
 
 export interface ImputedCell {
@@ -230,6 +249,9 @@ export interface RankIntervalFact {
   median: number;
   low: number;
   high: number;
+  /** The best and the worst rank of all runs (始终位居第1位 needs best = worst = 1). */
+  best: number;
+  worst: number;
 }
 
 export interface RobustnessFacts {
@@ -243,4 +265,8 @@ export interface RobustnessFacts {
   nodes: Record<string, { intervals: RankIntervalFact[]; basis: Basis }>;
   /** Per node, the districts whose 5 %–95 % interval is the printed rank alone (low = high = rank): at least 90 % of the runs gave that rank. */
   stable: Record<string, string[]>;
+  /** Per node, the district(s) whose 5 %–95 % interval spans the most ranks (high − low): the least certain rank. */
+  widest: Record<string, { districts: string[]; span: number }>;
+  /** Per node, how many districts' 5 %–95 % interval spans at most `within` ranks (robustness.narrowSpan). */
+  narrow: Record<string, { within: number; count: number }>;
 }

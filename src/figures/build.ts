@@ -52,14 +52,16 @@ const MAP_SHARE = 0.85;
 export async function buildFigures(ledger: Ledger, figures: NumberedFigure[], opts: { widthPt?: number; memo?: FigureMemo } = {}): Promise<ReportFigure[]> {
   const widthPt = opts.widthPt ?? textWidthPt;
   const buildOne = async (spec: NumberedFigure): Promise<ReportFigure> => {
-    const scores = ledger.districts.map((d) => ({ district: d.district, s: d.scores[spec.node] }));
-    if (scores.some((x) => x.s === undefined)) throw new Error(`figure ${spec.id}: the ledger has no scores for ${spec.node}`);
-    const caption = figureCaption(spec, ledger.meta);
+    // A district whose node is left uncomputed (missing: uncomputed) has no score: it is not drawn, and the note says so.
+    const scores = ledger.districts.filter((d) => d.scores[spec.node]).map((d) => ({ district: d.district, s: d.scores[spec.node] }));
+    if (scores.length === 0) throw new Error(`figure ${spec.id}: the ledger has no scores for ${spec.node}`);
+    const uncomputed = ledger.nodes[spec.node]?.uncomputed ?? [];
+    const caption = figureCaption(spec, ledger);
     const prepared = FIGURE_KIND_ENTRIES[spec.kind].prepare({ ledger, spec, scores });
     const renderAt = (w: number) => prepared.render(w, opts.memo);
     const rendered = await renderAt(spec.kind === 'map' ? Math.round(widthPt * MAP_SHARE) : widthPt);
     const half = spec.pairing ? await renderAt(halfWidthPt(widthPt)) : undefined;
-    const note = prepared.note;
+    const note = uncomputed.length && spec.kind !== 'map' ? [prepared.note, `注：${uncomputed.join('、')}的${spec.node}未计算（指标缺失），图中未列出。`].filter(Boolean).join('') : prepared.note;
     return {
       spec,
       caption,

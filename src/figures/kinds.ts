@@ -51,7 +51,7 @@ function classesFor(ledger: Ledger, node: string): { classes: ValueClass[]; clas
     return { classes, classLabel: (district) => labelOf.get(tierOf.get(district)!)! };
   }
   const classes = classBreaks(
-    ledger.districts.map((d) => d.scores[node].score),
+    ledger.districts.filter((d) => d.scores[node]).map((d) => d.scores[node].score),
     4,
   );
   return {
@@ -133,7 +133,8 @@ const change: FigureKindEntry = {
 
 const twoQuarter: FigureKindEntry = {
   prepare({ ledger, spec, scores }) {
-    const values = scores.map(({ district, s }) => ({ district, previous: s.previousScore as number, current: s.score }));
+    // A district without last quarter's score (left uncomputed then) has no pair to draw.
+    const values = scores.filter(({ s }) => s.previousScore !== undefined).map(({ district, s }) => ({ district, previous: s.previousScore as number, current: s.score }));
     const dataText = byValue(values, (v) => v.current)
       .map((v) => `${v.district} 上季度${formatNumber(v.previous)}，本季度${formatNumber(v.current)}`)
       .join('；');

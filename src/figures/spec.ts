@@ -249,8 +249,11 @@ export function numberFigures(specs: readonly FigureSpec[]): NumberedFigure[] {
 }
 
 /** A figure's caption for a quarter: its template filled from the ledger's labels (图N comes separately). */
-export function figureCaption(spec: Pick<FigureSpec, 'caption' | 'node'>, meta: Pick<Ledger['meta'], 'quarterLabel' | 'previousLabel' | 'districtCount'>): string {
-  return fillCaption(spec.caption, { quarterLabel: meta.quarterLabel, previousQuarterLabel: meta.previousLabel ?? undefined, node: spec.node, districtCount: meta.districtCount });
+export function figureCaption(spec: Pick<FigureSpec, 'caption' | 'node'>, ledger: Pick<Ledger, 'meta' | 'districts'>): string {
+  const { meta } = ledger;
+  // {{districtCount}}: the districts drawn, those with a score of the figure's node (missing: uncomputed leaves some out).
+  const districtCount = ledger.districts.filter((d) => d.scores[spec.node]).length;
+  return fillCaption(spec.caption, { quarterLabel: meta.quarterLabel, previousQuarterLabel: meta.previousLabel ?? undefined, node: spec.node, districtCount });
 }
 
 /** Fills a caption template; every placeholder must have a value. */

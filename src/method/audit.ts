@@ -68,11 +68,11 @@ function firstLevelOf(config: IndexConfig, node: TreeNode): string {
 export function statisticalAudit(config: IndexConfig, result: QuarterResult): StatisticalAudit {
   const rule = config.method.outlierRule;
   const leaves = config.nodes.filter((n) => n.children.length === 0 && result.nodes.has(n.name));
-  const shares = (name: string) => {
-    const nr = result.nodes.get(name)!;
-    return nr.districts.map((d) => d.current.score / nr.node.points);
-  };
-  const scoresOf = (name: string) => result.nodes.get(name)!.districts.map((d) => d.current.score);
+  // Correlations pair the districts scored on every node (a district left uncomputed somewhere is left out of them all).
+  const complete = config.districts.map((d) => d.name).filter((d) => [...result.nodes.values()].every((nr) => nr.districts.some((x) => x.district === d)));
+  const cellOf = (name: string, d: string) => result.nodes.get(name)!.districts.find((x) => x.district === d)!.current;
+  const shares = (name: string) => complete.map((d) => cellOf(name, d).score / result.nodes.get(name)!.node.points);
+  const scoresOf = (name: string) => complete.map((d) => cellOf(name, d).score);
   const treatedNow = new Map(result.treatments.filter((t) => t.quarter === result.quarter).map((t) => [t.indicator, t.method]));
   const total = scoresOf(config.root);
   const flags: string[] = [];

@@ -22,6 +22,9 @@ export interface RankInterval {
   /** 5th and 95th percentile of the rank (nearest-rank method, so always a rank some run gave). */
   low: number;
   high: number;
+  /** The best and the worst rank any run gave (what 始终 / 在全部模拟中 may claim). */
+  best: number;
+  worst: number;
 }
 
 export interface RankRobustness {
@@ -139,7 +142,9 @@ function quantile(sorted: Int32Array, p: number): number {
 
 /**
  * Rank intervals of the root and the first-level indices in `quarter`, or null when
- * switched off or when the quarter's data give the total as-is (nothing to vary).
+ * switched off, when the quarter's data give the total as-is (nothing to vary), or
+ * when a cell is left uncomputed (missing: uncomputed): the districts ranked would
+ * differ from node to node, and a rank among some is no interval of the printed one.
  */
 export function rankRobustness(config: IndexConfig, dataset: Dataset, quarter: string, posts: Map<string, [number, number]>, treated: Treated = new Map()): RankRobustness | null {
   const opts = config.method.robustness;
@@ -148,6 +153,7 @@ export function rankRobustness(config: IndexConfig, dataset: Dataset, quarter: s
   const methods = [configured, ...opts.normalisations.filter((m) => m !== configured)];
   const aggregations = opts.aggregations.includes(config.aggregation) ? opts.aggregations : [config.aggregation, ...opts.aggregations];
   const rows = dataset.values.get(quarter)!;
+  if ([...rows.values()].some((r) => [...r.values()].some(Number.isNaN))) return null;
   const root = plan(config, rows, posts, treated, methods, config.root);
   if (!root || root.kind === 'fixed') return null;
 
@@ -174,7 +180,7 @@ export function rankRobustness(config: IndexConfig, dataset: Dataset, quarter: s
       k,
       config.districts.map((d, i) => {
         const mine = all.slice(i * opts.runs, (i + 1) * opts.runs).sort();
-        return { district: d.name, median: quantile(mine, 0.5), low: quantile(mine, 0.05), high: quantile(mine, 0.95) };
+        return { district: d.name, median: quantile(mine, 0.5), low: quantile(mine, 0.05), high: quantile(mine, 0.95), best: mine[0], worst: mine[mine.length - 1] };
       }),
     );
   }

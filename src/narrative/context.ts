@@ -8,6 +8,8 @@ import type { DistrictChange, IndicatorFact, Ledger, NodeChangeFacts, NodeFacts,
 import type { Wording } from './wording.js';
 import { previousQuarter, quarterLabels } from '../quarter.js';
 import { registerFacts } from './provenance.js';
+import { robustnessView } from './robustness-view.js';
+import { uncomputedView } from './uncomputed-view.js';
 
 import type { ChangeView, ExtremeView, IndicatorView, LevelView, MoverExtremeView, MoversView, NarrativeContext, NodeView, OverallView, PortraitView, ScoreView, SubIndexView, TieGroup, TierView } from './views.js';
 
@@ -196,10 +198,12 @@ function changeView(c: NodeChangeFacts, node: string, idx: LedgerIndex, w: Wordi
       same: c.same,
       risers: moversView(c.risers, c.rose, c.biggestRise, 1, node, idx, w, from),
       fallers: moversView(c.fallers, c.fell, c.biggestFall, -1, node, idx, w, from),
+      counted: c.counted,
     },
     { target: node, quarter: idx.q, from },
     {
       meanPct: { measure: 'meanPct' },
+      counted: { measure: 'districtCount' },
       aboveMean: { measure: 'aboveMean' },
       rose: { measure: 'rose' },
       fell: { measure: 'fell' },
@@ -252,7 +256,7 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
     const n = ledger.nodes[name];
     if (!n) throw new Error(`the facts ledger has no node ${name}`);
     const adj = wording.nodes[name] ?? wording.defaultNode;
-    return { node: name, index, strong: adj.strong, weak: adj.weak, level: levelView(n, meta.quarter), change: changesAvailable && n.change ? changeView(n.change, name, idx, wording) : null };
+    return { node: name, index, strong: adj.strong, weak: adj.weak, level: levelView(n, meta.quarter), ranked: n.ranked, change: changesAvailable && n.change ? changeView(n.change, name, idx, wording) : null };
   });
 
   const root = ledger.nodes[meta.root];
@@ -311,7 +315,8 @@ export function buildContext(ledger: Ledger, wording: Wording): NarrativeContext
       firstLevel,
       overall,
       yoy,
-      robustness: !!ledger.robustness?.nodes[meta.root],
+      robustness: robustnessView(ledger),
+      uncomputed: uncomputedView(ledger),
       portraits,
       portraitIntro,
       wording,

@@ -6,7 +6,7 @@ import { splitSentences } from './sentences.js';
 import type { FigurePlacement, MarkupBlock, Narrative, NarrativeBlock, RenderOptions } from './types.js';
 
 /** Bulletin fields when the caller gives none (the narrative alone). */
-const DEFAULT_BULLETIN: Record<string, string> = { name: '', issue: '', column: '' };
+const DEFAULT_BULLETIN: Record<string, string> = { name: '', issue: '', column: '', appendix: 'none' };
 
 /**
  * Tidies a paragraph: template whitespace (line breaks, indentation) is removed —

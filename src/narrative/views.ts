@@ -3,6 +3,8 @@
  */
 import type { Ledger, Portrait } from '../facts/types.js';
 import type { Wording } from './wording.js';
+import type { RobustnessView } from './robustness-view.js';
+import type { UncomputedView } from './uncomputed-view.js';
 
 export interface TieGroup {
   districts: string[];
@@ -87,6 +89,8 @@ export interface MoversView {
 
 export interface ChangeView {
   meanPct: number;
+  /** How many districts the mean change is over (all, unless a cell is left uncomputed). */
+  counted: number;
   up: boolean;
   down: boolean;
   flat: boolean;
@@ -109,6 +113,8 @@ export interface NodeView {
   strong: string;
   weak: string;
   level: LevelView;
+  /** How many districts have a score of the node (all, unless a cell is left uncomputed). */
+  ranked: number;
   change: ChangeView | null;
 }
 
@@ -192,8 +198,10 @@ export interface NarrativeContext {
   tiers: TierView[];
   firstLevel: NodeView[];
   overall: OverallView | null;
-  /** The ledger holds rank intervals of the total (the robustness section and its figure). */
-  robustness: boolean;
+  /** Districts without a total this quarter (an indicator missing, missing: uncomputed), and why; null when every district has one. */
+  uncomputed: UncomputedView | null;
+  /** The rank intervals of the total, when the ledger holds them (the robustness section and its figure). */
+  robustness: RobustnessView | null;
   /** Present when the ledger has 同比 facts and the configuration asks for the paragraph. */
   yoy: YearOnYearView | null;
   portraits: PortraitView[];

@@ -29,6 +29,11 @@ const MEASURES: Record<string, [string, string]> = {
   count: ['个数', '符合条件的区县个数'],
   tierCount: ['该类区县数', '双创指数得分落在该类分数段内的区县个数'],
   districtCount: ['区县总数', '参与评价的区县个数'],
+  runs: ['模拟次数', '排名稳健性随机模拟的次数（robustness.runs）'],
+  rankLow: ['模拟排名区间下限', '各次模拟中该区县排名的第5百分位'],
+  rankHigh: ['模拟排名区间上限', '各次模拟中该区县排名的第95百分位'],
+  narrowCount: ['排名区间较窄的区县数', '5%—95%排名区间跨度不超过 robustness.narrowSpan 位的区县个数'],
+  narrowWithin: ['区间跨度阈值', '配置项 robustness.narrowSpan'],
 };
 
 const source = (s: { file: string; sheet?: string; row: number } | undefined) => (s ? `${s.file}${s.sheet ? ` 工作表“${s.sheet}”` : ''} 第${s.row}行` : '—');
@@ -53,7 +58,7 @@ function numberCard(ref: FactSpan['ref'], ledger: Ledger): FactCard {
 function districtCard(d: Ledger['districts'][number], ledger: Ledger): FactCard {
   const rows: [string, string][] = [
     ['季度', ledger.meta.quarter],
-    ['类别', d.tier],
+    ['类别', d.tier ?? '未计算'],
   ];
   for (const [node, s] of Object.entries(d.scores)) rows.push([node, `${s.score.toFixed(2)}，第${s.rank}位${s.previousRank !== undefined ? `（上季度第${s.previousRank}位）` : ''}`]);
   rows.push(['数据来源', source(d.source)]);

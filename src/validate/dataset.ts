@@ -5,7 +5,7 @@ import { parseQuarter, compareQuarters, quarterLabels } from '../quarter.js';
 import { columnLetter, type CellValue, type RawTable } from '../load/read.js';
 import { DistrictRegistry } from './districts.js';
 import { impossibleValue, readNumber, sumTolerance } from './numbers.js';
-import { fillMethod, imputeMissing, isMissingMarker, type ImputedCell, type MissingCell } from './missing.js';
+import { fillMethod, imputeMissing, isMissingMarker, type ImputedCell, type MissingCell, type UncomputedCell } from './missing.js';
 
 /** Where a value came from: enough for a reader to find the cell. */
 export interface SourceRef {
@@ -25,6 +25,8 @@ export interface Dataset {
   origins?: Map<string, Map<string, CellOrigin>>;
   /** Cells missing in the data and filled as the tree says (src/validate/missing.ts); their values are in `values`. */
   imputed?: ImputedCell[];
+  /** Cells missing in the data that the tree leaves uncomputed (missing: uncomputed); `values` holds NaN for them. */
+  uncomputed?: UncomputedCell[];
 }
 
 const QUARTER_HEADINGS = ['季度', '时间', '统计季度', '期间', 'quarter'];
@@ -99,11 +101,11 @@ export function validateTables(tables: RawTable[], config: IndexConfig): Dataset
     checkUnheadedCells(ctx, table, layout.where);
     for (const row of table.rows) validateRow(ctx, table, layout, row);
   }
-  const imputed = imputeMissing(config, ctx.values, ctx.missingCells, ctx.problems, ctx.faulty);
+  const { imputed, uncomputed } = imputeMissing(config, ctx.values, ctx.missingCells, ctx.problems, ctx.faulty);
   const quarters = [...ctx.values.keys()].sort(compareQuarters);
   if (!ctx.headingTrouble) for (const q of quarters) checkCoverage(ctx, q);
   ctx.problems.throwIfAny();
-  return { quarters, values: ctx.values, sources: ctx.sources, origins: ctx.origins, ...(imputed.length ? { imputed } : {}) };
+  return { quarters, values: ctx.values, sources: ctx.sources, origins: ctx.origins, ...(imputed.length ? { imputed } : {}), ...(uncomputed.length ? { uncomputed } : {}) };
 }
 
 /** Maps the headings to the quarter, the district and the tree's nodes; null when the table cannot be read. */

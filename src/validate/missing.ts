@@ -6,6 +6,10 @@
  *   carry-forward  the district's value of the latest earlier quarter that gives it
  *   interpolate    linear between the district's nearest earlier and later quarters
  *   mean, median   of the other districts' values of the same quarter
+ *   uncomputed     not filled: the cell is held as NaN, and the district gets no value
+ *                  for the indicator and no score for any node above it (its first-level
+ *                  index and the total); it is left out of those nodes' ranks, means and
+ *                  counts, listed as 未计算 in the appendix, flagged in facts.json
  *
  * Only values given in the data are drawn on (never another imputed value), so the
  * result does not depend on the order cells are filled in. Counts are rounded to
@@ -34,10 +38,21 @@ export interface ImputedCell {
   quarter: string;
   district: string;
   indicator: string;
-  method: Exclude<MissingMethod, 'none'>;
+  method: Fill;
   value: number;
   /** The quarters whose values were drawn on (the cell's own quarter for mean and median). */
   from: string[];
+  source: { file: string; sheet?: string; row: number };
+}
+
+/** The methods that give a value. */
+type Fill = Exclude<MissingMethod, 'none' | 'uncomputed'>;
+
+/** A missing cell the tree leaves uncomputed (missing: uncomputed): no value is made up for it. */
+export interface UncomputedCell {
+  quarter: string;
+  district: string;
+  indicator: string;
   source: { file: string; sheet?: string; row: number };
 }
 
@@ -63,9 +78,13 @@ const ordinal = (q: string) => {
 
 type Values = Map<string, Map<string, Map<string, number>>>;
 
-function fill(config: IndexConfig, values: Values, cell: MissingCell, method: Exclude<MissingMethod, 'none'>): { value: number; from: string[] } | string {
+function fill(config: IndexConfig, values: Values, cell: MissingCell, method: Fill): { value: number; from: string[] } | string {
   const name = cell.node.name;
-  const given = (q: string, d: string) => values.get(q)?.get(d)?.get(name);
+  // An uncomputed cell (NaN) of another quarter or district is no value to draw on.
+  const given = (q: string, d: string) => {
+    const v = values.get(q)?.get(d)?.get(name);
+    return v === undefined || Number.isNaN(v) ? undefined : v;
+  };
   const quarters = [...values.keys()].sort();
   const earlier = quarters.filter((q) => q < cell.quarter && given(q, cell.district) !== undefined);
   const later = quarters.filter((q) => q > cell.quarter && given(q, cell.district) !== undefined);
@@ -97,11 +116,12 @@ function fill(config: IndexConfig, values: Values, cell: MissingCell, method: Ex
 }
 
 /**
- * Fills the missing cells into `values` (in place) and returns what was filled;
- * problems (nothing to fill from, too many gaps) go to `problems`, and the rows
- * left with gaps (quarter|district) to `unfilled`, so later checks pass them over.
+ * Fills the missing cells into `values` (in place) and returns what was filled, and
+ * the cells left uncomputed (held as NaN in `values`); problems (nothing to fill from,
+ * too many gaps) go to `problems`, and the rows left with gaps (quarter|district) to
+ * `unfilled`, so later checks pass them over.
  */
-export function imputeMissing(config: IndexConfig, values: Values, cells: MissingCell[], problems: ProblemList, unfilled: Set<string>): ImputedCell[] {
+export function imputeMissing(config: IndexConfig, values: Values, cells: MissingCell[], problems: ProblemList, unfilled: Set<string>): { imputed: ImputedCell[]; uncomputed: UncomputedCell[] } {
   const maxShare = config.method.missing.maxShare;
   const byRow = new Map<string, MissingCell[]>();
   for (const c of cells) byRow.set(`${c.quarter}|${c.district}`, [...(byRow.get(`${c.quarter}|${c.district}`) ?? []), c]);
@@ -123,14 +143,27 @@ export function imputeMissing(config: IndexConfig, values: Values, cells: Missin
     }
   }
   const imputed: ImputedCell[] = [];
+  const uncomputed: UncomputedCell[] = [];
   const filled: [MissingCell, number][] = [];
   for (const c of cells) {
     if (tooMany.has(`${c.quarter}|${c.district}`)) continue;
-    const method = fillMethod(config, c.node) as Exclude<MissingMethod, 'none'>;
+    const method = fillMethod(config, c.node);
+    if (method === 'uncomputed') {
+      uncomputed.push({ quarter: c.quarter, district: c.district, indicator: c.node.name, source: c.source });
+      filled.push([c, Number.NaN]);
+      continue;
+    }
+    if (method === 'none') continue; // not collected as a missing cell (the row reader reports it)
     const r = fill(config, values, c, method);
     if (typeof r === 'string') {
       unfilled.add(`${c.quarter}|${c.district}`);
-      problems.add({ file: c.shownFile, row: c.source.row, column: c.column, message: `${c.node.name}缺失：${r}`, hint: `补上这个值，或在配置中为${c.node.name}换一种缺失值处理方法（missing: carry-forward | interpolate | mean | median）` });
+      problems.add({
+        file: c.shownFile,
+        row: c.source.row,
+        column: c.column,
+        message: `${c.node.name}缺失：${r}`,
+        hint: `补上这个值，或在配置中为${c.node.name}换一种缺失值处理方法（missing: carry-forward | interpolate | mean | median | uncomputed）`,
+      });
       continue;
     }
     const value = c.node.kind === 'count' ? Math.round(r.value) : Math.round(r.value * 100) / 100;
@@ -139,5 +172,7 @@ export function imputeMissing(config: IndexConfig, values: Values, cells: Missin
   }
   // Filled only now, so that no imputed value is drawn on by another.
   for (const [c, value] of filled) values.get(c.quarter)!.get(c.district)!.set(c.node.name, value);
-  return imputed.sort((a, b) => (a.quarter < b.quarter ? -1 : a.quarter > b.quarter ? 1 : 0) || config.districts.findIndex((d) => d.name === a.district) - config.districts.findIndex((d) => d.name === b.district));
+  const order = (a: { quarter: string; district: string }, b: { quarter: string; district: string }) =>
+    (a.quarter < b.quarter ? -1 : a.quarter > b.quarter ? 1 : 0) || config.districts.findIndex((d) => d.name === a.district) - config.districts.findIndex((d) => d.name === b.district);
+  return { imputed: imputed.sort(order), uncomputed: uncomputed.sort(order) };
 }

@@ -34,7 +34,9 @@ export function checkCaption(text: string, n: number, figures: FigureRef[], f: L
     .filter((x) => f.isNode(x));
   if (fig.node && named.length && !named.includes(fig.node)) say(`图${n}画的是${fig.node}，图题写的是${named.join('、')}`);
   const count = /(\d+)个区县/.exec(text);
-  if (count && Number(count[1]) !== meta.districtCount) say(`图${n}画的是${meta.districtCount}个区县，图题写的是${count[1]}个`);
+  // The districts drawn: those with a score of the figure's index (all, unless a cell is left uncomputed).
+  const drawn = (fig.node ? f.node(fig.node)?.ranked : undefined) ?? meta.districtCount;
+  if (count && Number(count[1]) !== drawn) say(`图${n}画的是${drawn}个区县，图题写的是${count[1]}个`);
   if (/同比/.test(text) && fig.kind === 'change') say(`图${n}画的是与上一季度相比的变化（环比），图题写的是“同比”`);
   const unit = /（(%|分|个百分点|名|位)）/.exec(text)?.[1];
   const want = fig.kind === 'change' ? '%' : fig.kind === 'rank-intervals' ? '位' : '分';

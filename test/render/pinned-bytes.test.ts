@@ -28,9 +28,9 @@ function figuresDigest(b: ReportBuild): string {
 
 const PINNED = {
   figures: 'c6ab5ec678d367cf9846ead3a9475ae9e0ff3b74cdd512c217c3066c37963b80',
-  narrative: 'a0489ad6ef48a113468ce8aca64de07c381423596f672cdbf0673047dffb0439',
-  pdf: '57a06e50ef97c0ae11114b4f475da3e78810ba6e2eb03bc3615352731875f6da',
-  docx: 'bc5b25aba2e51cb79c897cfa2e0808ee386e89db56fc17b251f3b9dc7726a241',
+  narrative: '236431529bfaed7ae22c6a800cc6e66fbe22c3b04afd20bf41674af6724e26ba',
+  pdf: '5d9ad593aac793c383f66a4801bcf038d7ca05cf6b0b0d954816bc4e3ac2e82e',
+  docx: '90e705ec7a95c7db5a1114e166e4a7e2d8ce557f0b44a46cbed4f88bc0323fd1',
 };
 
 describe('sample 2018Q3: output bytes', () => {

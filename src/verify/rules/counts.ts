@@ -5,6 +5,7 @@
  */
 import type { SentenceCheck } from '../sentence.js';
 import { rule } from './rule.js';
+import { districtsCounted } from './uncomputed.js';
 
 type CountClaim = { form: 'none'; at: number; text: string } | { form: 'n'; at: number; n: number; all: boolean } | { form: 'after'; at: number; n: number; word: string } | { form: 'tree'; at: number; n: number; level: string };
 
@@ -47,14 +48,16 @@ export const counts = rule<CountClaim>({
       return sc.value(c.n, want, `${c.level}的个数`);
     }
     // 全市38个区县 (all of them); 全市24个区县……上升 counts the risers.
+    // The districts with a score of the clause's index (all of them, unless a cell is left uncomputed).
+    const counted = districtsCounted(sc, c.at);
     if (
       c.form === 'n' &&
-      ((c.n === sc.f.ledger.meta.districtCount && /平均/.test(sc.s.slice(c.at, sc.clauseEnd(c.at)))) ||
-        (c.all && (c.n === sc.f.ledger.meta.districtCount || /平均/.test(sc.s.slice(c.at, c.at + 12)))) ||
-        (c.n === sc.f.ledger.meta.districtCount && !meaning(sc, sc.s.slice(c.at, sc.clauseEnd(c.at)))))
+      ((c.n === counted && /平均/.test(sc.s.slice(c.at, sc.clauseEnd(c.at)))) ||
+        (c.all && (c.n === counted || c.n === sc.f.ledger.districts.length || /平均/.test(sc.s.slice(c.at, c.at + 12)))) ||
+        (c.n === counted && !meaning(sc, sc.s.slice(c.at, sc.clauseEnd(c.at)))))
     ) {
       sc.crossCheck(sc.tokenAt(c.at), { measure: 'districtCount' });
-      return sc.value(c.n, sc.f.ledger.meta.districtCount, '区县数');
+      return sc.value(c.n, counted, counted < sc.f.ledger.districts.length ? '有得分（参与排名）的区县数' : '区县数');
     }
     const t = c.form === 'after' ? sc.targetBefore(c.at) : sc.targetAround(c.at);
     const ch = sc.f.change(t);
@@ -64,7 +67,7 @@ export const counts = rule<CountClaim>({
     if (c.form === 'after' && sc.districtBefore(c.at) && sc.districts.some((x) => x.end <= c.at)) return sc.unverifiable(`“${c.word}的区县有${c.n}个”前面的区县与这个数目的关系不明`);
     if (!what) return sc.unverifiable(`“${clause}”中的${n}个区县没有说明是哪一类区县`);
     if (sc.lacksYearAgo(c.at, `${t}同比${NAMES[what]}区县数`) || sc.lacksPrevious(ch, `${t}${NAMES[what]}区县数`)) return;
-    const want = what === 'belowMean' ? sc.f.ledger.meta.districtCount - ch.aboveMean : ch[what];
+    const want = what === 'belowMean' ? (ch.counted ?? sc.f.ledger.meta.districtCount) - ch.aboveMean : ch[what];
     if (c.form === 'n') sc.crossCheck(sc.tokenAt(c.at), { target: t });
     sc.value(n, want, `${t}${NAMES[what]}区县数`);
   },

@@ -20,10 +20,12 @@ import { directions } from './directions.js';
 import { numbers } from './numbers.js';
 import { leftovers } from './leftovers.js';
 import { clipped } from './clipped.js';
+import { rankIntervals } from './rank-intervals.js';
+import { uncomputed } from './uncomputed.js';
 
 export { numerals } from './numerals.js';
 export { places } from './places.js';
 export { quarters } from './quarters.js';
 export { tiers } from './tiers.js';
 
-export const RULES: Rule[] = [clipped, figureRefs, lists, comparisons, superlatives, values, ranks, means, counts, drivers, changes, directions, numbers, leftovers] as Rule[];
+export const RULES: Rule[] = [clipped, uncomputed, figureRefs, rankIntervals, lists, comparisons, superlatives, values, ranks, means, counts, drivers, changes, directions, numbers, leftovers] as Rule[];

@@ -354,7 +354,7 @@ const numerals: BatteryCase[] = [
   wrong('num-fullwidth-own', 'numerals', 'full-width digits ２４ in running text (write 24)', own('全市共有２４个区县的双创指数得分实现增长。', 'overall'), '区县的双创指数得分实现增长'),
   wrong('num-spelled-share', 'numerals', 'a spelled-out percentage (百分之十点零五; write 10.05%)', own('渝北区众创空间数占全市总量的百分之十点零五。', 'portraits'), '渝北区众创空间数占全市总量的百分之'),
   wrong('num-spelled-pct', 'numerals', 'a spelled-out percentage (百分之六点八七; write 6.87%)', own('大渡口区双创指数增幅为百分之六点八七。', 'overall'), '大渡口区双创指数增幅为百分之'),
-  wrong('num-cn-38', 'numerals', 'change.hbs: 三十八个区县 (write 38个区县)', edit('change.hbs', '{{int @root.districtCount}}个区县\n', '三十八个区县\n'), '三十八个区县平均'),
+  wrong('num-cn-38', 'numerals', 'change.hbs: 三十八个区县 (write 38个区县)', edit('change.hbs', '{{int change.counted}}个区县\n', '三十八个区县\n'), '三十八个区县平均'),
   wrong('num-fullwidth-template', 'numerals', 'tiers.hbs: full-width ４ (write 4)', edit('tiers.hbs', '划分为{{int tierCount}}类', '划分为４类'), '可将全市38个区县划分为'),
   wrong('num-cn-score', 'numerals', 'a score in Chinese numerals (八十八点五九分; write 88.59分)', own('渝北区双创指数得分八十八点五九分。', 'overall'), '渝北区双创指数得分八十八点五九分'),
   wrong('num-fullwidth-count', 'numerals', 'full-width digits ９４８ (write 948)', own('渝北区科技型企业数达９４８家。', 'portraits'), '渝北区科技型企业数达'),

@@ -53,7 +53,7 @@ export interface FactCheckOutcome {
 
 export function factCheck(rendered: Rendered, ledger: Ledger): FactCheckOutcome {
   // As the build checks: the narrative with its provenance, then the document's text (captions, notes, footnotes).
-  const figures = figureRefs(rendered.figures, (f) => figureCaption(f, ledger.meta));
+  const figures = figureRefs(rendered.figures, (f) => figureCaption(f, ledger));
   const opts = { figures, aliases: ALIASES, handChecked: rendered.narrative.handChecked, lexicon: rendered.lexicon };
   const r = verifyNarrative(rendered.narrative, ledger, opts);
   const d = verifyText(rendered.document, ledger, { ...opts, where: 'document', narrativeSentences: narrativeSentences(rendered.narrative) });
@@ -154,7 +154,7 @@ export function renderFrom(templatesDir: string, ledger: Ledger): Rendered {
   for (const spec of placed) {
     // A map prints its note inside the picture (as outlines), as src/figures/build.ts does: not text.
     const note = spec.kind === 'map' ? undefined : spec.note;
-    figures.set(spec.id, { number: spec.number, caption: figureCaption(spec, ledger.meta), svg: '', png: new Uint8Array(), widthPt: 100, heightPt: 100, ...(note ? { note } : {}) });
+    figures.set(spec.id, { number: spec.number, caption: figureCaption(spec, ledger), svg: '', png: new Uint8Array(), widthPt: 100, heightPt: 100, ...(note ? { note } : {}) });
   }
   const model = assembleDocument({
     narrative,
