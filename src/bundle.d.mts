@@ -6,3 +6,5 @@ export declare function cacheKey(entryPath: string, esbuildVersion: string, dirs
 export declare function sourcesDigest(dirs?: { root?: string; src?: string }): string;
 /** See bundle.mjs: JSON data kept across processes. */
 export declare const dataCache: { read(name: string): unknown; write(name: string, value: unknown): void };
+/** See bundle.mjs: bytes kept across processes (drawn figures), bounded, least recently used out first. */
+export declare const blobCache: { readBytes(name: string): Uint8Array | undefined; writeBytes(name: string, bytes: Uint8Array): void };

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { threadId } from 'node:worker_threads';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -116,6 +116,88 @@ export const dataCache = {
         const partial = join(dir, 'data', `.${name}.${process.pid}-${threadId}.partial`);
         writeFileSync(partial, text);
         renameSync(partial, join(dir, 'data', `${name}.json`));
+        return;
+      } catch {
+        /* try the next folder */
+      }
+    }
+  },
+};
+
+/**
+ * Binary entries (drawn figures) are kept in `<cache>/blobs/` up to this many
+ * bytes together (about 45 quarters of figures); beyond it the least recently
+ * used go first.
+ */
+const BLOBS_LIMIT = 256 * 1024 * 1024;
+let blobsWritten = 0;
+let blobsCheckedAt = -1;
+
+/** Removes the least recently used blobs while the folder holds more than BLOBS_LIMIT (down to three quarters of it). */
+function pruneBlobs(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir)
+      .filter((f) => !f.startsWith('.'))
+      .flatMap((f) => {
+        try {
+          const st = statSync(join(dir, f));
+          return [{ f, size: st.size, at: st.mtimeMs }];
+        } catch {
+          return [];
+        }
+      });
+  } catch {
+    return;
+  }
+  let total = entries.reduce((a, e) => a + e.size, 0);
+  if (total <= BLOBS_LIMIT) return;
+  for (const e of entries.sort((a, b) => a.at - b.at)) {
+    if (total <= BLOBS_LIMIT * 0.75) break;
+    rmSync(join(dir, e.f), { force: true });
+    total -= e.size;
+  }
+}
+
+/**
+ * Bytes kept across processes, as `dataCache` keeps JSON (figures drawn from the
+ * same data by the same code): the caller puts everything the value depends on
+ * into `name` and checks what it reads back. A hit marks the entry used (the
+ * folder is bounded, least recently used first out).
+ */
+export const blobCache = {
+  readBytes(name) {
+    for (const dir of cacheDirs()) {
+      const file = join(dir, 'blobs', name);
+      try {
+        const bytes = readFileSync(file);
+        try {
+          const now = new Date();
+          utimesSync(file, now, now);
+        } catch {
+          /* a read-only cache still serves */
+        }
+        return bytes;
+      } catch {
+        /* not there */
+      }
+    }
+    return undefined;
+  },
+  writeBytes(name, bytes) {
+    for (const dir of cacheDirs()) {
+      try {
+        const blobs = join(dir, 'blobs');
+        mkdirSync(blobs, { recursive: true });
+        const partial = join(blobs, `.${name}.${process.pid}-${threadId}.partial`);
+        writeFileSync(partial, bytes);
+        renameSync(partial, join(blobs, name));
+        blobsWritten += bytes.length;
+        // Checked on the first write of a process and after every 32 MB it writes.
+        if (blobsCheckedAt < 0 || blobsWritten - blobsCheckedAt > 32 * 1024 * 1024) {
+          blobsCheckedAt = blobsWritten;
+          pruneBlobs(blobs);
+        }
         return;
       } catch {
         /* try the next folder */

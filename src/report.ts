@@ -3,7 +3,6 @@
  * → figures → document model → PDF and DOCX, then the fact check on the text of
  * all three. Each stage is a plain function of the previous one's output.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +15,7 @@ import { InputError } from './errors.js';
 import { quarterEnd } from './quarter.js';
 import { statisticalAudit } from './method/audit.js';
 import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } from './figures/build.js';
-import { dataCache, sourcesDigest } from './bundle.mjs';
+import { blobCache, dataCache, sourcesDigest } from './bundle.mjs';
 import { figureCaption, loadFigureSpecs, type NumberedFigure } from './figures/spec.js';
 import type { IndexConfig } from './config/types.js';
 import { renderNarrative, narrativeToMarkdown, type Narrative } from './narrative/index.js';
@@ -35,8 +34,8 @@ import { renderDocx } from './render/docx/index.js';
 
 export const DEFAULT_TEMPLATES = resolve(PROJECT_ROOT, 'templates');
 
-/** The figures' memo, for the process: map layouts are kept across processes in the bundle's data cache. */
-const figureMemo = createFigureMemo({ store: dataCache, codeDigest: sourcesDigest });
+/** The figures' memo, for the process: map layouts and drawn figures are kept across processes in the bundle's cache. */
+const figureMemo = createFigureMemo({ store: { ...dataCache, ...blobCache }, codeDigest: sourcesDigest });
 
 export interface ReportInputs {
   data: string;
@@ -52,11 +51,6 @@ export interface ReportInputs {
   onStage?: (stage: string, ms: number) => void;
   /** The data are the shipped sample (data/sample): every page and the properties say 样例数据. Default: whether `data` lies in data/sample. */
   sampleData?: boolean;
-  /**
-   * Figures already drawn, by a hash of what they are drawn from (the ledger and the figure list):
-   * a warm process that rebuilds after a wording change reuses them (the workbench passes one).
-   */
-  figureCache?: Map<string, ReportFigure[]>;
 }
 
 export interface ReportBuild {
@@ -173,7 +167,8 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const documentOptions: VerifyOptions = { ...checkOptions, narrativeSentences: narrativeSentences(narrative) };
   lap('narrative');
 
-  const figures = await figuresOf(ledger, placed, inputs.figureCache);
+  // Each figure is drawn once for what it draws: the process's memo (and the cache behind it) holds it for the next build.
+  const figures = await buildFigures(ledger, placed, { memo: figureMemo });
   lap('figures');
 
   const sample = inputs.sampleData ?? isInside(inputs.data, SAMPLE_DATA);
@@ -287,17 +282,6 @@ export function figuresFor<S extends { needsPrevious: boolean; kind: string; nod
       // rank intervals need the robustness simulation (robustness.enabled in the config)
       .filter((s) => s.kind !== 'rank-intervals' || ledger.robustness?.nodes[s.node])
   );
-}
-
-/** The figures, drawn or — with a cache — reused when the ledger and the figure list are the same (figures are a function of both). */
-async function figuresOf(ledger: Ledger, specs: NumberedFigure[], cache?: Map<string, ReportFigure[]>): Promise<ReportFigure[]> {
-  if (!cache) return buildFigures(ledger, specs, { memo: figureMemo });
-  const key = createHash('sha256').update(JSON.stringify(ledger)).update('\0').update(JSON.stringify(specs)).digest('hex');
-  const kept = cache.get(key);
-  if (kept) return kept;
-  const figures = await buildFigures(ledger, specs, { memo: figureMemo });
-  cache.set(key, figures);
-  return figures;
 }
 
 /** figures/figNN-id.svg|png by the number the document prints, and figures/figures.json with the captions. */

@@ -58,7 +58,9 @@ export async function buildFigures(ledger: Ledger, figures: NumberedFigure[], op
     const uncomputed = ledger.nodes[spec.node]?.uncomputed ?? [];
     const caption = figureCaption(spec, ledger);
     const prepared = FIGURE_KIND_ENTRIES[spec.kind].prepare({ ledger, spec, scores });
-    const renderAt = (w: number) => prepared.render(w, opts.memo);
+    // With a memo, a figure drawn before from the same data is reused (the memo keeps it by what it draws).
+    const memo = opts.memo;
+    const renderAt = (w: number) => (memo ? memo.drawn({ drawing: prepared.drawing, widthPt: w }, () => prepared.render(w, memo), prepared.files) : prepared.render(w, undefined));
     const rendered = await renderAt(spec.kind === 'map' ? Math.round(widthPt * MAP_SHARE) : widthPt);
     const half = spec.pairing ? await renderAt(halfWidthPt(widthPt)) : undefined;
     const note = uncomputed.length && spec.kind !== 'map' ? [prepared.note, `注：${uncomputed.join('、')}的${spec.node}未计算（指标缺失），图中未列出。`].filter(Boolean).join('') : prepared.note;

@@ -9,6 +9,7 @@ import { renderRankedBars } from './bars.js';
 import { renderChangeBars } from './change.js';
 import { classBreaks, classify, tierClasses, type ValueClass } from './classes.js';
 import { renderDistributionMap } from './map/index.js';
+import { DEFAULT_DISTRICTS_CONFIG, DEFAULT_GEOJSON } from './map/geo.js';
 import type { FigureMemo } from './memo.js';
 import type { FigureKind, NumberedFigure } from './spec.js';
 import { formatNumber } from './style.js';
@@ -28,6 +29,13 @@ export interface FigureInput {
 /** A figure of one kind, its data taken from the ledger; drawn at any width. */
 export interface PreparedFigure {
   render: (widthPt: number, memo: FigureMemo | undefined) => Promise<RenderedFigure>;
+  /**
+   * Everything `render` draws from besides the width, the code and `files`, as plain data
+   * (the renderer's options): the key under which a drawn figure is kept (FigureMemo.drawn).
+   */
+  drawing: unknown;
+  /** Files the drawing reads (their bytes enter the key). */
+  files?: string[];
   /** The numbers the figure prints, by district (checked against the ledger in tests). */
   printed: Record<string, number>;
   /** The figure's data as text, without the caption, e.g. 渝北区 88.59；江北区 80.00. */
@@ -90,8 +98,11 @@ const map: FigureKindEntry = {
       .filter((g) => g.members.length > 0)
       .map((g) => `${g.c.label}：${ranked(g.members, '', '、')}`)
       .join('；');
+    const options = { values, classes, legendTitle: spec.node, note: spec.note };
     return {
-      render: (widthPt, memo) => renderDistributionMap({ values, classes, legendTitle: spec.node, note: spec.note, widthPt, memo }),
+      render: (widthPt, memo) => renderDistributionMap({ ...options, widthPt, memo }),
+      drawing: { kind: 'map', ...options },
+      files: [DEFAULT_GEOJSON, DEFAULT_DISTRICTS_CONFIG],
       printed: {},
       dataText,
       note: null, // the map prints its note inside the figure
@@ -102,8 +113,10 @@ const map: FigureKindEntry = {
 const bars: FigureKindEntry = {
   prepare(input) {
     const { classes, values } = classedValues(input);
+    const options = { values, classes, unit: '分' };
     return {
-      render: (widthPt) => renderRankedBars({ values, classes, unit: '分', widthPt }),
+      render: (widthPt) => renderRankedBars({ ...options, widthPt }),
+      drawing: { kind: 'bars', ...options },
       printed: Object.fromEntries(values.map((v) => [v.district, v.value])),
       dataText: ranked(values, '', '；'),
       note: input.spec.note,
@@ -120,6 +133,7 @@ const change: FigureKindEntry = {
     const mean = facts.meanPct;
     return {
       render: (widthPt) => renderChangeBars({ values, mean, widthPt }),
+      drawing: { kind: 'change', values, mean },
       printed: Object.fromEntries(values.map((v) => [v.district, v.pct])),
       dataText: `${ranked(
         values.map((v) => ({ district: v.district, value: v.pct })),
@@ -138,8 +152,10 @@ const twoQuarter: FigureKindEntry = {
     const dataText = byValue(values, (v) => v.current)
       .map((v) => `${v.district} 上季度${formatNumber(v.previous)}，本季度${formatNumber(v.current)}`)
       .join('；');
+    const labels: [string, string] = [ledger.meta.previousLabel!, ledger.meta.quarterLabel];
     return {
-      render: (widthPt) => renderTwoQuarter({ values, labels: [ledger.meta.previousLabel!, ledger.meta.quarterLabel], widthPt }),
+      render: (widthPt) => renderTwoQuarter({ values, labels, widthPt }),
+      drawing: { kind: 'two-quarter', values, labels },
       printed: Object.fromEntries(values.map((v) => [v.district, v.current])),
       dataText,
       note: spec.note,
@@ -154,6 +170,7 @@ const rankIntervals: FigureKindEntry = {
     const rows = r.intervals;
     return {
       render: (widthPt) => renderRankIntervals({ rows, count: ledger.meta.districtCount, widthPt }),
+      drawing: { kind: 'rank-intervals', rows, count: ledger.meta.districtCount },
       printed: Object.fromEntries(rows.map((v) => [v.district, v.rank])),
       dataText: rows.map((v) => `${v.district} 第${v.rank}位（模拟中位数第${v.median}位，5%—95%区间第${v.low}—${v.high}位）`).join('；'),
       note: spec.note,

@@ -13,9 +13,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { DrawnFigures, drawingKey, type BytesStore } from './drawn-cache.js';
+import type { RenderedFigure } from './types.js';
 
-/** JSON values kept across processes; failures only mean no cache (read: undefined, write: nothing). */
-export interface DataStore {
+/**
+ * JSON values kept across processes; failures only mean no cache (read: undefined, write: nothing).
+ * A store that also keeps bytes (`readBytes`, `writeBytes`) keeps drawn figures too.
+ */
+export interface DataStore extends Partial<BytesStore> {
   read(name: string): unknown;
   write(name: string, value: unknown): void;
 }
@@ -30,6 +35,13 @@ export interface FigureMemo {
    * again and replaced). Values that JSON would change (NaN, infinities) are not stored.
    */
   kept<T>(table: string, key: string, compute: () => T, check: { isValue: (v: unknown) => boolean; files?: string[] }): T;
+  /**
+   * A drawn figure by what it draws (see drawn-cache.ts): `drawing` is plain data naming
+   * everything the drawing depends on besides the code and `files` (the figure's kind,
+   * rows, classes, labels and width); `draw` draws it on a miss. Kept in memory (the
+   * last few dozen) and, with a store that keeps bytes, across processes.
+   */
+  drawn(drawing: unknown, draw: () => Promise<RenderedFigure>, files?: string[]): Promise<RenderedFigure>;
 }
 
 export interface MemoOptions {
@@ -68,7 +80,16 @@ export function createFigureMemo(opts: MemoOptions = {}): FigureMemo {
     table.set(key, value);
     return value;
   };
+  const bytesStore = opts.store?.readBytes && opts.store.writeBytes ? (opts.store as BytesStore) : undefined;
+  const drawnFigures = new DrawnFigures(bytesStore);
   return {
+    drawn(drawing, draw, files = []) {
+      const h = createHash('sha256')
+        .update(opts.codeDigest?.() ?? '')
+        .update('\0');
+      for (const f of files) h.update(fileDigest(f));
+      return drawnFigures.get(`figure-${h.update('\0').update(drawingKey(drawing)).digest('hex').slice(0, 40)}`, draw);
+    },
     once(name, key, compute) {
       const table = tableOf(name);
       if (table.has(key)) return table.get(key) as ReturnType<typeof compute>;

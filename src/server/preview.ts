@@ -9,7 +9,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildReport } from '../report.js';
-import type { ReportFigure } from '../figures/build.js';
 import { replacePreview } from '../watch.js';
 import { lockQuarter } from '../archive/lock.js';
 import { quarterDir } from '../archive/store.js';
@@ -32,8 +31,6 @@ export const previewDir = (ws: Workspace, quarter: string) => join(ws.out, quart
 
 export class Previews {
   private readonly states = new Map<string, PreviewState>();
-  /** Figures by what they are drawn from: a wording save rebuilds everything but them. A few builds' worth. */
-  private readonly figures = new Map<string, ReportFigure[]>();
   constructor(private readonly ws: Workspace) {}
 
   /** Quarters with a good preview in this process. */
@@ -60,8 +57,7 @@ export class Previews {
     try {
       const lock = lockQuarter(quarterDir(this.ws.out, quarter), quarter, `${process.pid}`);
       release = () => lock.release();
-      const { files, factCheck, narrative, ledger } = await buildReport({ data: this.ws.data, config: this.ws.config, templatesDir: this.ws.templates, quarter, onStage: (s, ms) => ctx.stage(s, ms), figureCache: this.figures });
-      while (this.figures.size > 6) this.figures.delete(this.figures.keys().next().value!);
+      const { files, factCheck, narrative, ledger } = await buildReport({ data: this.ws.data, config: this.ws.config, templatesDir: this.ws.templates, quarter, onStage: (s, ms) => ctx.stage(s, ms) });
       const tw = performance.now();
       replacePreview(previewDir(this.ws, quarter), files);
       ctx.stage('write', performance.now() - tw);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers.js';
 
-/** The figures of one fresh `scindex report` run, with the cache in `cache`. */
+/** The figures of one fresh `scindex report` run, with the cache in `cache` (without the drawn figures kept there: the maps are drawn). */
 function figures(cache: string): Map<string, Buffer> {
+  rmSync(join(cache, 'blobs'), { recursive: true, force: true });
   const out = tempDir();
   const r = spawnSync(process.execPath, ['bin/scindex.mjs', 'report', '-q', '2018Q3', '-o', out], { encoding: 'utf8', env: { ...process.env, SCINDEX_CACHE_DIR: cache } });
   expect(r.stderr).toBe('');
