@@ -10,7 +10,8 @@
  * thread, and it inflates streams with zlib directly (a small DecompressionStream
  * in that thread: Node's own sends every stream through web streams and the
  * thread pool, slow for many small streams). Only text content is asked for;
- * fonts are not turned into font faces.
+ * fonts are not turned into font faces, and the figures' forms, which provably
+ * show no text, are emptied in the copy pdf.js reads (pdf-forms.mjs).
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -50,12 +51,15 @@ const pdfjs = (async () => {
   globalThis.pdfjsWorker = await import(workerData.worker);
   return import(workerData.lib);
 })();
+const forms = import(workerData.forms);
 // Requests come from the parent, or, when the thread is shared (a batch), from the ports it is handed.
 const serve = (port) => port.on('message', async ({ id, data, connect }) => {
   if (connect) return void serve(connect);
   let doc;
   try {
     const { getDocument } = await pdfjs;
+    // The figures' forms that provably show no text are emptied in this copy (pdf-forms.mjs).
+    (await forms).blankTextFreeForms(data);
     doc = await getDocument({ data, disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
     const pages = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -94,7 +98,7 @@ function spawnPdfTextThread(): Worker {
     execArgv: [],
     // A small young generation: about 15 MB less memory for the same time (pdf.js keeps little).
     resourceLimits: { maxYoungGenerationSizeMb: 2 },
-    workerData: { lib: url('pdfjs-dist/legacy/build/pdf.min.mjs'), worker: url('pdfjs-dist/legacy/build/pdf.worker.min.mjs') },
+    workerData: { lib: url('pdfjs-dist/legacy/build/pdf.min.mjs'), worker: url('pdfjs-dist/legacy/build/pdf.worker.min.mjs'), forms: new URL('./pdf-forms.mjs', import.meta.url).href },
   });
 }
 
