@@ -23,11 +23,21 @@
  * gradient fill, a squeezed maxWidth, a glyph the font lacks) is drawn by
  * Skia as before.
  */
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as fontkit from 'fontkit';
 import { defaultFontSet } from '../fonts.js';
 import { FONT_FAMILY } from './style.js';
 
 type FontkitFont = fontkit.Font;
+
+/**
+ * fontkit as the PDF renderer's PDFKit loads it (its CommonJS build, one module
+ * instance), on first use: a process whose figures all come from the cache never
+ * loads it for the figures, and one that draws them does not load and initialise a
+ * second copy (the ES module build, with its own Unicode tables: about 0.1 s).
+ */
+let fontkitModule: typeof fontkit | undefined;
+const loadFontkit = () => (fontkitModule ??= createRequire(import.meta.url)('fontkit') as typeof fontkit);
 
 /** Path commands as fontkit gives them. */
 interface PathCommand {
@@ -58,7 +68,7 @@ const faces = new Map<Weight, Face>();
 function face(weight: Weight): Face {
   let f = faces.get(weight);
   if (!f) {
-    const font = fontkit.create(defaultFontSet().sans[weight].bytes) as FontkitFont;
+    const font = loadFontkit().create(defaultFontSet().sans[weight].bytes) as FontkitFont;
     f = { font, unitsPerEm: font.unitsPerEm, glyphs: new Map(), runs: new Map() };
     faces.set(weight, f);
   }
