@@ -8,3 +8,7 @@ export declare function sourcesDigest(dirs?: { root?: string; src?: string }): s
 export declare const dataCache: { read(name: string): unknown; write(name: string, value: unknown): void };
 /** See bundle.mjs: bytes kept across processes (drawn figures), bounded, least recently used out first. */
 export declare const blobCache: { readBytes(name: string): Uint8Array | undefined; writeBytes(name: string, bytes: Uint8Array): void };
+/** See bundle.mjs: the cache folders, the preferred first. */
+export declare function cacheDirs(): string[];
+/** See bundle.mjs: a hash of the lock file. */
+export declare function lockDigest(dirs?: { root?: string }): string;

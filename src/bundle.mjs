@@ -64,6 +64,17 @@ export function sourcesDigest({ root = ROOT, src = SRC } = {}) {
   return digest;
 }
 
+/** A hash of the lock file: the exact versions of the packages (for caches of their compiled code). */
+export function lockDigest({ root = ROOT } = {}) {
+  try {
+    return createHash('sha256')
+      .update(readFileSync(join(root, 'package-lock.json')))
+      .digest('hex');
+  } catch {
+    return 'no-lock-file';
+  }
+}
+
 /**
  * What a bundle of `entryPath` is made from: the sources (sourcesDigest), the
  * esbuild version, and the project's own place (the bundle imports packages
@@ -84,7 +95,7 @@ function esbuildVersion() {
  * node_modules/.cache/scindex, or a folder in the temporary directory when that
  * is not writable; SCINDEX_CACHE_DIR names another.
  */
-function cacheDirs() {
+export function cacheDirs() {
   if (process.env.SCINDEX_CACHE_DIR) return [process.env.SCINDEX_CACHE_DIR];
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   return [join(ROOT, 'node_modules', '.cache', 'scindex'), join(tmpdir(), `scindex-cache-${uid}`)];
