@@ -5,9 +5,17 @@
  * and a few districts jumping or dropping between 2018Q2 and 2018Q3.
  *
  *   npx tsx scripts/make-sample-data.ts [outDir]     (default data/sample)
+ *   npx tsx scripts/make-sample-data.ts outDir --quarters 100
+ *     (the N quarters up to 2018Q4 instead of the 8 of the sample, for the benchmark of a
+ *     large batch; with 8, the sample itself)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { quarters: { type: 'string', default: '8' } } });
+const quarterCount = Number(opts.quarters);
+if (!Number.isInteger(quarterCount) || quarterCount < 1 || quarterCount > 400) throw new Error(`--quarters: a whole number from 1 to 400, not ${opts.quarters}`);
 
 /** mulberry32: a small, well-known seeded PRNG (deterministic across platforms). */
 function prng(seed: number) {
@@ -106,7 +114,12 @@ const districts = [
   '彭水县',
 ];
 
-const quarters = ['2016Q4', '2017Q1', '2017Q2', '2017Q3', '2017Q4', '2018Q1', '2018Q2', '2018Q3', '2018Q4'];
+/** The quarters generated: the data quarters up to 2018Q4, and the one before the first (the base of its growth rate). */
+const quarters = Array.from({ length: quarterCount + 1 }, (_, i) => {
+  const back = quarterCount - i; // quarters before 2018Q4
+  const index = 2018 * 4 + 3 - back;
+  return `${Math.floor(index / 4)}Q${(index % 4) + 1}`;
+});
 const seasonal = [0.86, 1.0, 1.04, 1.1]; // Q1 is low: the Spring Festival
 
 /** One-off movements between 2018Q2 and 2018Q3 (multipliers of the 2018Q3 value), as in the reference. */
@@ -173,7 +186,7 @@ for (const q of quarters.slice(1)) {
   }
 }
 
-const outDir = process.argv[2] ?? 'data/sample';
+const outDir = positionals[0] ?? 'data/sample';
 mkdirSync(outDir, { recursive: true });
 for (const [year, lines] of byYear) {
   // UTF-8 with BOM: what Excel writes as "CSV UTF-8" and opens without garbling.
