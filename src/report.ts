@@ -29,6 +29,7 @@ import { type PlacedFigure, placeFigures } from './document/figure-numbers.js';
 import type { DocumentModel } from './model/types.js';
 import type { FigureAsset } from './markup/parse.js';
 import { renderPdfWithInfo, type PdfAttachment } from './render/pdf/index.js';
+import { setProgramStore } from './render/svg-pdf/index.js';
 import { dataRowsCsv } from './data-rows.js';
 import { renderDocx } from './render/docx/index.js';
 
@@ -36,6 +37,8 @@ export const DEFAULT_TEMPLATES = resolve(PROJECT_ROOT, 'templates');
 
 /** The figures' memo, for the process: map layouts and drawn figures are kept across processes in the bundle's cache. */
 const figureMemo = createFigureMemo({ store: { ...dataCache, ...blobCache }, codeDigest: sourcesDigest });
+// The figures compiled into PDF operators too (render/svg-pdf/program-cache.ts).
+setProgramStore(blobCache, sourcesDigest);
 
 export interface ReportInputs {
   data: string;

@@ -18,6 +18,9 @@ import { SHAPES, len, shapeGeometry } from './shapes.js';
  * line style, alpha and transformation from where it is drawn.
  */
 export interface SharedPath {
+  /** The SVG path data and the precision and painting it was written with: what the outline is shared by. */
+  readonly d: string;
+  readonly variant: string;
   /** Path construction operators and the painting operator (ASCII, ends with a newline). */
   readonly content: Uint8Array;
   /** Bounds of the outline, widened for the stroke. */
@@ -39,6 +42,20 @@ export class SharedPaths {
       this.byData.set(d, m);
     }
     m.set(variant, sp);
+  }
+  /**
+   * The outline one more place draws, as compiling it there would give: the one already
+   * seen (one use more), or this one, first seen now (a figure compiled earlier, see program-cache.ts).
+   */
+  link(d: string, variant: string, content: Uint8Array, bbox: [number, number, number, number]): SharedPath {
+    const seen = this.get(d, variant);
+    if (seen) {
+      seen.uses++;
+      return seen;
+    }
+    const sp: SharedPath = { d, variant, content, bbox, uses: 1 };
+    this.set(d, variant, sp);
+    return sp;
   }
 }
 
@@ -165,7 +182,7 @@ function drawShape(el: El, style: Style, props: Record<string, string>, ctx: Ctx
     if (!shapeGeometry(el, w.begin(digits, null))) return;
     if (variant !== undefined) {
       w.out.ascii(paintOp);
-      shared = { content: w.out.take(), bbox: [w.x0 - pad, w.y0 - pad, w.x1 + pad, w.y1 + pad], uses: 1 };
+      shared = { d: d!, variant, content: w.out.take(), bbox: [w.x0 - pad, w.y0 - pad, w.x1 + pad, w.y1 + pad], uses: 1 };
       ctx.shared!.set(d!, variant, shared);
     } else {
       inline = true; // still in ctx.path's buffer

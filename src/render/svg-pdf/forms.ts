@@ -6,7 +6,8 @@
  */
 import { deflate } from 'node:zlib';
 import { Bytes } from './operator-writer.js';
-import { compileSvg, SharedPaths, type OpacityPart, type SharedPath, type SvgProgram } from './compile.js';
+import { SharedPaths, type OpacityPart, type SharedPath, type SvgProgram } from './compile.js';
+import { compileCached } from './program-cache.js';
 import { aspectMatrix, fm, isIdentity } from './values.js';
 
 /** A PDF object reference being written (the few members used). */
@@ -75,10 +76,10 @@ export class FigureSet {
    */
   constructor(private level = 4) {}
 
-  /** Compiles an SVG; null when the lean drawer does not handle it (draw it with svg-to-pdfkit). */
+  /** Compiles an SVG (or takes it compiled before, see program-cache.ts); null when the lean drawer does not handle it (draw it with svg-to-pdfkit). */
   add(svg: string): { figure: SvgFigure } | { figure: null; reason: string } {
     if (this.sealed) throw new Error('FigureSet: add() after seal()');
-    const r = compileSvg(svg, { shared: this.shared });
+    const r = compileCached(svg, this.shared);
     if (!r.ok) return { figure: null, reason: r.reason };
     const figure: SvgFigure = { program: r.program, xobjects: new Map(), gstates: new Map() };
     this.figures.push(figure);

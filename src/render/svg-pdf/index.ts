@@ -38,3 +38,4 @@
  */
 export { compileSvg, SharedPaths, type CompileResult, type OpacityPart, type SharedPath, type SvgProgram } from './compile.js';
 export { FigureSet, drawSvgFigure, type FormCanvas, type SvgFigure } from './forms.js';
+export { setProgramStore, type ProgramStore } from './program-cache.js';
