@@ -136,15 +136,15 @@ export const dataCache = {
 };
 
 /**
- * Binary entries (drawn figures) are kept in `<cache>/blobs/` up to this many
- * bytes together (about 45 quarters of figures); beyond it the least recently
- * used go first.
+ * Binary entries (drawn and compiled figures) are kept in `<cache>/blobs/` up to
+ * this many bytes together (about 18 quarters' worth); beyond it the least
+ * recently used go first. SCINDEX_CACHE_LIMIT_MB names another limit.
  */
-const BLOBS_LIMIT = 256 * 1024 * 1024;
+const blobsLimit = () => (Number(process.env.SCINDEX_CACHE_LIMIT_MB) > 0 ? Number(process.env.SCINDEX_CACHE_LIMIT_MB) : 256) * 1024 * 1024;
 let blobsWritten = 0;
 let blobsCheckedAt = -1;
 
-/** Removes the least recently used blobs while the folder holds more than BLOBS_LIMIT (down to three quarters of it). */
+/** Removes the least recently used blobs while the folder holds more than the limit (down to three quarters of it). */
 function pruneBlobs(dir) {
   let entries;
   try {
@@ -161,10 +161,11 @@ function pruneBlobs(dir) {
   } catch {
     return;
   }
+  const limit = blobsLimit();
   let total = entries.reduce((a, e) => a + e.size, 0);
-  if (total <= BLOBS_LIMIT) return;
+  if (total <= limit) return;
   for (const e of entries.sort((a, b) => a.at - b.at)) {
-    if (total <= BLOBS_LIMIT * 0.75) break;
+    if (total <= limit * 0.75) break;
     rmSync(join(dir, e.f), { force: true });
     total -= e.size;
   }
@@ -204,8 +205,8 @@ export const blobCache = {
         writeFileSync(partial, bytes);
         renameSync(partial, join(blobs, name));
         blobsWritten += bytes.length;
-        // Checked on the first write of a process and after every 32 MB it writes.
-        if (blobsCheckedAt < 0 || blobsWritten - blobsCheckedAt > 32 * 1024 * 1024) {
+        // Checked on the first write of a process and after every eighth of the limit it writes.
+        if (blobsCheckedAt < 0 || blobsWritten - blobsCheckedAt > blobsLimit() / 8) {
           blobsCheckedAt = blobsWritten;
           pruneBlobs(blobs);
         }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFacts, SAMPLE_DATA } from '../../src/pipeline.js';
 import { buildFigures, createFigureMemo, type ReportFigure } from '../../src/figures/build.js';
@@ -86,5 +86,34 @@ describe('drawn figures kept by what they draw', () => {
   it('an entry reads back as the figure written', () => {
     const f = { svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"/>', png: new Uint8Array([137, 80, 78, 71, 1, 2, 3]), widthPt: 10, heightPt: 5 };
     expect(decodeDrawn(encodeDrawn(f))).toEqual(f);
+  });
+});
+
+describe('the cache folder of drawn figures is bounded', () => {
+  it('beyond its limit the least recently used entries go first; one just read stays', () => {
+    const dir = tempDir('scindex-blob-limit-');
+    const saved = { dir: process.env.SCINDEX_CACHE_DIR, limit: process.env.SCINDEX_CACHE_LIMIT_MB };
+    process.env.SCINDEX_CACHE_DIR = dir;
+    process.env.SCINDEX_CACHE_LIMIT_MB = '1';
+    try {
+      const entry = Buffer.alloc(200 * 1024, 7);
+      for (let i = 0; i < 4; i++) {
+        blobCache.writeBytes(`figure-old-${i}`, entry);
+        utimesSync(join(dir, 'blobs', `figure-old-${i}`), new Date(Date.now() - (10 - i) * 60_000), new Date(Date.now() - (10 - i) * 60_000));
+      }
+      expect(Buffer.from(blobCache.readBytes('figure-old-0')!).equals(entry)).toBe(true); // read now: the most recently used
+      for (let i = 0; i < 2; i++) blobCache.writeBytes(`figure-new-${i}`, entry);
+      const left = readdirSync(join(dir, 'blobs'));
+      const total = left.reduce((n, f) => n + statSync(join(dir, 'blobs', f)).size, 0);
+      expect(total).toBeLessThanOrEqual(1024 * 1024);
+      expect(left).toContain('figure-old-0');
+      expect(left).not.toContain('figure-old-1');
+      expect(left).toContain('figure-new-1');
+    } finally {
+      process.env.SCINDEX_CACHE_DIR = saved.dir;
+      if (saved.limit === undefined) delete process.env.SCINDEX_CACHE_LIMIT_MB;
+      else process.env.SCINDEX_CACHE_LIMIT_MB = saved.limit;
+      if (saved.dir === undefined) delete process.env.SCINDEX_CACHE_DIR;
+    }
   });
 });
