@@ -45,8 +45,8 @@ export function setProgramStore(s: ProgramStore | undefined, digest: () => strin
   codeDigest = digest;
 }
 
-/** Compiled figures held in memory (two documents' worth). */
-const HELD = 48;
+/** Compiled figures held in memory (a document's worth, and some). */
+const HELD = 24;
 const held = new Map<string, Template>();
 
 const MAGIC = 'scindex-svg-pdf 1';
