@@ -81,8 +81,12 @@ export async function buildFigures(ledger: Ledger, figures: NumberedFigure[], op
   return inOrder(figures, FIGURES_IN_FLIGHT, buildOne);
 }
 
-/** Renders in flight at once (bounds the raster canvases held while their PNGs encode). */
-const FIGURES_IN_FLIGHT = 4;
+/**
+ * Renders in flight at once (bounds the raster canvases held while their PNGs encode):
+ * with 2 instead of 4, the command that draws every figure peaks at 399 MB instead of
+ * 429 MB, in no measurably longer time (one PNG still deflates while the next figure draws).
+ */
+const FIGURES_IN_FLIGHT = 2;
 
 /** Maps `items` through `fn` with at most `limit` calls pending; results in input order. */
 async function inOrder<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
