@@ -16,7 +16,7 @@ import { quarterEnd } from './quarter.js';
 import { statisticalAudit } from './method/audit.js';
 import { buildFigures, createFigureMemo, figureFileStem, type ReportFigure } from './figures/build.js';
 import { blobCache, dataCache, sourcesDigest } from './bundle.mjs';
-import { figureCaption, loadFigureSpecs, type NumberedFigure } from './figures/spec.js';
+import { figureCaption, loadFigureSpecs } from './figures/spec.js';
 import type { IndexConfig } from './config/types.js';
 import { renderNarrative, narrativeToMarkdown, type Narrative } from './narrative/index.js';
 import { narrativeSentences, verifyNarrative, verifyText, type VerifyOptions, type VerifyReport } from './verify/index.js';

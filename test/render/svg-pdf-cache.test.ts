@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { buildFacts, SAMPLE_DATA } from '../../src/pipeline.js';
 import { buildFigures, createFigureMemo } from '../../src/figures/build.js';
-import { loadFigureSpecs } from '../../src/figures/spec.js';
+import { loadFigureSpecs, numberFigures } from '../../src/figures/spec.js';
 import { DEFAULT_TEMPLATES, figuresFor } from '../../src/report.js';
 import { FigureSet, setProgramStore, type SvgFigure } from '../../src/render/svg-pdf/index.js';
 import { forTests } from '../../src/render/svg-pdf/program-cache.js';
@@ -14,7 +14,7 @@ let svgs: string[];
 
 beforeAll(async () => {
   const { ledger } = await buildFacts({ data: SAMPLE_DATA, quarter: '2018Q3' }, {});
-  const specs = figuresFor(ledger, loadFigureSpecs(join(DEFAULT_TEMPLATES, 'figures.yaml'), { nodes: [ledger.meta.root, ...ledger.meta.firstLevel] }));
+  const specs = numberFigures(figuresFor(ledger, loadFigureSpecs(join(DEFAULT_TEMPLATES, 'figures.yaml'), { nodes: [ledger.meta.root, ...ledger.meta.firstLevel] })));
   const figures = await buildFigures(ledger, specs, { memo: createFigureMemo() });
   svgs = figures.flatMap((f) => [f.rendered.svg, ...(f.half ? [f.half.svg] : [])]);
 }, 120_000);
