@@ -35,7 +35,11 @@ import { renderDocx } from './render/docx/index.js';
 
 export const DEFAULT_TEMPLATES = resolve(PROJECT_ROOT, 'templates');
 
-/** The figures' memo, for the process: map layouts and drawn figures are kept across processes in the bundle's cache. */
+/**
+ * The figures' memo, for the process: each figure is drawn once for what it draws (a rebuild
+ * after a wording change draws none); map layouts and drawn figures are kept across processes
+ * in the bundle's cache.
+ */
 const figureMemo = createFigureMemo({ store: { ...dataCache, ...blobCache }, codeDigest: sourcesDigest });
 // The figures compiled into PDF operators too (render/svg-pdf/program-cache.ts).
 setProgramStore(blobCache, sourcesDigest);
@@ -154,8 +158,7 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   prewarmPdfText();
   const bulletin = loadBulletin(templatesDir);
   const issue = inputs.issue ?? bulletin.issue;
-  const specs = loadFigureSpecs(join(templatesDir, 'figures.yaml'), { nodes: [ledger.meta.root, ...ledger.meta.firstLevel] });
-  const kept = figuresFor(ledger, specs);
+  const kept = figuresFor(ledger, loadFigureSpecs(join(templatesDir, 'figures.yaml'), { nodes: [ledger.meta.root, ...ledger.meta.firstLevel] }));
   const narrative = renderNarrative(ledger, {
     templatesDir: join(templatesDir, 'report'),
     layout: { figures: kept.map((s) => ({ id: s.id, section: s.section })), bulletin: { name: bulletin.name, issue, column: bulletin.column, appendix: bulletin.appendix } },
@@ -170,7 +173,6 @@ export async function buildReport(inputs: ReportInputs): Promise<ReportBuild> {
   const documentOptions: VerifyOptions = { ...checkOptions, narrativeSentences: narrativeSentences(narrative) };
   lap('narrative');
 
-  // Each figure is drawn once for what it draws: the process's memo (and the cache behind it) holds it for the next build.
   const figures = await buildFigures(ledger, placed, { memo: figureMemo });
   lap('figures');
 
