@@ -27,6 +27,9 @@ const SKIP_LINES: RegExp[] = [
   /^（来源[:：]/, // source lines
 ];
 
+/** Lines a note may wrap onto: the appendix's note of clipped values for 16 indicators takes 5 at the PDF's measure. */
+const MAX_NOTE_LINES = 12;
+
 /** Full-width digits and signs → ASCII (the Chinese comma ， stays: it separates clauses, not thousands). */
 export function normaliseChars(s: string): string {
   return s
@@ -71,13 +74,18 @@ export function segment(text: string): Unit[] {
       if (/[。！？]$/.test(line)) endNote();
       continue;
     }
-    // A note wraps onto the next lines until its sentence ends (at most a few lines).
-    if (note) {
+    // A note wraps onto the next lines until its sentence ends: the appendix's note lists every
+    // value clipped at a goalpost and may run to many lines (a page's running header or number
+    // inside it is skipped). A heading ends it; so does a bound, lest a note without its full
+    // stop swallow the text after it (that text is then checked as running text).
+    if (note && isSkippedLine(line)) continue;
+    if (note && !HEADING_LINE.test(line)) {
       note.text += line;
       note.raw += raw;
-      if (/[。！？]$/.test(line) || ++note.lines >= 4) endNote();
+      if (/[。！？]$/.test(line) || ++note.lines >= MAX_NOTE_LINES) endNote();
       continue;
     }
+    endNote();
     if (isSkippedLine(line)) continue;
     if (HEADING_LINE.test(line)) {
       flush();
