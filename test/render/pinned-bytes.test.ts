@@ -27,10 +27,10 @@ function figuresDigest(b: ReportBuild): string {
 }
 
 const PINNED = {
-  figures: 'c6ab5ec678d367cf9846ead3a9475ae9e0ff3b74cdd512c217c3066c37963b80',
+  figures: 'e9cbd61cb39fc3346b1e08b69f3ffa2288b3f4fca8824abb8a2251f2cbe233d7',
   narrative: '236431529bfaed7ae22c6a800cc6e66fbe22c3b04afd20bf41674af6724e26ba',
-  pdf: '5d9ad593aac793c383f66a4801bcf038d7ca05cf6b0b0d954816bc4e3ac2e82e',
-  docx: '90e705ec7a95c7db5a1114e166e4a7e2d8ce557f0b44a46cbed4f88bc0323fd1',
+  pdf: '99b51b4eefbbc07df39dbcb0af762ad0a6970831eed8c348a7800faffd387b8f',
+  docx: '4e530b57a83cd55d9a689fd2ba0abd64856ba09d1e79832ea25b61c4c9f47b4a',
 };
 
 describe('sample 2018Q3: output bytes', () => {

@@ -56,6 +56,13 @@ export interface MapPlan {
 }
 
 const MISSING_LABEL = '无数据';
+/**
+ * The report's map width (85 % of the text width, figures/build.ts MAP_SHARE): the
+ * width at which district names take the house size, 7 pt, so that a map the PDF
+ * sets up to 1/7 smaller to share a page still prints them at 6 pt. Narrower maps
+ * take smaller names, never below 6 pt.
+ */
+const MAP_WIDTH_PT = Math.round(textWidthPt * 0.85);
 /** Legends longer than this go under the map instead of in a corner. */
 const CORNER_ROWS = 8;
 
@@ -117,6 +124,6 @@ export function planMap(o: DistributionMapOptions): MapPlan {
     inset,
     insetTitle: o.insetTitle ?? '中心城区',
     stripH,
-    labelSize: Math.min(size.mapLabel, Math.max(6, Math.round(((size.mapLabel * width) / textWidthPt) * 2) / 2)),
+    labelSize: Math.min(size.mapLabel, Math.max(6, Math.round(((size.mapLabel * width) / MAP_WIDTH_PT) * 2) / 2)),
   };
 }
