@@ -30,7 +30,7 @@ const PINNED = {
   figures: 'e9cbd61cb39fc3346b1e08b69f3ffa2288b3f4fca8824abb8a2251f2cbe233d7',
   narrative: '236431529bfaed7ae22c6a800cc6e66fbe22c3b04afd20bf41674af6724e26ba',
   pdf: '99b51b4eefbbc07df39dbcb0af762ad0a6970831eed8c348a7800faffd387b8f',
-  docx: '4e530b57a83cd55d9a689fd2ba0abd64856ba09d1e79832ea25b61c4c9f47b4a',
+  docx: '6fbf9c7347bee05d97ef8f30afb8cbeab0a16ea809ce1cd8d0a42ede978d6c13',
 };
 
 describe('sample 2018Q3: output bytes', () => {
