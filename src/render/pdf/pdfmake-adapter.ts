@@ -12,7 +12,9 @@
  *    Form XObject instead of through svg-to-pdfkit;
  *  - Renderer.renderPages: a planning pass of ours draws nothing;
  *  - fontkit.create (the instance PDFKit loaded): the four CJK fonts are parsed
- *    once per process, not once per layout pass;
+ *    once per process, not once per layout pass (does not take on fontkit 2.0: see shareParsedFonts);
+ *  - PDFKit's EmbeddedFont.layoutCached: runs of those fonts are shaped once
+ *    per process, not once per document, see shareShapedRuns;
  *  - PDFKit's page.xobjects: where a drawn Form XObject is named.
  * The hooks act only on documents built by this renderer (marked through the
  * section's footer function), so other users of pdfmake are untouched.
@@ -145,7 +147,10 @@ let fontkitPatched = false;
  * parsed font is kept with the bytes and shared: fontkit fonts are read-only
  * after parsing (their glyph caches only grow), and PDFKit keeps the
  * per-document state (subset, layout cache) in its own EmbeddedFont. Other
- * fonts and other callers of fontkit are untouched.
+ * fonts and other callers of fontkit are untouched. NB: the installed fontkit
+ * 2.0 exports create as a non-configurable getter, so this hook does not take
+ * and fonts are still parsed per document (found while adding
+ * shareShapedRuns, which therefore keys its runs by the file's bytes).
  */
 function shareParsedFonts(): void {
   if (fontkitPatched) return;
@@ -170,6 +175,112 @@ function shareParsedFonts(): void {
   fontkitPatched = true;
 }
 
+/** Shaped runs kept per font: about this many of the latest, at most twice as many (two generations). */
+const SHAPED_RUNS_PER_GENERATION = 20_000;
+
+/**
+ * Shaped runs of one font, in two generations: a run is looked up in the
+ * current one, then in the previous one (and moved forward); when the current
+ * one is full it becomes the previous one and the oldest is dropped. A cheap
+ * bounded approximation of least-recently-used, so a long workbench session
+ * keeps what it still lays out and no more.
+ */
+class ShapedRuns {
+  private current = new Map<string, unknown>();
+  private previous = new Map<string, unknown>();
+  get(text: string): unknown {
+    const run = this.current.get(text);
+    if (run !== undefined) return run;
+    const old = this.previous.get(text);
+    if (old !== undefined) this.set(text, old);
+    return old;
+  }
+  set(text: string, run: unknown): void {
+    if (this.current.size >= SHAPED_RUNS_PER_GENERATION) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(text, run);
+  }
+  get size(): number {
+    return this.current.size + this.previous.size;
+  }
+}
+
+/** The runs shaped with each font file registered here, keyed by its bytes (what fontkit parses). */
+const shapedRuns = new WeakMap<Uint8Array, ShapedRuns>();
+
+/** What PDFKit reads of a run's glyphs: the id (subset), the advance (widths), the code points (ToUnicode). */
+interface GlyphLike {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface RunLike {
+  glyphs: GlyphLike[];
+  positions: Record<string, number>[];
+  advanceWidth: number;
+}
+interface EmbeddedFontLike {
+  font: { stream?: { buffer?: unknown } };
+  layoutCache?: Record<string, unknown>;
+  layoutRun(text: string, features?: unknown): RunLike;
+  layoutCached(text: string): RunLike;
+}
+let shapingShared = false;
+
+/**
+ * PDFKit shapes text (fontkit's layout: cmap, GSUB, GPOS, then scaled to 1000
+ * units) for measuring and for drawing, and caches the runs per word in each
+ * document's EmbeddedFont. Every layout pass is a new document, so every pass
+ * and every build shaped each run again. For the font files registered here
+ * the runs are kept per file, for the process: a run depends only on the file
+ * and the text (layoutCached is PDFKit's path without OpenType features, the
+ * scale is the file's units per em), and PDFKit only reads runs (word spacing
+ * copies the position it changes). A run is kept as plain data (glyph id,
+ * advance, code points: all PDFKit reads of a glyph), so it holds no parsed
+ * font alive. The per-document side effects stay: encode() still walks every
+ * glyph of a run, adding it to that document's subset, widths and ToUnicode
+ * map, so a document embeds every glyph it draws (test/render/shaping-cache).
+ * Measured (test/render/sample-model.ts, renders in one process, 2 shared
+ * cores, interleaved with main): shaping took 50–90 ms of each warm render of
+ * 206–418 ms (1249 runs) and now none (0 runs; warm render 165–287 ms); the
+ * first render shapes 625 runs instead of 1249 (72–143 ms, was 125–211 ms).
+ * A fresh `scindex report` shapes 1339 runs and reuses 16505; its CPU time
+ * (3.3–3.9 s either way, 7 interleaved runs) moved less than the machine's
+ * noise. Kept: ≤ 40 000 runs a file (the sample report has ~1 300 in all).
+ */
+function shareShapedRuns(bytes: Uint8Array): void {
+  if (shapingShared) return;
+  const PDFDocument = require(require.resolve('pdfkit')) as new (options: Record<string, unknown>) => { font(src: Uint8Array): unknown; _font?: unknown };
+  const probe = new PDFDocument({ autoFirstPage: false });
+  probe.font(bytes);
+  const proto = probe._font ? (Object.getPrototypeOf(probe._font) as Partial<EmbeddedFontLike>) : undefined;
+  if (!proto || typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') {
+    throw new RendererInternalsError('找不到 PDFKit 的 EmbeddedFont.layoutCached（共享字形排布需要它）');
+  }
+  const original = proto.layoutCached;
+  proto.layoutCached = function (this: EmbeddedFontLike, text: string) {
+    const file = this.font.stream?.buffer;
+    const runs = this.layoutCache && file instanceof Uint8Array ? shapedRuns.get(file) : undefined;
+    if (!runs) return original.call(this, text);
+    let run = runs.get(text) as RunLike | undefined;
+    if (run === undefined) {
+      const shaped = this.layoutRun(text);
+      const glyphs = shaped.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: g.codePoints }));
+      run = { glyphs, positions: shaped.positions, advanceWidth: shaped.advanceWidth };
+      runs.set(text, run);
+    }
+    return run;
+  };
+  shapingShared = true;
+}
+
+/** How many shaped runs are kept for a font file registered here (for tests: the cache is bounded and used). */
+export function shapedRunCount(bytes: Uint8Array): number {
+  return shapedRuns.get(bytes)?.size ?? 0;
+}
+
 type FontTable = Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>;
 
 /** Puts the font bytes into pdfmake's virtual file system once per FontSet; returns the pdfmake font table. */
@@ -184,6 +295,7 @@ function pdfmakeFonts(set: FontSet): FontTable {
     vfs.writeFileSync(`${prefix}/sans-bold.ttf`, set.sans.bold.bytes);
     for (const face of [set.serif.regular, set.serif.bold, set.sans.regular, set.sans.bold]) {
       if (!parsedFonts.has(face.bytes)) parsedFonts.set(face.bytes, undefined);
+      if (!shapedRuns.has(face.bytes)) shapedRuns.set(face.bytes, new ShapedRuns());
     }
     registered.set(set, prefix);
   }
@@ -369,6 +481,7 @@ export function preparePdfmake(fonts: FontSet): void {
   installSvgHooks();
   shareParsedFonts();
   pdfmake.setFonts(pdfmakeFonts(fonts));
+  shareShapedRuns(fonts.serif.regular.bytes);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false); // fonts come from the virtual file system, SVG inline
 }
