@@ -185,8 +185,8 @@ describe('DOCX renderer', () => {
       expect(style('Figure')).toMatch(/<w:keepNext\/>/);
       expect(ps[i + 1].style).toBe('Caption');
     }
-    // 440 pt wide → 587 px → EMU
-    expect(xml['word/document.xml']).toMatch(/<wp:extent cx="5591175" cy="2543175"\/>/);
+    // 440 × 200 pt, set at 97 % in Word (so that Word breaks pages as the PDF) → 426.8 × 194 pt → 569 × 259 px → EMU
+    expect(xml['word/document.xml']).toMatch(/<wp:extent cx="5419725" cy="2466975"\/>/);
   });
 
   it(
