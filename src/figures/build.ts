@@ -24,7 +24,7 @@ import type { Ledger } from '../facts/types.js';
 import { FIGURE_KIND_ENTRIES } from './kinds.js';
 import type { FigureMemo } from './memo.js';
 import { figureCaption, type NumberedFigure } from './spec.js';
-import { halfWidthPt, textWidthPt } from './style.js';
+import { halfWidthPt, mapWidthPt, textWidthPt } from './style.js';
 import type { RenderedFigure } from './types.js';
 
 export { createFigureMemo, type DataStore, type FigureMemo } from './memo.js';
@@ -46,8 +46,6 @@ export interface ReportFigure {
   printed: Record<string, number>;
 }
 
-/** A map is nearly square: a little narrower than the text, so that it can share a page with text. */
-const MAP_SHARE = 0.85;
 
 export async function buildFigures(ledger: Ledger, figures: NumberedFigure[], opts: { widthPt?: number; memo?: FigureMemo } = {}): Promise<ReportFigure[]> {
   const widthPt = opts.widthPt ?? textWidthPt;
@@ -61,7 +59,7 @@ export async function buildFigures(ledger: Ledger, figures: NumberedFigure[], op
     // With a memo, a figure drawn before from the same data is reused (the memo keeps it by what it draws).
     const memo = opts.memo;
     const renderAt = (w: number) => (memo ? memo.drawn({ drawing: prepared.drawing, widthPt: w }, () => prepared.render(w, memo), prepared.files) : prepared.render(w, undefined));
-    const rendered = await renderAt(spec.kind === 'map' ? Math.round(widthPt * MAP_SHARE) : widthPt);
+    const rendered = await renderAt(spec.kind === 'map' ? mapWidthPt(widthPt) : widthPt);
     const half = spec.pairing ? await renderAt(halfWidthPt(widthPt)) : undefined;
     const note = uncomputed.length && spec.kind !== 'map' ? [prepared.note, `注：${uncomputed.join('、')}的${spec.node}未计算（指标缺失），图中未列出。`].filter(Boolean).join('') : prepared.note;
     return {

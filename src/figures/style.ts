@@ -105,6 +105,14 @@ export const halfWidthSize: FigureSizes = {
   axisSteps: 4,
 };
 
+/** A map is nearly square: a little narrower than the text (this share of it), so that it can share a page with text. */
+export const MAP_SHARE = 0.85;
+
+/** The width a report's map is drawn at, for the text width `widthPt`. */
+export function mapWidthPt(widthPt: number = textWidthPt): number {
+  return Math.round(widthPt * MAP_SHARE);
+}
+
 /** Gap between two figures standing side by side, in points. */
 export const PAIR_GAP_PT = 12;
 

@@ -5,7 +5,7 @@
  */
 import { flowLegend, type LegendItem } from '../legend.js';
 import { defaultMemo, type FigureMemo } from '../memo.js';
-import { measureCtx, palette, sizesFor, textWidthPt, type FigureSizes } from '../style.js';
+import { mapWidthPt, measureCtx, palette, sizesFor, type FigureSizes } from '../style.js';
 import type { ClassedDatum, FigureClass } from '../types.js';
 import { DEFAULT_GEOJSON, loadDistrictGeo, urbanCoreDistricts, type DistrictFeature } from './geo.js';
 import { fittedHeight, outlineOf, type Outline } from './projection.js';
@@ -57,12 +57,12 @@ export interface MapPlan {
 
 const MISSING_LABEL = '无数据';
 /**
- * The report's map width (85 % of the text width, figures/build.ts MAP_SHARE): the
+ * The report's map width (style.ts mapWidthPt, 85 % of the text width): the
  * width at which district names take the house size, 7 pt, so that a map the PDF
  * sets up to 1/7 smaller to share a page still prints them at 6 pt. Narrower maps
  * take smaller names, never below 6 pt.
  */
-const MAP_WIDTH_PT = Math.round(textWidthPt * 0.85);
+const MAP_WIDTH_PT = mapWidthPt();
 /** Legends longer than this go under the map instead of in a corner. */
 const CORNER_ROWS = 8;
 

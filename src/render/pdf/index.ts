@@ -27,9 +27,10 @@
  * Speed and memory: figures are not drawn by pdfmake's svg-to-pdfkit but
  * compiled once per render (svg-pdf/) into Form XObjects, deflated on the
  * thread pool while the planning pass lays out; the planning pass only lays
- * out (nothing is drawn); the four CJK fonts are parsed once per process, not
- * once per pass. On the sample report: about 2.8 s before, 0.25 s now (warm
- * process, 2 cores).
+ * out (nothing is drawn); text runs are shaped once per process (the adapter's
+ * shareShapedRuns), though PDFKit still parses the fonts for each document.
+ * Two layout passes (one measured, one final) instead of eight since the float
+ * planner: warm PDF stage 317 ms on the sample (npm run bench, idle 2-core VM).
  */
 import type { DocumentModel } from '../../model/types.js';
 import { withFigureScales } from '../../model/layout.js';

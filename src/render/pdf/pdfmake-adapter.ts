@@ -11,11 +11,13 @@
  *    compiled SVG (svg-pdf/) are measured from the program and drawn as one
  *    Form XObject instead of through svg-to-pdfkit;
  *  - Renderer.renderPages: a planning pass of ours draws nothing;
- *  - fontkit.create (the instance PDFKit loaded): the four CJK fonts are parsed
- *    once per process, not once per layout pass (does not take on fontkit 2.0: see shareParsedFonts);
  *  - PDFKit's EmbeddedFont.layoutCached: runs of those fonts are shaped once
  *    per process, not once per document, see shareShapedRuns;
  *  - PDFKit's page.xobjects: where a drawn Form XObject is named.
+ * Not hooked: fontkit.create. Each PDFKit document still parses the four fonts
+ * anew; a hook that shared the parsed fonts never took (fontkit 2.0 exports
+ * create as a non-configurable getter) and was removed; sharing them needs
+ * another seam (e.g. PDFDocument.prototype.font), see issue #17.
  * The hooks act only on documents built by this renderer (marked through the
  * section's footer function), so other users of pdfmake are untouched.
  *
@@ -134,46 +136,6 @@ export const SVG_FIGURE = '_shuangchuangSvgFigure';
 
 const registered = new WeakMap<FontSet, string>();
 let registeredCount = 0;
-
-/** The font files registered for pdfmake, and their parsed fontkit fonts (see shareParsedFonts). */
-const parsedFonts = new WeakMap<Uint8Array, unknown>();
-let fontkitPatched = false;
-
-/**
- * Every PDFKit document opens its fonts anew (fontkit.create on the file's
- * bytes), and every layout pass makes a document: the cmap, metrics and
- * layout tables of the four CJK fonts were decoded again for each pass and
- * each render (about 0.1 s a render). For the files registered here, the
- * parsed font is kept with the bytes and shared: fontkit fonts are read-only
- * after parsing (their glyph caches only grow), and PDFKit keeps the
- * per-document state (subset, layout cache) in its own EmbeddedFont. Other
- * fonts and other callers of fontkit are untouched. NB: the installed fontkit
- * 2.0 exports create as a non-configurable getter, so this hook does not take
- * and fonts are still parsed per document (found while adding
- * shareShapedRuns, which therefore keys its runs by the file's bytes).
- */
-function shareParsedFonts(): void {
-  if (fontkitPatched) return;
-  // The fontkit instance PDFKit loaded (its require resolves to the same CommonJS module).
-  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create?: (buf: Uint8Array, name?: string) => unknown };
-  const original = fontkit.create;
-  const desc = Object.getOwnPropertyDescriptor(fontkit, 'create');
-  if (typeof original !== 'function' || !desc?.configurable) {
-    fontkitPatched = true; // cannot share: fonts are parsed per document, as before
-    return;
-  }
-  const create = (buffer: Uint8Array, postscriptName?: string): unknown => {
-    if (postscriptName !== undefined || !parsedFonts.has(buffer)) return original(buffer, postscriptName);
-    let font = parsedFonts.get(buffer);
-    if (!font) {
-      font = original(buffer);
-      parsedFonts.set(buffer, font);
-    }
-    return font;
-  };
-  Object.defineProperty(fontkit, 'create', { configurable: true, enumerable: true, get: () => create });
-  fontkitPatched = true;
-}
 
 /** Shaped runs kept per font: about this many of the latest, at most twice as many (two generations). */
 const SHAPED_RUNS_PER_GENERATION = 20_000;
@@ -294,7 +256,6 @@ function pdfmakeFonts(set: FontSet): FontTable {
     vfs.writeFileSync(`${prefix}/sans-regular.ttf`, set.sans.regular.bytes);
     vfs.writeFileSync(`${prefix}/sans-bold.ttf`, set.sans.bold.bytes);
     for (const face of [set.serif.regular, set.serif.bold, set.sans.regular, set.sans.bold]) {
-      if (!parsedFonts.has(face.bytes)) parsedFonts.set(face.bytes, undefined);
       if (!shapedRuns.has(face.bytes)) shapedRuns.set(face.bytes, new ShapedRuns());
     }
     registered.set(set, prefix);
@@ -479,7 +440,6 @@ export function preparePdfmake(fonts: FontSet): void {
   checkVersions();
   installPageHook();
   installSvgHooks();
-  shareParsedFonts();
   pdfmake.setFonts(pdfmakeFonts(fonts));
   shareShapedRuns(fonts.serif.regular.bytes);
   pdfmake.setUrlAccessPolicy(() => false);
