@@ -46,7 +46,6 @@ export interface ReportFigure {
   printed: Record<string, number>;
 }
 
-
 export async function buildFigures(ledger: Ledger, figures: NumberedFigure[], opts: { widthPt?: number; memo?: FigureMemo } = {}): Promise<ReportFigure[]> {
   const widthPt = opts.widthPt ?? textWidthPt;
   const buildOne = async (spec: NumberedFigure): Promise<ReportFigure> => {
